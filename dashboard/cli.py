@@ -1,0 +1,183 @@
+"""The one entry point: no subcommand opens the window, the others run headless.
+
+Heavy modules (Qt, pandas, reportlab) are imported inside the commands that need them, so
+the headless commands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from dashboard import __version__
+from dashboard.data.figures import Filters
+from dashboard.data.store import DatabaseLockedError, Store, default_db_path
+
+KINDS = ("activity", "callouts", "carlog", "goals")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"ugyldig dato «{text}», bruk ÅÅÅÅ-MM-DD") from error
+
+
+def _db_option(parser: argparse.ArgumentParser, default) -> None:
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=default,
+        help="DuckDB-filen som skal brukes (standard: brukerens egen database)",
+    )
+
+
+def _period_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="start", type=_iso_date, help="første dag, ÅÅÅÅ-MM-DD")
+    parser.add_argument("--to", dest="end", type=_iso_date, help="siste dag, ÅÅÅÅ-MM-DD")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="helsevakt-dashboard",
+        description="Styringsdashboard for helsevaktbilen. Uten underkommando åpnes vinduet.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _db_option(parser, None)
+    commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+
+    importer = commands.add_parser("import", help="importer eksportfiler (CSV, TXT, XLSX)")
+    importer.add_argument("files", nargs="+", type=Path, metavar="FIL")
+    importer.add_argument("--kind", choices=KINDS, help="eksporttype (ellers gjenkjent)")
+
+    metrics = commands.add_parser("metrics", help="skriv nøkkeltallene for en periode")
+    _period_options(metrics)
+    metrics.add_argument("--json", action="store_true", help="skriv JSON (standard)")
+
+    demo = commands.add_parser("demo", help="lag en demodatabase på nytt")
+    demo.add_argument("--seed", type=int, default=2018, help="frø for tilfeldige tall")
+
+    brief = commands.add_parser("brief", help="lag PDF-notatet til styringsgruppen")
+    _period_options(brief)
+    brief.add_argument("--out", type=Path, required=True, metavar="FIL.pdf")
+    brief.add_argument("--meeting-date", type=_iso_date, help="møtedato, ÅÅÅÅ-MM-DD")
+    brief.add_argument("--notes", type=Path, metavar="FIL", help="tekstfil med saksliste/notater")
+
+    snapshot = commands.add_parser("snapshot", help="tegn hver visning til PNG")
+    snapshot.add_argument("--out", type=Path, required=True, metavar="MAPPE")
+    _period_options(snapshot)
+
+    for sub in commands.choices.values():
+        _db_option(sub, argparse.SUPPRESS)
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"Feil: {message}", file=sys.stderr)
+    return 2
+
+
+def _open_existing(path: Path, read_only: bool = True) -> Store:
+    if not path.exists():
+        raise FileNotFoundError(
+            f"fant ingen database i {path}. Importer filer først, eller oppgi --db."
+        )
+    return Store.open(path, read_only=read_only)
+
+
+def _filters(store: Store, start: date | None, end: date | None) -> Filters:
+    from dashboard.settings import staffed_hours
+
+    end = end or date.today()
+    if start is None:
+        data_range = store.data_range()
+        start = data_range[0] if data_range else end
+    if start > end:
+        raise ValueError(f"--from ({start}) er etter --to ({end})")
+    return Filters(start, end, staffed=staffed_hours())
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from dashboard.data.importer import import_file
+    from dashboard.data.problems import ImportRefused
+
+    refused = 0
+    with Store.open(args.db or default_db_path()) as store:
+        for path in args.files:
+            try:
+                print(import_file(store, path, kind=args.kind).summary())
+            except ImportRefused as error:
+                refused += 1
+                print(f"Avvist: {path.name} (ingen endringer i databasen)", file=sys.stderr)
+                for problem in error.problems:
+                    print(f"  {problem}", file=sys.stderr)
+    return 1 if refused else 0
+
+
+def run_metrics(args: argparse.Namespace) -> int:
+    from dashboard.data.figures import metrics
+
+    with _open_existing(args.db or default_db_path()) as store:
+        document = metrics(store.con, _filters(store, args.start, args.end))
+    print(json.dumps(document, ensure_ascii=False, indent=2))
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from dashboard.data.demo import build_demo, demo_db_path
+
+    path = build_demo(args.db or demo_db_path(), seed=args.seed)
+    print(f"Demodatabase laget: {path}")
+    return 0
+
+
+def run_brief(args: argparse.Namespace) -> int:
+    from dashboard.brief import build_brief
+
+    notes = args.notes.read_text(encoding="utf-8") if args.notes else None
+    with _open_existing(args.db or default_db_path()) as store:
+        filters = _filters(store, args.start, args.end)
+        build_brief(store, filters, args.out, meeting_date=args.meeting_date, notes=notes)
+    print(f"Notat skrevet: {args.out}")
+    return 0
+
+
+def run_snapshot(args: argparse.Namespace) -> int:
+    from dashboard.views.snapshot import render_snapshots
+
+    with _open_existing(args.db or default_db_path()) as store:
+        paths = render_snapshots(store, _filters(store, args.start, args.end), args.out)
+    for path in paths:
+        print(path)
+    return 0
+
+
+def run_window(args: argparse.Namespace) -> int:
+    from dashboard.views.app import run_app
+
+    return run_app(args.db)
+
+
+COMMANDS = {
+    "import": run_import,
+    "metrics": run_metrics,
+    "demo": run_demo,
+    "brief": run_brief,
+    "snapshot": run_snapshot,
+    None: run_window,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (FileNotFoundError, ValueError, DatabaseLockedError) as error:
+        return _fail(str(error))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,100 @@
+"""Numbered schema migrations, recorded in ``schema_version`` and safe to run twice."""
+
+import duckdb
+
+MIGRATIONS: list[tuple[int, str]] = [
+    (
+        1,
+        """
+        CREATE SEQUENCE IF NOT EXISTS import_id_seq START 1;
+        CREATE TABLE IF NOT EXISTS imports (
+            id INTEGER PRIMARY KEY,
+            file_name VARCHAR NOT NULL,
+            sha256 VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,
+            rows_read INTEGER NOT NULL,
+            rows_added INTEGER NOT NULL,
+            imported_at TIMESTAMP NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS activities (
+            id VARCHAR NOT NULL,
+            start_at TIMESTAMP NOT NULL,
+            end_at TIMESTAMP NOT NULL,
+            minutes DOUBLE NOT NULL,
+            subproject TINYINT NOT NULL CHECK (subproject BETWEEN 1 AND 6),
+            task VARCHAR NOT NULL,
+            requested_by VARCHAR NOT NULL,
+            municipality VARCHAR,
+            outcome VARCHAR,
+            km DOUBLE,
+            import_id INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS callouts (
+            id VARCHAR NOT NULL,
+            alarm_at TIMESTAMP NOT NULL,
+            urgency VARCHAR NOT NULL CHECK (urgency IN ('akutt', 'haster', 'vanlig')),
+            resource VARCHAR,
+            doctor_present BOOLEAN NOT NULL,
+            municipality VARCHAR,
+            import_id INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS car_trips (
+            id VARCHAR NOT NULL,
+            start_at TIMESTAMP NOT NULL,
+            end_at TIMESTAMP NOT NULL,
+            driver_role VARCHAR NOT NULL CHECK (driver_role IN ('helsevakt', 'legevaktlege')),
+            purpose VARCHAR,
+            km DOUBLE,
+            import_id INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS goals (
+            goal_id VARCHAR PRIMARY KEY,
+            plan VARCHAR NOT NULL,
+            area VARCHAR,
+            goal_text VARCHAR NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS goal_assessments (
+            goal_id VARCHAR NOT NULL,
+            assessed_on DATE,
+            status TINYINT CHECK (status BETWEEN 1 AND 3),
+            comment VARCHAR,
+            owner VARCHAR,
+            recorded_at TIMESTAMP NOT NULL,
+            recorded_by VARCHAR NOT NULL,
+            import_id INTEGER
+        );
+        CREATE TABLE IF NOT EXISTS meta (
+            key VARCHAR PRIMARY KEY,
+            value VARCHAR NOT NULL
+        );
+        """,
+    ),
+]
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version "
+        "(version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
+    )
+    return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Apply every migration newer than the database, each in its own transaction."""
+    version = current_version(con)
+    for number, script in MIGRATIONS:
+        if number <= version:
+            continue
+        con.begin()
+        try:
+            con.execute(script)
+            con.execute(
+                "INSERT INTO schema_version VALUES (?, current_timestamp::TIMESTAMP)", [number]
+            )
+            con.commit()
+        except Exception:
+            con.rollback()
+            raise
+        version = number
+    return version

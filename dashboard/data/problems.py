@@ -1,0 +1,57 @@
+"""What an import reports: its result, or the problems that made it refuse a file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a file, located as the user counts rows in it."""
+
+    file: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.row is not None:
+            where.append(f"rad {self.row}")
+        if self.column:
+            where.append(f"kolonne «{self.column}»")
+        return f"{', '.join(where)}: {self.message}"
+
+
+class ImportRefused(Exception):
+    """The file was refused; the database is unchanged."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(problem) for problem in problems))
+
+
+class ImportCancelled(Exception):
+    """The user cancelled; the database is unchanged."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    file: str
+    kind: str
+    rows_read: int
+    rows_added: int
+
+    @property
+    def already_imported(self) -> bool:
+        return self.rows_added == 0
+
+    def summary(self) -> str:
+        if self.already_imported:
+            return (
+                f"{self.file}: {self.kind}, {self.rows_read} rader, alle fantes fra før "
+                "(ingen endring)"
+            )
+        skipped = self.rows_read - self.rows_added
+        tail = f", {skipped} fantes fra før" if skipped else ""
+        return f"{self.file}: {self.kind}, {self.rows_read} rader, {self.rows_added} nye{tail}"

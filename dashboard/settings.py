@@ -1,0 +1,59 @@
+"""Where settings live, readable without Qt.
+
+The window writes them through ``QSettings`` in INI format at :func:`settings_path`; the
+headless command line reads the same file with ``configparser``. Keys are ``group/key``
+in QSettings and ``[group] key`` in the file.
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+from datetime import time
+from pathlib import Path
+
+from dashboard.data.figures import StaffedHours
+from dashboard.data.store import APP_NAME
+
+STAFFED_START = "staffed/start"
+STAFFED_END = "staffed/end"
+SUPPRESSION_THRESHOLD = "privacy/suppress_below"
+DEFAULT_SUPPRESSION_THRESHOLD = 5
+
+
+def settings_path() -> Path:
+    """The INI file; ``HELSEVAKT_CONFIG_DIR`` overrides its folder (tests, portable use)."""
+    override = os.environ.get("HELSEVAKT_CONFIG_DIR")
+    if override:
+        return Path(override) / f"{APP_NAME}.ini"
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / f"{APP_NAME}.ini"
+
+
+def read_value(key: str) -> str | None:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(settings_path(), encoding="utf-8")
+    group, _, name = key.rpartition("/")
+    return parser.get(group or "General", name, fallback=None)
+
+
+def parse_clock(text: str) -> time:
+    """``"22:00"`` or ``"22"`` as a time of day."""
+    hours, _, minutes = text.strip().partition(":")
+    return time(int(hours), int(minutes or 0))
+
+
+def staffed_hours() -> StaffedHours:
+    default = StaffedHours()
+    start = read_value(STAFFED_START)
+    end = read_value(STAFFED_END)
+    return StaffedHours(
+        parse_clock(start) if start else default.start,
+        parse_clock(end) if end else default.end,
+    )
+
+
+def suppression_threshold() -> int:
+    value = read_value(SUPPRESSION_THRESHOLD)
+    return int(value) if value else DEFAULT_SUPPRESSION_THRESHOLD
