@@ -72,4 +72,6 @@ def add_assessment(
 
 
 def plans(con: duckdb.DuckDBPyConnection) -> list[str]:
-    return [row[0] for row in con.execute("SELECT DISTINCT plan FROM goals ORDER BY plan").fetchall()]
+    return [
+        row[0] for row in con.execute("SELECT DISTINCT plan FROM goals ORDER BY plan").fetchall()
+    ]

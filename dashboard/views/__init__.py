@@ -1,0 +1,1 @@
+"""The Qt window: one view per question the steering group asks."""

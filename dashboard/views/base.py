@@ -1,0 +1,29 @@
+"""What every view is: data fetched off the GUI thread, then presented on it."""
+
+from __future__ import annotations
+
+import duckdb
+from PySide6.QtWidgets import QWidget
+
+from dashboard.data.figures import Filters
+
+
+class View(QWidget):
+    """A page of the main window.
+
+    ``fetch`` runs on the database worker thread with that thread's own cursor and must not
+    touch widgets; ``present`` runs on the GUI thread with what ``fetch`` returned.
+    """
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def fetch(self, con: duckdb.DuckDBPyConnection, filters: Filters) -> object:
+        raise NotImplementedError
+
+    def present(self, data: object) -> None:
+        raise NotImplementedError
+
+    def refresh_now(self, con: duckdb.DuckDBPyConnection, filters: Filters) -> None:
+        """Fetch and present in one go on the calling thread (tests, snapshots)."""
+        self.present(self.fetch(con, filters))
