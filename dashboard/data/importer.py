@@ -1,0 +1,285 @@
+"""Import one export file into the store: all of it, or nothing.
+
+Steps: read the file's form (readers), load every cell as text into a temporary DuckDB
+table, refuse the file if any cell holds an identity number (privacy), type and check every
+field in SQL (typing), then add the rows not already there in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from dashboard.data.goals import current_user, derive_goal_id
+from dashboard.data.kinds import (
+    FIELDS,
+    KIND_LABELS,
+    detect_kind,
+    match_columns,
+    missing_fields,
+)
+from dashboard.data.parsing import PARAMETERS, quoted
+from dashboard.data.privacy import IDENTITY_NUMBER_SQL, candidate_tokens_sql
+from dashboard.data.problems import ImportCancelled, ImportRefused, ImportResult, Problem
+from dashboard.data.readers import RawSource, open_source
+from dashboard.data.store import Store
+from dashboard.data.typed_rows import KIND_SPECS, Check
+
+Progress = Callable[[float, str], None]
+MAX_PROBLEMS = 50
+
+
+def import_file(
+    store: Store,
+    path: Path | str,
+    kind: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    """Import ``path``; raise ImportRefused (nothing changed) or ImportCancelled."""
+    path = Path(path)
+    steps = _Steps(progress, cancelled)
+    steps.report(0.0, f"Leser {path.name}")
+    con = store.cursor()
+    try:
+        with open_source(path, kind) as source:
+            kind = kind or _detect(source)
+            columns = _columns(source, kind)
+            _load_raw(con, source)
+            steps.report(0.35, "Ser etter fødselsnummer")
+            _guard_privacy(con, source)
+            steps.report(0.5, "Kontrollerer verdiene")
+            _type_rows(con, kind, columns)
+            _refuse_bad_rows(con, source, kind, columns)
+            steps.report(0.75, "Lagrer")
+            return _store_rows(con, path, source.name, kind, steps)
+    finally:
+        con.close()
+
+
+class _Steps:
+    def __init__(self, progress: Progress | None, cancelled: Callable[[], bool] | None):
+        self._progress = progress
+        self._cancelled = cancelled
+
+    def report(self, fraction: float, message: str) -> None:
+        if self._cancelled and self._cancelled():
+            raise ImportCancelled("import avbrutt; databasen er uendret")
+        if self._progress:
+            self._progress(fraction, message)
+
+
+def _detect(source: RawSource) -> str:
+    kind = detect_kind(source.header)
+    if kind is None:
+        raise ImportRefused(
+            [
+                Problem(
+                    source.name,
+                    source.header_row,
+                    None,
+                    "kan ikke se hvilken eksporttype dette er ut fra kolonneoverskriftene; "
+                    "oppgi typen (--kind activity|callouts|carlog|goals)",
+                )
+            ]
+        )
+    return kind
+
+
+def _columns(source: RawSource, kind: str) -> dict[str, str]:
+    """Field name → raw column name (``c0`` …) for the fields the file has."""
+    found = match_columns(kind, source.header)
+    missing = missing_fields(kind, found)
+    if missing:
+        raise ImportRefused(
+            [
+                Problem(
+                    source.name,
+                    source.header_row,
+                    None,
+                    f"mangler kolonnen {name} for {KIND_LABELS[kind]}",
+                )
+                for name in missing
+            ]
+        )
+    return {field: f"c{index}" for field, index in found.items()}
+
+
+def _csv_error(source: RawSource, error: duckdb.Error) -> ImportRefused:
+    text = str(error)
+    row = None
+    if "Line:" in text:
+        digits = text.split("Line:", 1)[1].strip().split()[0]
+        row = int(digits) if digits.isdigit() else None
+    detail = text.splitlines()[0]
+    if "Expected Number of Columns" in text:
+        counts = text.split("Expected Number of Columns:", 1)[1].split()
+        detail = f"raden har {counts[2]} felt, overskriften har {counts[0]}"
+    return ImportRefused([Problem(source.name, row, None, f"kan ikke lese raden: {detail}")])
+
+
+def _load_raw(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
+    width = len(source.header)
+    try:
+        con.execute(
+            """
+            CREATE OR REPLACE TEMP TABLE raw AS
+            SELECT * FROM read_csv($path, delim = $delim, header = false, skip = $skip,
+                columns = $columns, quote = '"', escape = '"', auto_detect = false,
+                strict_mode = true)
+            """,
+            {
+                "path": str(source.csv_path),
+                "delim": source.delimiter,
+                "skip": source.skip_lines,
+                "columns": {f"c{i}": "VARCHAR" for i in range(width)},
+            },
+        )
+    except (duckdb.InvalidInputException, duckdb.ConversionException) as error:
+        raise _csv_error(source, error) from None
+
+
+def _column_label(source: RawSource, raw_column: str) -> str:
+    header = source.header[int(raw_column[1:])]
+    return header or f"kolonne {int(raw_column[1:]) + 1}"
+
+
+def _guard_privacy(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
+    """Refuse the file if any cell holds a valid identity number; never echo it."""
+    names = [f"c{i}" for i in range(len(source.header))]
+    if not names:
+        return
+    candidates = " UNION ALL ".join(
+        f"SELECT rowid AS ord, '{name}' AS col, unnest({candidate_tokens_sql(quoted(name))}) "
+        f"AS token FROM raw WHERE regexp_matches({quoted(name)}, '[0-9]{{6}} ?[0-9]{{4}}')"
+        for name in names
+    )
+    hits = con.execute(
+        f"SELECT DISTINCT ord, col FROM ({candidates}) WHERE {IDENTITY_NUMBER_SQL} "
+        f"ORDER BY ord, col LIMIT {MAX_PROBLEMS}"
+    ).fetchall()
+    if hits:
+        rows = source.user_rows(ord_ for ord_, _ in hits)
+        raise ImportRefused(
+            [
+                Problem(
+                    source.name,
+                    rows.get(ord_),
+                    _column_label(source, col),
+                    "cellen inneholder et fødselsnummer eller D-nummer; helseopplysninger med "
+                    "pasientidentitet kan ikke importeres. Fjern det og prøv igjen.",
+                )
+                for ord_, col in hits
+            ]
+        )
+
+
+def _type_rows(con: duckdb.DuckDBPyConnection, kind: str, columns: dict[str, str]) -> None:
+    spec = KIND_SPECS[kind](columns)
+    sql = (
+        f"CREATE OR REPLACE TEMP TABLE typed AS SELECT *, {spec.identity} "
+        f"FROM (SELECT rowid AS ord, {spec.select} FROM raw)"
+    )
+    con.execute(sql, _used(sql, PARAMETERS))
+
+
+def _used(sql: str, params: dict) -> dict:
+    return {name: value for name, value in params.items() if f"${name}" in sql}
+
+
+def _field_label(source: RawSource, kind: str, columns: dict[str, str], check: Check) -> str:
+    present = [columns[name] for name in check.fields if name in columns]
+    if present:
+        return "/".join(_column_label(source, column) for column in present)
+    return " / ".join(FIELDS[kind][name].label for name in check.fields)
+
+
+def _refuse_bad_rows(
+    con: duckdb.DuckDBPyConnection, source: RawSource, kind: str, columns: dict[str, str]
+) -> None:
+    checks = KIND_SPECS[kind](columns).checks
+    union = " UNION ALL ".join(
+        f"SELECT ord, {number} AS check_no, {check.found} AS found FROM typed "
+        f"WHERE {check.condition}"
+        for number, check in enumerate(checks)
+    )
+    total, *_ = con.execute(f"SELECT count(*) FROM ({union})").fetchone()
+    if not total:
+        return
+    bad = con.execute(
+        f"SELECT ord, check_no, found FROM ({union}) ORDER BY ord, check_no LIMIT {MAX_PROBLEMS}"
+    ).fetchall()
+    rows = source.user_rows(ord_ for ord_, _, _ in bad)
+    problems = [
+        Problem(
+            source.name,
+            rows.get(ord_),
+            _field_label(source, kind, columns, checks[number]),
+            checks[number].message(found),
+        )
+        for ord_, number, found in bad
+    ]
+    if total > len(problems):
+        problems.append(
+            Problem(source.name, None, None, f"… og {total - len(problems)} problemer til")
+        )
+    raise ImportRefused(problems)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _store_rows(
+    con: duckdb.DuckDBPyConnection, path: Path, name: str, kind: str, steps: _Steps
+) -> ImportResult:
+    spec = KIND_SPECS[kind]
+    rows_read = con.execute("SELECT count(*) FROM typed").fetchone()[0]
+    if kind == "goals":
+        _attach_goal_ids(con)
+    con.begin()
+    try:
+        import_id = con.execute("SELECT nextval('import_id_seq')").fetchone()[0]
+        params = {"import_id": import_id, "user": current_user()}
+        counts = [con.execute(sql, _used(sql, params)).fetchone()[0] for sql in spec.inserts]
+        added = counts[-1]
+        steps.report(0.95, "Lagrer")
+        if added == 0:
+            con.rollback()
+            return ImportResult(name, KIND_LABELS[kind], rows_read, 0)
+        con.execute(
+            "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, current_timestamp::TIMESTAMP)",
+            [import_id, name, _sha256(path), kind, rows_read, added],
+        )
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    steps.report(1.0, "Ferdig")
+    return ImportResult(name, KIND_LABELS[kind], rows_read, added)
+
+
+def _attach_goal_ids(con: duckdb.DuckDBPyConnection) -> None:
+    """Goal ids from plan and text (or the file's Mål-ID), one definition for all."""
+    pairs = con.execute("SELECT DISTINCT plan, goal_text, given_id FROM typed").fetchall()
+    ids = [
+        (plan, text, given, derive_goal_id(plan, f"id:{given}" if given else text))
+        for plan, text, given in pairs
+    ]
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE goal_ids AS SELECT unnest($p) AS plan, "
+        "unnest($t) AS goal_text, unnest($g) AS given_id, unnest($i) AS goal_id",
+        {
+            "p": [row[0] for row in ids],
+            "t": [row[1] for row in ids],
+            "g": [row[2] for row in ids],
+            "i": [row[3] for row in ids],
+        },
+    )

@@ -1,0 +1,280 @@
+"""The four export kinds: their fields, header aliases, value vocabularies, and detection."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+KIND_LABELS = {
+    "activity": "aktivitetslogg",
+    "callouts": "utrykninger",
+    "carlog": "kjørebok",
+    "goals": "målstatus",
+}
+
+# Sheet names that say which kind an Excel sheet holds.
+SHEET_NAMES = {
+    "activity": ("aktivitetslogg", "aktiviteter", "activity"),
+    "callouts": ("utrykninger", "callouts"),
+    "carlog": ("kjørebok", "kjorebok", "carlog"),
+    "goals": ("målstatus", "malstatus", "mål", "goals"),
+}
+
+
+def normalize_header(text: str) -> str:
+    """Case-insensitive, ignoring spaces, dots and underscores (and a stray BOM)."""
+    return re.sub(r"[\s._\ufeff]+", "", str(text)).casefold()
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+
+    def matches(self, header: str) -> bool:
+        return normalize_header(header) in {normalize_header(alias) for alias in self.aliases}
+
+
+def _fields(*specs: tuple[str, str, tuple[str, ...]]) -> dict[str, Field]:
+    return {name: Field(name, label, aliases) for name, label, aliases in specs}
+
+
+START = ("start", "Start", ("Start", "Starttid", "Fra"))
+END = ("end", "Slutt", ("Slutt", "Sluttid", "Til"))
+DAY = ("date", "Dato", ("Dato",))
+START_CLOCK = ("start_clock", "Fra kl.", ("Fra kl.", "Fra klokken"))
+END_CLOCK = ("end_clock", "Til kl.", ("Til kl.", "Til klokken"))
+KM = ("km", "Km", ("Km", "Kjørte km"))
+MUNICIPALITY = ("municipality", "Kommune", ("Kommune",))
+
+FIELDS: dict[str, dict[str, Field]] = {
+    "activity": _fields(
+        ("id", "ID", ("ID", "Løpenr", "Aktivitet-ID")),
+        START,
+        END,
+        DAY,
+        START_CLOCK,
+        END_CLOCK,
+        ("duration", "Varighet", ("Varighet", "Varighet (min)", "Minutter")),
+        ("subproject", "Delprosjekt", ("Delprosjekt", "DP")),
+        ("task", "Oppgave", ("Oppgave", "Aktivitet", "Oppdragstype")),
+        ("requested_by", "Bestiller", ("Bestiller", "Rekvirent", "Tjeneste", "Oppdragsgiver")),
+        MUNICIPALITY,
+        ("outcome", "Utfall", ("Utfall", "Resultat")),
+        KM,
+    ),
+    "callouts": _fields(
+        ("id", "Hendelsesnr", ("Hendelsesnr", "Oppdragsnr", "Hendelse-ID")),
+        ("time", "Alarmtid", ("Alarmtid", "Tidspunkt", "Tid")),
+        ("urgency", "Hastegrad", ("Hastegrad", "Respons")),
+        ("resource", "Ressurs", ("Ressurs", "Enhet")),
+        ("doctor_present", "Lege med", ("Lege med", "Lege deltok", "Lege")),
+        MUNICIPALITY,
+    ),
+    "carlog": _fields(
+        ("id", "Tur", ("Tur", "Turnr", "ID")),
+        START,
+        END,
+        DAY,
+        START_CLOCK,
+        END_CLOCK,
+        ("driver_role", "Bruker", ("Bruker", "Sjåfør", "Rolle")),
+        ("purpose", "Formål", ("Formål", "Oppdrag")),
+        KM,
+    ),
+    "goals": _fields(
+        ("goal_id", "Mål-ID", ("Mål-ID", "MålID")),
+        ("plan", "Plan", ("Plan", "Dokument", "Utviklingsplan")),
+        ("area", "Område", ("Område", "Tema", "Tiltaksområde")),
+        ("goal", "Mål", ("Mål", "Tiltak", "Målformulering")),
+        ("status", "Status", ("Status", "Vurdering", "Måloppnåelse")),
+        ("assessed", "Vurdert", ("Vurdert", "Dato", "Status per")),
+        ("comment", "Kommentar", ("Kommentar", "Kommentarer", "Gruppens vurdering")),
+        ("owner", "Ansvarlig", ("Ansvarlig", "Eier")),
+    ),
+}
+
+# Each entry is a set of alternatives; each alternative is fields that must all be present.
+REQUIRED: dict[str, list[list[tuple[str, ...]]]] = {
+    "activity": [
+        [("start",), ("date", "start_clock")],
+        [("end",), ("date", "end_clock"), ("duration",)],
+        [("subproject",)],
+        [("task",)],
+        [("requested_by",)],
+    ],
+    "callouts": [[("id",)], [("time",)], [("urgency",)], [("resource",)], [("doctor_present",)]],
+    "carlog": [
+        [("start",), ("date", "start_clock")],
+        [("end",), ("date", "end_clock")],
+        [("driver_role",)],
+    ],
+    "goals": [[("plan",)], [("goal",)], [("status",)], [("assessed",)]],
+}
+
+
+def match_columns(kind: str, headers: list[str]) -> dict[str, int]:
+    """Which header column holds each field of ``kind`` (first match wins)."""
+    found: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        for field in FIELDS[kind].values():
+            if field.name not in found and field.matches(header):
+                found[field.name] = index
+                break
+    return found
+
+
+def missing_fields(kind: str, columns: dict[str, int]) -> list[str]:
+    """Readable names of required fields with no column, e.g. ``«Start» (eller …)``."""
+    missing = []
+    for alternatives in REQUIRED[kind]:
+        if any(all(name in columns for name in option) for option in alternatives):
+            continue
+        options = [
+            " + ".join(FIELDS[kind][name].label for name in option) for option in alternatives
+        ]
+        first = FIELDS[kind][alternatives[0][0]]
+        aliases = [alias for alias in first.aliases if alias != first.label]
+        missing.append(
+            f"«{' eller '.join(options)}» (også kalt {', '.join(aliases)})"
+            if aliases
+            else f"«{' eller '.join(options)}»"
+        )
+    return missing
+
+
+def header_score(headers: list[str]) -> int:
+    """How many fields of the best-matching kind these headers name."""
+    return max(len(match_columns(kind, headers)) for kind in FIELDS)
+
+
+def detect_kind(headers: list[str]) -> str | None:
+    """The kind whose fields the headers name most; None when two kinds tie."""
+    scores = sorted(
+        (
+            (
+                len(match_columns(kind, headers))
+                - 0.5 * len(missing_fields(kind, match_columns(kind, headers))),
+                kind,
+            )
+            for kind in FIELDS
+        ),
+        reverse=True,
+    )
+    (best, kind), (second, _) = scores[0], scores[1]
+    return kind if best > second and best > 0 else None
+
+
+SUBPROJECT_NAMES = {
+    "beredskap og ø-hjelp": 1,
+    "beredskap og øyeblikkelig hjelp": 1,
+    "beredskap": 1,
+    "samarbeid hbo og sykehjem": 2,
+    "individuelle pasientforløp og planer": 3,
+    "individuelle pasientforløp": 3,
+    "forebyggende hjemmebesøk": 4,
+    "fra prosjekt til drift": 5,
+    "kompetanse": 6,
+}
+
+SERVICE_WORDS = {
+    "amk": "AMK",
+    "legevakt": "Legevakt",
+    "legevakta": "Legevakt",
+    "hbo": "HBO",
+    "hjemmebasert omsorg": "HBO",
+    "hjemmesykepleie": "HBO",
+    "hjemmetjenesten": "HBO",
+    "sykehjem": "Sykehjem",
+    "psykiatri/rus": "Psykiatri/rus",
+    "psykiatri og rus": "Psykiatri/rus",
+    "rus/psykiatri": "Psykiatri/rus",
+    "psykisk helse og rus": "Psykiatri/rus",
+    "kreftkoordinator": "Kreftkoordinator",
+    "ergoterapi": "Ergoterapi",
+    "ergoterapeut": "Ergoterapi",
+    "fastlege": "Fastlege",
+    "annet": "Annet",
+}
+
+URGENCY_WORDS = {
+    "akutt": "akutt",
+    "rød": "akutt",
+    "a": "akutt",
+    "haster": "haster",
+    "gul": "haster",
+    "h": "haster",
+    "vanlig": "vanlig",
+    "grønn": "vanlig",
+    "v": "vanlig",
+}
+
+YES_NO_WORDS = {
+    "ja": True,
+    "j": True,
+    "1": True,
+    "x": True,
+    "true": True,
+    "sann": True,
+    "nei": False,
+    "n": False,
+    "0": False,
+    "false": False,
+    "usann": False,
+}
+
+ROLE_WORDS = {
+    "helsevakt": "helsevakt",
+    "helsevaktbil": "helsevakt",
+    "ambulansearbeider": "helsevakt",
+    "legevaktlege": "legevaktlege",
+    "legevakt": "legevaktlege",
+    "lege": "legevaktlege",
+}
+
+STATUS_WORDS = {
+    "1": 1,
+    "2": 2,
+    "3": 3,
+    "ikke oppfylt": 1,
+    "delvis oppfylt": 2,
+    "oppfylt": 3,
+    "ikke oppnådd": 1,
+    "delvis oppnådd": 2,
+    "oppnådd": 3,
+}
+
+NOT_ASSESSED_WORDS = ("", "ikke vurdert", "-", "–")
+
+MONTH_WORDS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("januar", "jan"),
+            ("februar", "feb"),
+            ("mars", "mar"),
+            ("april", "apr"),
+            ("mai",),
+            ("juni", "jun"),
+            ("juli", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt"),
+            ("november", "nov"),
+            ("desember", "des"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+VOCABULARIES: dict[str, dict[str, object]] = {
+    "subproject": SUBPROJECT_NAMES,
+    "service": SERVICE_WORDS,
+    "urgency": URGENCY_WORDS,
+    "yes_no": YES_NO_WORDS,
+    "role": ROLE_WORDS,
+    "status": STATUS_WORDS,
+    "month": MONTH_WORDS,
+}

@@ -1,0 +1,95 @@
+"""SQL expressions that read the text of a cell as a date, a number or a vocabulary word.
+
+Formats and words travel as parameters; only column names (quoted) and fixed SQL are spliced.
+"""
+
+from __future__ import annotations
+
+from dashboard.data.kinds import VOCABULARIES
+
+DATETIME_FORMATS = [
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y %H.%M",
+    "%d.%m.%Y kl. %H:%M",
+    "%d.%m.%Y kl %H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M",
+    "%d/%m/%Y %H:%M",
+    "%d.%m.%Y",
+    "%Y-%m-%d",
+    "%d/%m/%Y",
+]
+DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%y"]
+CLOCK_FORMATS = ["%H:%M:%S", "%H:%M", "%H.%M", "%H"]
+MONTH_FORMATS = ["%m.%Y", "%Y-%m", "%m/%Y", "%m-%Y"]
+
+PARAMETERS = {
+    "datetime_formats": DATETIME_FORMATS,
+    "date_formats": DATE_FORMATS,
+    "clock_formats": CLOCK_FORMATS,
+    "month_formats": MONTH_FORMATS,
+}
+for _name, _words in VOCABULARIES.items():
+    PARAMETERS[f"words_{_name}"] = list(_words)
+    PARAMETERS[f"values_{_name}"] = [str(value) for value in _words.values()]
+
+
+def quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def cell(column: str) -> str:
+    """The trimmed text of a cell, NULL when blank."""
+    return f"nullif(trim({quoted(column)}), '')"
+
+
+def as_datetime(text: str) -> str:
+    return f"try_strptime({text}, $datetime_formats)"
+
+
+def as_date(text: str) -> str:
+    return f"try_strptime({text}, $date_formats)::DATE"
+
+
+def as_clock(text: str) -> str:
+    """A time of day, accepting ``14:30``, ``14.30`` and ``kl. 14:30``."""
+    bare = f"regexp_replace({text}, '^kl\\.?\\s*', '', 'i')"
+    return f"try_strptime({bare}, $clock_formats)::TIME"
+
+
+def as_number(text: str) -> str:
+    """Decimal comma or point; spaces as thousands separators."""
+    compact = f"regexp_replace({text}, '[\\s\u00a0]', '', 'g')"
+    return (
+        f"try_cast(CASE WHEN {compact} LIKE '%,%' "
+        f"THEN replace(replace({compact}, '.', ''), ',', '.') ELSE {compact} END AS DOUBLE)"
+    )
+
+
+def as_word(text: str, vocabulary: str) -> str:
+    """The canonical value of a word in a vocabulary (see kinds.VOCABULARIES), or NULL."""
+    return f"map_extract_value(MAP($words_{vocabulary}, $values_{vocabulary}), lower({text}))"
+
+
+def as_subproject(text: str) -> str:
+    """1–6 from ``2``, ``DP2``, ``Delprosjekt 2``, ``2. Samarbeid …`` or the name."""
+    number = (
+        f"try_cast(regexp_extract(lower({text}), "
+        "'^(?:dp|delprosjekt)?\\s*([1-6])(?:[^0-9].*)?$', 1) AS INTEGER)"
+    )
+    return f"coalesce({number}, {as_word(text, 'subproject')}::INTEGER)"
+
+
+def as_month_start(text: str) -> str:
+    """``05.2021``, ``2021-05``, ``mai 2021`` or ``per mai 2021`` as the month's first day."""
+    numeric = f"try_strptime({text}, $month_formats)::DATE"
+    month_word = f"regexp_extract(lower({text}), {MONTH_WORD_PATTERN}, 1)"
+    year = f"try_cast(regexp_extract(lower({text}), {MONTH_WORD_PATTERN}, 2) AS INTEGER)"
+    worded = f"make_date({year}, {as_word(month_word, 'month')}::INTEGER, 1)"
+    return f"coalesce({numeric}, {worded})"
+
+
+MONTH_WORD_PATTERN = "'([a-zæøå]+)\\.?\\s+([0-9]{4})'"

@@ -1,0 +1,359 @@
+"""Per export kind: how each field is typed in SQL, what makes a row wrong, how rows are stored.
+
+Each spec is built from the columns a file has (field name → raw column) and yields the
+SELECT list of the ``typed`` table, the checks run over it, and the INSERTs that store it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dashboard.data.kinds import SERVICE_WORDS
+from dashboard.data.parsing import (
+    as_clock,
+    as_date,
+    as_datetime,
+    as_month_start,
+    as_number,
+    as_subproject,
+    as_word,
+    cell,
+)
+
+NOT_ASSESSED = "('ikke vurdert', '-', '–')"
+DATE_HINT = "forventet f.eks. 31.01.2024 14:30 eller 2024-01-31 14:30"
+
+
+@dataclass(frozen=True)
+class Check:
+    """A condition over ``typed`` that makes a row wrong, and what to tell the user."""
+
+    fields: tuple[str, ...]
+    condition: str
+    found: str
+    missing: str
+    invalid: str = ""
+
+    def message(self, found: str | None) -> str:
+        if found is None or not self.invalid:
+            return self.missing
+        shown = found if len(found) <= 60 else found[:57] + "…"
+        return self.invalid.replace("{found}", shown)
+
+
+class Spec:
+    """Columns the file has, as SQL text expressions."""
+
+    inserts: tuple[str, ...] = ()
+
+    def __init__(self, columns: dict[str, str]):
+        self.columns = columns
+        self.parts: list[str] = []
+        self.identity_parts: list[str] = []
+        self.checks: list[Check] = []
+        self.build()
+
+    def text(self, field: str) -> str:
+        return cell(self.columns[field]) if field in self.columns else "NULL::VARCHAR"
+
+    def add(self, name: str, expression: str) -> None:
+        self.parts.append(f"{expression} AS {name}")
+
+    def check(self, *args, **kwargs) -> None:
+        self.checks.append(Check(*args, **kwargs))
+
+    @property
+    def select(self) -> str:
+        return ",\n".join(self.parts)
+
+    @property
+    def identity(self) -> str:
+        """Columns computed over the typed rows: ids and their counts."""
+        return ",\n".join(self.identity_parts)
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def add_period(self) -> None:
+        """``start_at``/``end_at``, from full date-times, split date and clock columns, a
+        time-only end (past midnight when before the start) or a duration in minutes."""
+        day = as_date(self.text("date"))
+        self.add(
+            "r_start",
+            f"coalesce({self.text('start')}, "
+            f"nullif(concat_ws(' ', {self.text('date')}, {self.text('start_clock')}), ''))",
+        )
+        self.add(
+            "start_at",
+            f"coalesce({as_datetime(self.text('start'))}, {day} + {as_clock(self.text('start'))},"
+            f" {day} + {as_clock(self.text('start_clock'))})",
+        )
+        self.add("r_end", f"coalesce({self.text('end')}, {self.text('end_clock')})")
+        self.add("end_full", as_datetime("r_end"))
+        self.add("end_clock", as_clock("r_end"))
+        self.add("r_duration", self.text("duration"))
+        self.add("duration", as_number("r_duration"))
+        self.add(
+            "end_at",
+            """CASE WHEN end_full IS NOT NULL THEN end_full
+                    WHEN end_clock IS NOT NULL THEN start_at::DATE + end_clock
+                         + CASE WHEN start_at::DATE + end_clock < start_at
+                                THEN INTERVAL 1 DAY ELSE INTERVAL 0 DAY END
+                    WHEN duration >= 0 THEN start_at + to_seconds(duration * 60)
+               END""",
+        )
+        self.add("minutes", "date_diff('second', start_at, end_at) / 60.0")
+        self.check(
+            ("start", "date", "start_clock"),
+            "start_at IS NULL",
+            "r_start",
+            "mangler starttid",
+            f"«{{found}}» er ikke en gyldig dato og tid ({DATE_HINT})",
+        )
+        self.check(
+            ("end", "end_clock"),
+            "r_end IS NOT NULL AND end_full IS NULL AND end_clock IS NULL",
+            "r_end",
+            "mangler slutt",
+            f"«{{found}}» er ikke en gyldig dato og tid ({DATE_HINT}, eller bare 15:45)",
+        )
+        self.check(
+            ("end", "end_clock"),
+            "end_full < start_at",
+            "r_end",
+            "slutt er før start",
+            "slutt «{found}» er før start",
+        )
+
+    def add_optional_number(self, field: str) -> None:
+        self.add(f"r_{field}", self.text(field))
+        self.add(field, as_number(f"r_{field}"))
+        self.check(
+            (field,),
+            f"r_{field} IS NOT NULL AND {field} IS NULL",
+            f"r_{field}",
+            "",
+            "«{found}» er ikke et tall",
+        )
+
+    def add_id(self, field: str, content: str, required: bool) -> None:
+        """The file's id, or one derived from the row's content and its occurrence."""
+        self.add("r_id", self.text(field))
+        derived = (
+            f"'h' || md5(concat_ws(chr(31), {content})) || '-' || "
+            f"row_number() OVER (PARTITION BY {content} ORDER BY ord)"
+        )
+        self.identity_parts.append(f"{'r_id' if required else f'coalesce(r_id, {derived})'} AS id")
+        self.identity_parts.append("count(*) OVER (PARTITION BY r_id) AS id_count")
+        if required:
+            self.check((field,), "r_id IS NULL", "r_id", "mangler ID")
+        self.check(
+            (field,),
+            "r_id IS NOT NULL AND id_count > 1",
+            "r_id",
+            "",
+            "ID «{found}» står på flere rader; hver rad må ha sin egen ID",
+        )
+
+    def add_text(self, field: str, required_message: str | None = None) -> None:
+        self.add(field, self.text(field))
+        if required_message:
+            self.check((field,), f"{field} IS NULL", field, required_message)
+
+
+def _not_there(table: str, key: str = "id") -> str:
+    return f"NOT EXISTS (SELECT 1 FROM {table} s WHERE s.{key} = t.{key})"
+
+
+class ActivitySpec(Spec):
+    inserts = (
+        f"""INSERT INTO activities
+            SELECT id, start_at, end_at, minutes, subproject, task, requested_by,
+                   municipality, outcome, km, $import_id
+            FROM typed t WHERE {_not_there("activities")}""",
+    )
+
+    def build(self) -> None:
+        self.add_period()
+        self.check(
+            ("end", "end_clock", "duration"),
+            "r_end IS NULL AND r_duration IS NULL",
+            "r_end",
+            "mangler slutt eller varighet",
+        )
+        self.check(
+            ("duration",),
+            "r_end IS NULL AND r_duration IS NOT NULL AND (duration IS NULL OR duration < 0)",
+            "r_duration",
+            "",
+            "varighet «{found}» er ikke et antall minutter",
+        )
+        self.add("r_subproject", self.text("subproject"))
+        self.add("subproject", as_subproject("r_subproject"))
+        self.check(
+            ("subproject",),
+            "subproject IS NULL",
+            "r_subproject",
+            "mangler delprosjekt",
+            "ukjent delprosjekt «{found}»; forventet 1–6, «DP2», «Delprosjekt 2» eller navnet",
+        )
+        self.add_text("task", "mangler oppgave")
+        self.add("r_requested_by", self.text("requested_by"))
+        self.add("requested_by", as_word("r_requested_by", "service"))
+        services = ", ".join(sorted(set(SERVICE_WORDS.values()), key=str.lower))
+        self.check(
+            ("requested_by",),
+            "requested_by IS NULL",
+            "r_requested_by",
+            "mangler bestiller",
+            f"ukjent bestiller «{{found}}»; forventet en av {services}",
+        )
+        self.add_text("municipality")
+        self.add_text("outcome")
+        self.add_optional_number("km")
+        self.add_id(
+            "id",
+            "start_at, end_at, subproject, task, requested_by, municipality, outcome, km",
+            required=False,
+        )
+
+
+class CalloutSpec(Spec):
+    inserts = (
+        f"""INSERT INTO callouts
+            SELECT id, alarm_at, urgency, resource, doctor_present, municipality, $import_id
+            FROM typed t WHERE {_not_there("callouts")}""",
+    )
+
+    def build(self) -> None:
+        self.add_id("id", "", required=True)
+        self.add("r_time", self.text("time"))
+        self.add("alarm_at", as_datetime("r_time"))
+        self.check(
+            ("time",),
+            "alarm_at IS NULL",
+            "r_time",
+            "mangler alarmtid",
+            f"«{{found}}» er ikke en gyldig dato og tid ({DATE_HINT})",
+        )
+        self.add("r_urgency", self.text("urgency"))
+        self.add("urgency", as_word("r_urgency", "urgency"))
+        self.check(
+            ("urgency",),
+            "urgency IS NULL",
+            "r_urgency",
+            "mangler hastegrad",
+            "ukjent hastegrad «{found}»; forventet Akutt, Haster eller Vanlig "
+            "(også Rød/Gul/Grønn, A/H/V)",
+        )
+        self.add_text("resource", "mangler ressurs")
+        self.add("r_doctor", self.text("doctor_present"))
+        self.add("doctor_word", as_word("r_doctor", "yes_no"))
+        self.add("doctor_present", "coalesce(doctor_word::BOOLEAN, false)")
+        self.check(
+            ("doctor_present",),
+            "r_doctor IS NOT NULL AND doctor_word IS NULL",
+            "r_doctor",
+            "",
+            "«{found}» er ikke ja eller nei; forventet Ja/Nei, J/N, 1/0, x/tom, true/false",
+        )
+        self.add_text("municipality")
+
+
+class CarLogSpec(Spec):
+    inserts = (
+        f"""INSERT INTO car_trips
+            SELECT id, start_at, end_at, driver_role, purpose, km, $import_id
+            FROM typed t WHERE {_not_there("car_trips")}""",
+    )
+
+    def build(self) -> None:
+        self.add_period()
+        self.check(("end", "end_clock"), "r_end IS NULL", "r_end", "mangler slutt")
+        self.add("r_role", self.text("driver_role"))
+        self.add("driver_role", as_word("r_role", "role"))
+        self.check(
+            ("driver_role",),
+            "driver_role IS NULL",
+            "r_role",
+            "mangler bruker (rolle)",
+            "«{found}» er ikke en rolle; forventet Helsevakt eller Legevaktlege "
+            "(en rolle, aldri et navn)",
+        )
+        self.add_text("purpose")
+        self.add_optional_number("km")
+        self.add_id("id", "start_at, end_at, driver_role, purpose, km", required=False)
+
+
+class GoalSpec(Spec):
+    inserts = (
+        """INSERT INTO goals
+           SELECT DISTINCT ON (i.goal_id) i.goal_id, t.plan, t.area, t.goal_text
+           FROM typed t JOIN goal_ids i ON i.plan = t.plan AND i.goal_text = t.goal_text
+                AND i.given_id IS NOT DISTINCT FROM t.given_id
+           ORDER BY i.goal_id, t.ord
+           ON CONFLICT DO NOTHING""",
+        """INSERT INTO goal_assessments
+           SELECT DISTINCT i.goal_id, t.assessed, t.status, t.comment, t.owner,
+                  current_timestamp::TIMESTAMP, $user, $import_id
+           FROM typed t JOIN goal_ids i ON i.plan = t.plan AND i.goal_text = t.goal_text
+                AND i.given_id IS NOT DISTINCT FROM t.given_id
+           WHERE NOT EXISTS (
+               SELECT 1 FROM goal_assessments a
+               WHERE a.goal_id = i.goal_id
+                 AND a.assessed_on IS NOT DISTINCT FROM t.assessed
+                 AND a.status IS NOT DISTINCT FROM t.status
+                 AND a.comment IS NOT DISTINCT FROM t.comment
+                 AND a.owner IS NOT DISTINCT FROM t.owner)""",
+    )
+
+    def build(self) -> None:
+        self.add_text("plan", "mangler plan")
+        self.add("goal_text", self.text("goal"))
+        self.check(("goal",), "goal_text IS NULL", "goal_text", "mangler målformulering")
+        self.add("given_id", self.text("goal_id"))
+        self.add_text("area")
+        self.add("r_status", self.text("status"))
+        self.add(
+            "status",
+            f"CASE WHEN r_status IS NULL OR lower(r_status) IN {NOT_ASSESSED} THEN NULL "
+            f"ELSE {as_word('r_status', 'status')}::TINYINT END",
+        )
+        self.check(
+            ("status",),
+            f"r_status IS NOT NULL AND lower(r_status) NOT IN {NOT_ASSESSED} AND status IS NULL",
+            "r_status",
+            "",
+            "status «{found}» er utenfor skalaen; forventet 1, 2, 3, «ikke oppfylt», "
+            "«delvis oppfylt», «oppfylt» (eller «oppnådd»-formene) eller tom",
+        )
+        self.add("r_assessed", self.text("assessed"))
+        self.add(
+            "assessed",
+            f"coalesce({as_date('r_assessed')}, {as_datetime('r_assessed')}::DATE, "
+            f"{as_month_start('r_assessed')})",
+        )
+        self.check(
+            ("assessed",),
+            "r_assessed IS NOT NULL AND assessed IS NULL",
+            "r_assessed",
+            "",
+            "«{found}» er ikke en dato; forventet f.eks. 31.05.2021, 05.2021, 2021-05 "
+            "eller «mai 2021»",
+        )
+        self.check(
+            ("assessed",),
+            "r_assessed IS NULL AND status IS NOT NULL",
+            "r_assessed",
+            "mangler vurderingsdato for en vurdert status",
+        )
+        self.add_text("comment")
+        self.add_text("owner")
+
+
+KIND_SPECS: dict[str, type[Spec]] = {
+    "activity": ActivitySpec,
+    "callouts": CalloutSpec,
+    "carlog": CarLogSpec,
+    "goals": GoalSpec,
+}
