@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, time
+from decimal import ROUND_HALF_UP, Decimal
 
 import duckdb
 
@@ -115,9 +116,15 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> list[dict]:
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
+def one_decimal(value: float | None) -> float:
+    """Rounded half up, as a person checking by hand would (0.25 h → 0.3, not 0.2)."""
+    exact = Decimal(repr(value or 0.0))
+    return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
 def _number(value: float | None) -> float | int:
     """Minutes and hours as JSON likes them: one decimal, whole numbers as ints."""
-    rounded = round(value or 0.0, 1)
+    rounded = one_decimal(value)
     return int(rounded) if rounded.is_integer() else rounded
 
 
@@ -320,7 +327,7 @@ def owner_hours(
         filters.params() | _owner_params(mapping),
     ).fetchall()
     hours = dict.fromkeys(OWNERS, 0.0) | dict(rows)
-    return {owner: round(hours[owner], 1) for owner in OWNERS}
+    return {owner: one_decimal(hours[owner]) for owner in OWNERS}
 
 
 def owner_hours_monthly(

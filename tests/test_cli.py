@@ -1,0 +1,69 @@
+"""The command line, run as a user runs it: a separate process."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+ACTIVITIES = (
+    "ID;Start;Slutt;Delprosjekt;Oppgave;Bestiller\n"
+    "1;03.01.2024 10:00;03.01.2024 10:45;2;Blodprøve;HBO\n"
+    "2;04.01.2024 12:00;04.01.2024 12:30;1;Ø-hjelp;AMK\n"
+    "3;05.02.2024 12:00;05.02.2024 13:00;2;EKG;Fastlege\n"
+)
+
+
+def run(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+
+
+@pytest.fixture
+def export(tmp_path):
+    path = tmp_path / "aktiviteter.csv"
+    path.write_text(ACTIVITIES, encoding="utf-8")
+    return path
+
+
+def test_help_lists_every_subcommand():
+    output = run("--help").stdout
+    for command in ("import", "metrics", "demo", "brief", "snapshot"):
+        assert command in output
+
+
+def test_import_then_metrics_json(tmp_path, export):
+    db = tmp_path / "cli.duckdb"
+    imported = run("--db", db, "import", export)
+    assert imported.returncode == 0
+    assert imported.stdout.strip() == "aktiviteter.csv: aktivitetslogg, 3 rader, 3 nye"
+    metrics = run("metrics", "--db", db, "--from", "2024-01-01", "--to", "2024-01-31", "--json")
+    document = json.loads(metrics.stdout)
+    assert document["period"] == {"from": "2024-01-01", "to": "2024-01-31"}
+    assert document["activities"] == {"count": 2, "minutes": 75}
+    assert document["owner_hours"] == {"municipality": 0.8, "health_trust": 0.5, "shared": 0.0}
+
+
+def test_refused_import_exits_non_zero_with_a_clear_message(tmp_path):
+    bad = tmp_path / "feil.csv"
+    bad.write_text("Start;Slutt;DP;Oppgave;Bestiller\nkvelden;10:00;2;EKG;HBO\n", encoding="utf-8")
+    result = run("--db", tmp_path / "cli.duckdb", "import", bad)
+    assert result.returncode != 0
+    assert "feil.csv, rad 2, kolonne «Start»" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_metrics_on_a_missing_database_says_so(tmp_path):
+    result = run("--db", tmp_path / "none.duckdb", "metrics", "--json")
+    assert result.returncode != 0
+    assert "fant ingen database" in result.stderr
+
+
+def test_bad_date_option_is_a_usage_error(tmp_path):
+    result = run("metrics", "--db", tmp_path / "x.duckdb", "--from", "01.01.2024")
+    assert result.returncode == 2
+    assert "ÅÅÅÅ-MM-DD" in result.stderr
