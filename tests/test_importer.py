@@ -377,3 +377,37 @@ def test_unreadable_files_are_refused_clearly(store, tmp_path, name, content, ex
         import_file(store, write(tmp_path / name, content))
     assert expected in str(refused.value)
     assert counts(store) == [0, 0, 0, 0, 0, 0]
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "expected"),
+    [
+        (
+            "Start;Varighet;DP;Oppgave;Bestiller\n01.02.2024 10:00;inf;2;EKG;HBO\n",
+            "Varighet",
+            "minutter",
+        ),
+        (
+            "Start;Slutt;DP;Oppgave;Bestiller;Km\n01.02.2024 10:00;11:00;2;EKG;HBO;nan\n",
+            "Km",
+            "tall",
+        ),
+        ("Plan;Mål;Status;Vurdert\nP;M;2;mai 99999\n", "Vurdert", "ikke en dato"),
+        ("Start;Slutt;DP;Oppgave;Bestiller\n01.02.0024 10:00;11:00;2;EKG;HBO\n", "Start", "gyldig"),
+        (
+            "Start;Slutt;DP;Oppgave;Bestiller\n01.02.2024 10:00;03.02.2024 11:00;2;EKG;HBO\n",
+            "Slutt",
+            "ett døgn",
+        ),
+    ],
+)
+def test_implausible_values_are_refused(store, tmp_path, text, column, expected):
+    [problem] = refusal(store, tmp_path, text)
+    assert (problem.row, problem.column) == (2, column)
+    assert expected in problem.message
+
+
+def test_unclosed_quote_is_refused_with_its_row(store, tmp_path):
+    text = 'Start;Slutt;DP;Oppgave;Bestiller\n01.02.2024 10:00;11:00;2;"EKG;HBO\n'
+    [problem] = refusal(store, tmp_path, text)
+    assert problem.row == 2 and "anførselstegn" in problem.message

@@ -114,7 +114,9 @@ def _csv_error(source: RawSource, error: duckdb.Error) -> ImportRefused:
     if "Line:" in text:
         digits = text.split("Line:", 1)[1].strip().split()[0]
         row = int(digits) if digits.isdigit() else None
-    detail = text.splitlines()[0]
+    detail = "raden er ikke gyldig CSV"
+    if "quote" in text.lower():
+        detail = 'et anførselstegn (") åpnes, men lukkes ikke'
     if "Expected Number of Columns" in text:
         counts = text.split("Expected Number of Columns:", 1)[1].split()
         detail = f"raden har {counts[2]} felt, overskriften har {counts[0]}"
@@ -206,11 +208,13 @@ def _refuse_bad_rows(
         f"WHERE {check.condition}"
         for number, check in enumerate(checks)
     )
-    total, *_ = con.execute(f"SELECT count(*) FROM ({union})").fetchone()
+    params = _used(union, PARAMETERS)
+    total, *_ = con.execute(f"SELECT count(*) FROM ({union})", params).fetchone()
     if not total:
         return
     bad = con.execute(
-        f"SELECT ord, check_no, found FROM ({union}) ORDER BY ord, check_no LIMIT {MAX_PROBLEMS}"
+        f"SELECT ord, check_no, found FROM ({union}) ORDER BY ord, check_no LIMIT {MAX_PROBLEMS}",
+        params,
     ).fetchall()
     rows = source.user_rows(ord_ for ord_, _, _ in bad)
     problems = [

@@ -23,10 +23,12 @@ DATETIME_FORMATS = [
     "%d/%m/%Y",
 ]
 DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%y"]
+FIRST_YEAR, LAST_YEAR = 2000, 2099
 CLOCK_FORMATS = ["%H:%M:%S", "%H:%M", "%H.%M", "%H"]
 MONTH_FORMATS = ["%m.%Y", "%Y-%m", "%m/%Y", "%m-%Y"]
 
-PARAMETERS = {
+PARAMETERS: dict[str, object] = {
+    "longest_minutes": 24 * 60,
     "datetime_formats": DATETIME_FORMATS,
     "date_formats": DATE_FORMATS,
     "clock_formats": CLOCK_FORMATS,
@@ -47,11 +49,11 @@ def cell(column: str) -> str:
 
 
 def as_datetime(text: str) -> str:
-    return f"try_strptime({text}, $datetime_formats)"
+    return plausible(f"try_strptime({text}, $datetime_formats)")
 
 
 def as_date(text: str) -> str:
-    return f"try_strptime({text}, $date_formats)::DATE"
+    return plausible(f"try_strptime({text}, $date_formats)::DATE")
 
 
 def as_clock(text: str) -> str:
@@ -61,12 +63,22 @@ def as_clock(text: str) -> str:
 
 
 def as_number(text: str) -> str:
-    """Decimal comma or point; spaces as thousands separators."""
+    """Decimal comma or point; spaces as thousands separators; finite numbers only."""
     compact = f"regexp_replace({text}, '[\\s\u00a0]', '', 'g')"
-    return (
+    number = (
         f"try_cast(CASE WHEN {compact} LIKE '%,%' "
         f"THEN replace(replace({compact}, '.', ''), ',', '.') ELSE {compact} END AS DOUBLE)"
     )
+    return f"CASE WHEN isfinite({number}) THEN {number} END"
+
+
+def plausible_year(year: str) -> str:
+    return f"CASE WHEN {year} BETWEEN {FIRST_YEAR} AND {LAST_YEAR} THEN {year} END"
+
+
+def plausible(moment: str) -> str:
+    """A date or time stamp, NULL outside the years an export can speak of (typos)."""
+    return f"CASE WHEN year({moment}) BETWEEN {FIRST_YEAR} AND {LAST_YEAR} THEN {moment} END"
 
 
 def as_word(text: str, vocabulary: str) -> str:
@@ -85,10 +97,10 @@ def as_subproject(text: str) -> str:
 
 def as_month_start(text: str) -> str:
     """``05.2021``, ``2021-05``, ``mai 2021`` or ``per mai 2021`` as the month's first day."""
-    numeric = f"try_strptime({text}, $month_formats)::DATE"
+    numeric = plausible(f"try_strptime({text}, $month_formats)::DATE")
     month_word = f"regexp_extract(lower({text}), {MONTH_WORD_PATTERN}, 1)"
     year = f"try_cast(regexp_extract(lower({text}), {MONTH_WORD_PATTERN}, 2) AS INTEGER)"
-    worded = f"make_date({year}, {as_word(month_word, 'month')}::INTEGER, 1)"
+    worded = f"make_date({plausible_year(year)}, {as_word(month_word, 'month')}::INTEGER, 1)"
     return f"coalesce({numeric}, {worded})"
 
 

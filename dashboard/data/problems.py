@@ -47,6 +47,8 @@ class ImportResult:
         return self.rows_added == 0
 
     def summary(self) -> str:
+        if self.rows_read == 0:
+            return f"{self.file}: {self.kind}, ingen rader under overskriften (ingen endring)"
         if self.already_imported:
             return (
                 f"{self.file}: {self.kind}, {self.rows_read} rader, alle fantes fra før "

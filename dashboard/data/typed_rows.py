@@ -99,7 +99,8 @@ class Spec:
                     WHEN end_clock IS NOT NULL THEN start_at::DATE + end_clock
                          + CASE WHEN start_at::DATE + end_clock < start_at
                                 THEN INTERVAL 1 DAY ELSE INTERVAL 0 DAY END
-                    WHEN duration >= 0 THEN start_at + to_seconds(duration * 60)
+                    WHEN duration BETWEEN 0 AND $longest_minutes
+                         THEN start_at + to_seconds(duration * 60)
                END""",
         )
         self.add("minutes", "date_diff('second', start_at, end_at) / 60.0")
@@ -123,6 +124,13 @@ class Spec:
             "r_end",
             "slutt er før start",
             "slutt «{found}» er før start",
+        )
+        self.check(
+            ("end", "end_clock"),
+            "end_at > start_at + to_minutes($longest_minutes::BIGINT)",
+            "r_end",
+            "",
+            "slutt «{found}» er mer enn ett døgn etter start; skrivefeil i datoen?",
         )
 
     def add_optional_number(self, field: str) -> None:
@@ -183,10 +191,11 @@ class ActivitySpec(Spec):
         )
         self.check(
             ("duration",),
-            "r_end IS NULL AND r_duration IS NOT NULL AND (duration IS NULL OR duration < 0)",
+            "r_end IS NULL AND r_duration IS NOT NULL "
+            "AND (duration IS NULL OR duration NOT BETWEEN 0 AND $longest_minutes)",
             "r_duration",
             "",
-            "varighet «{found}» er ikke et antall minutter",
+            "varighet «{found}» er ikke et antall minutter mellom 0 og 1440 (ett døgn)",
         )
         self.add("r_subproject", self.text("subproject"))
         self.add("subproject", as_subproject("r_subproject"))
