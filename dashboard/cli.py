@@ -66,6 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--meeting-date", type=_iso_date, help="møtedato, ÅÅÅÅ-MM-DD")
     brief.add_argument("--notes", type=Path, metavar="FIL", help="tekstfil med saksliste/notater")
 
+    goals = commands.add_parser("goals", help="målregisteret")
+    goal_commands = goals.add_subparsers(dest="goals_command", metavar="HANDLING", required=True)
+    goals_export = goal_commands.add_parser(
+        "export", help="skriv målregisteret til .xlsx eller .csv som kan importeres igjen"
+    )
+    goals_export.add_argument("file", type=Path, metavar="FIL.xlsx|FIL.csv")
+    _db_option(goals_export, argparse.SUPPRESS)
+
     snapshot = commands.add_parser("snapshot", help="tegn hver visning til PNG")
     snapshot.add_argument("--out", type=Path, required=True, metavar="MAPPE")
     _period_options(snapshot)
@@ -155,6 +163,15 @@ def run_snapshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_goals(args: argparse.Namespace) -> int:
+    from dashboard.data.register import export_register
+
+    with _open_existing(args.db or default_db_path()) as store:
+        count = export_register(store.con, args.file)
+    print(f"Målregisteret skrevet: {args.file} ({count} vurderinger)")
+    return 0
+
+
 def run_window(args: argparse.Namespace) -> int:
     from dashboard.views.app import run_app
 
@@ -167,6 +184,7 @@ COMMANDS = {
     "demo": run_demo,
     "brief": run_brief,
     "snapshot": run_snapshot,
+    "goals": run_goals,
     None: run_window,
 }
 

@@ -69,6 +69,12 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        2,
+        # A source's own goal id (Mål-ID), so an exported register imports back to the
+        # same goals.
+        "ALTER TABLE goals ADD COLUMN IF NOT EXISTS source_goal_id VARCHAR;",
+    ),
 ]
 
 

@@ -297,7 +297,7 @@ class CarLogSpec(Spec):
 class GoalSpec(Spec):
     inserts = (
         """INSERT INTO goals
-           SELECT DISTINCT ON (i.goal_id) i.goal_id, t.plan, t.area, t.goal_text
+           SELECT DISTINCT ON (i.goal_id) i.goal_id, t.plan, t.area, t.goal_text, t.given_id
            FROM typed t JOIN goal_ids i ON i.plan = t.plan AND i.goal_text = t.goal_text
                 AND i.given_id IS NOT DISTINCT FROM t.given_id
            ORDER BY i.goal_id, t.ord
