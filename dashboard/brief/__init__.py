@@ -1,0 +1,102 @@
+"""The steering-group brief: an A4 PDF in Norwegian with vector charts, free of Qt.
+
+Imported only when a brief is made, so reportlab stays out of the other commands' start-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from reportlab.platypus import PageBreak, SimpleDocTemplate
+
+from dashboard.brief import norsk, sections
+from dashboard.brief.content import BriefContent, collect
+from dashboard.brief.fonts import REGULAR, register_fonts
+from dashboard.brief.layout import (
+    BOTTOM_MARGIN,
+    MARGIN,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    NumberedCanvas,
+    page_decorations,
+)
+from dashboard.data.figures import Filters
+from dashboard.data.store import Store
+
+Progress = Callable[[float, str], None]
+AUTHOR = "Helsevakt-dashboard, styringsgruppen for helsevaktbilen Røros"
+LANGUAGE = "nb-NO"
+
+
+def build_brief(
+    store: Store,
+    filters: Filters,
+    out_path: Path | str,
+    meeting_date: date | None = None,
+    notes: str | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Write the brief for ``filters`` to ``out_path`` and return the path.
+
+    Safe to run on a worker thread: it reads through its own cursor of ``store``.
+    """
+    from dashboard.settings import suppression_threshold
+
+    report = progress or (lambda fraction, message: None)
+    out_path = Path(out_path)
+    report(0.0, "Henter tall")
+    con = store.cursor()
+    try:
+        content = collect(store, con, filters, suppression_threshold())
+    finally:
+        con.close()
+    report(0.4, "Setter opp notatet")
+    register_fonts()
+    story = _story(content, meeting_date, notes)
+    report(0.6, "Skriver PDF")
+    _write(story, content, meeting_date, out_path)
+    report(1.0, "Ferdig")
+    return out_path
+
+
+def _story(content: BriefContent, meeting_date: date | None, notes: str | None) -> list:
+    return [
+        *sections.front_page(content, meeting_date, notes),
+        PageBreak(),
+        *sections.task_mix_section(content),
+        *sections.callouts_section(content),
+        *sections.car_section(content),
+        *sections.goals_section(content),
+        *sections.owners_section(content),
+        *sections.provenance_section(content, datetime.now()),
+    ]
+
+
+def title_of(content: BriefContent) -> str:
+    filters = content.filters
+    return (
+        "Notat til styringsgruppen – helsevaktbilen Røros, "
+        f"{norsk.period(filters.start, filters.end)}"
+    )
+
+
+def _write(story: list, content: BriefContent, meeting_date: date | None, out_path: Path) -> None:
+    meeting = f"møte {norsk.day(meeting_date)}" if meeting_date else "styringsgruppemøte"
+    document = SimpleDocTemplate(
+        str(out_path),
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=BOTTOM_MARGIN,
+        title=title_of(content),
+        author=AUTHOR,
+        subject=f"Oppgavemiks, ø-hjelp, bilbruk, målstatus og kostnadsdeling – {meeting}",
+        creator="helsevakt-dashboard",
+        lang=LANGUAGE,
+        initialFontName=REGULAR,
+    )
+    footer = page_decorations(title_of(content).replace(" – ", " · "))
+    document.build(story, onFirstPage=footer, onLaterPages=footer, canvasmaker=NumberedCanvas)

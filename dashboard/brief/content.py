@@ -1,0 +1,137 @@
+"""What goes into the brief: the figures for a period and the one before it, fetched once.
+
+Everything comes from :mod:`dashboard.data.figures`; this module only arranges rows by month
+and finds the two latest goal-assessment rounds.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+
+from dashboard.data import figures
+from dashboard.data.figures import Filters
+from dashboard.data.store import Freshness, Store
+
+ACUTE_URGENCIES = ("akutt", "haster")
+DRIVER_ROLES = ("legevaktlege", "helsevakt")
+
+
+@dataclass(frozen=True)
+class AcuteMonth:
+    month: date
+    acute: int
+    with_doctor: int
+
+
+@dataclass(frozen=True)
+class CarMonth:
+    month: date
+    trips: dict[str, int]
+    minutes: float
+
+
+@dataclass(frozen=True)
+class GoalRounds:
+    """The latest goal-assessment date on or before the period's end, and the one before."""
+
+    latest: date | None
+    previous: date | None
+
+
+@dataclass(frozen=True)
+class BriefContent:
+    filters: Filters
+    now: dict
+    before: dict
+    months: list[date]
+    acute_months: list[AcuteMonth]
+    car_months: list[CarMonth]
+    owner_months: dict[date, dict[str, float]]
+    goals: list[dict]
+    rounds: GoalRounds
+    goal_changes: list[dict]
+    imports: list[dict]
+    freshness: Freshness
+    threshold: int
+
+    @property
+    def previous(self) -> Filters:
+        return self.filters.previous()
+
+
+def months_between(start: date, end: date) -> list[date]:
+    """The first day of every month the period touches."""
+    months, current = [], date(start.year, start.month, 1)
+    while current <= end:
+        months.append(current)
+        current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
+    return months
+
+
+def acute_by_month(rows: list[dict], months: list[date]) -> list[AcuteMonth]:
+    """Sum :func:`figures.callouts_monthly` over the acute urgencies and staffed/unstaffed."""
+    acute, with_doctor = defaultdict(int), defaultdict(int)
+    for row in rows:
+        if row["urgency"] in ACUTE_URGENCIES:
+            acute[row["month"]] += row["callouts"]
+            with_doctor[row["month"]] += row["with_doctor"]
+    return [AcuteMonth(month, acute[month], with_doctor[month]) for month in months]
+
+
+def car_by_month(rows: list[dict], months: list[date]) -> list[CarMonth]:
+    trips = defaultdict(lambda: dict.fromkeys(DRIVER_ROLES, 0))
+    minutes = defaultdict(float)
+    for row in rows:
+        trips[row["month"]][row["driver_role"]] += row["trips"]
+        minutes[row["month"]] += row["minutes"] or 0.0
+    return [CarMonth(month, trips[month], minutes[month]) for month in months]
+
+
+def owners_by_month(rows: list[dict]) -> dict[date, dict[str, float]]:
+    table = defaultdict(lambda: dict.fromkeys(figures.OWNERS, 0.0))
+    for row in rows:
+        table[row["month"]][row["owner"]] += row["hours"] or 0.0
+    return dict(table)
+
+
+def goal_rounds(con: duckdb.DuckDBPyConnection, as_of: date) -> GoalRounds:
+    """The two latest assessment dates; could move to figures.py beside goal_changes."""
+    days = [
+        row[0]
+        for row in con.execute(
+            "SELECT DISTINCT assessed_on FROM goal_assessments "
+            "WHERE assessed_on <= ? ORDER BY assessed_on DESC LIMIT 2",
+            [as_of],
+        ).fetchall()
+    ]
+    days += [None] * (2 - len(days))
+    return GoalRounds(latest=days[0], previous=days[1])
+
+
+def collect(
+    store: Store, con: duckdb.DuckDBPyConnection, filters: Filters, threshold: int
+) -> BriefContent:
+    """Every figure the brief shows, from ``con`` (a cursor of ``store`` for this thread)."""
+    months = months_between(filters.start, filters.end)
+    on_cursor = Store(con, store.path, read_only=True)  # provenance on this thread's cursor
+    rounds = goal_rounds(con, filters.end)
+    changes = figures.goal_changes(con, rounds.previous, filters.end) if rounds.previous else []
+    return BriefContent(
+        filters=filters,
+        now=figures.metrics(con, filters),
+        before=figures.metrics(con, filters.previous()),
+        months=months,
+        acute_months=acute_by_month(figures.callouts_monthly(con, filters), months),
+        car_months=car_by_month(figures.car_after_hours_monthly(con, filters), months),
+        owner_months=owners_by_month(figures.owner_hours_monthly(con, filters)),
+        goals=figures.goals_as_of(con, filters.end),
+        rounds=rounds,
+        goal_changes=changes,
+        imports=on_cursor.imports(),
+        freshness=on_cursor.freshness(),
+        threshold=threshold,
+    )

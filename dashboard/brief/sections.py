@@ -1,0 +1,590 @@
+"""The brief's sections, each a list of flowables built from :class:`BriefContent`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from dashboard.brief import charts, norsk
+from dashboard.brief.content import BriefContent
+from dashboard.brief.fonts import REGULAR
+from dashboard.brief.layout import (
+    BODY,
+    FACT_LABEL,
+    FRAME_WIDTH,
+    HEADING,
+    HEADING_LOOSE,
+    LEAD,
+    NOTE,
+    OVERLINE,
+    SMALL,
+    SUBHEADING_LOOSE,
+    TITLE,
+    data_table,
+    indented,
+    keep_with_table_start,
+    markup,
+    text,
+)
+from dashboard.brief.privacy import (
+    COVER_SYMBOL,
+    Mark,
+    count_text,
+    protect_group,
+    protect_two_levels,
+)
+from dashboard.data.figures import OWNERS, SUBPROJECTS, wilson_interval
+from dashboard.data.goals import status_word
+
+OWNER_NAMES = {"municipality": "Kommunen", "health_trust": "Helseforetaket", "shared": "Delt"}
+KIND_NAMES = {
+    "activity": "Aktivitetslogg",
+    "callouts": "Utrykninger",
+    "carlog": "Kjørebok",
+    "goals": "Målstatus",
+}
+ROLE_NAMES = {"legevaktlege": "Legevaktlege", "helsevakt": "Helsevakt"}
+MAX_IMPORTS_LISTED = 20
+
+
+def _count(value: int, mark: Mark, threshold: int) -> str:
+    return count_text(value, mark, threshold, render=norsk.number)
+
+
+def _section_start(heading: str, lead: str, drawing, caption: str) -> KeepTogether:
+    """A section's heading, introduction, chart and caption never part across pages."""
+    return KeepTogether([text(heading, HEADING), text(lead, LEAD), drawing, text(caption, NOTE)])
+
+
+def after_hours_label(content: BriefContent) -> str:
+    return f"etter {norsk.clock(content.filters.staffed.end)}"
+
+
+# --- First page -------------------------------------------------------------------------
+
+
+def front_page(content: BriefContent, meeting_date: date | None, notes: str | None) -> list:
+    filters, previous = content.filters, content.previous
+    flowables = [
+        text("Helsevaktbilen Røros · mobil integrert helsetjeneste", OVERLINE),
+        text("Notat til styringsgruppen", TITLE),
+        _facts_table(content, meeting_date),
+        Spacer(1, 6),
+        text("Nøkkeltall", HEADING),
+        text(
+            f"Perioden {norsk.period(filters.start, filters.end)} sammenlignet med forrige "
+            f"periode av samme lengde, {norsk.period(previous.start, previous.end)}.",
+            LEAD,
+        ),
+        headline_table(content),
+        Spacer(1, 4),
+        _doctor_share_sentence(content),
+    ]
+    if notes and notes.strip():
+        flowables += [text("Saksliste og notater", HEADING), *notes_paragraphs(notes)]
+    return flowables
+
+
+def _facts_table(content: BriefContent, meeting_date: date | None) -> Table:
+    filters = content.filters
+    days = (filters.end - filters.start).days + 1
+    rows = [
+        ("Møtedato", norsk.long_date(meeting_date) if meeting_date else "ikke fastsatt"),
+        ("Periode", f"{norsk.period(filters.start, filters.end)} ({norsk.number(days)} dager)"),
+        ("Utvalg", selection_text(content)),
+        ("Data oppdatert til", norsk.day(content.freshness.latest_record)),
+    ]
+    table = Table(
+        [[text(label, FACT_LABEL), text(value)] for label, value in rows],
+        colWidths=[35 * mm, FRAME_WIDTH - 35 * mm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def selection_text(content: BriefContent) -> str:
+    filters = content.filters
+    parts = [
+        f"Delprosjekt {filters.subproject} {SUBPROJECTS[filters.subproject]}"
+        if filters.subproject
+        else "Alle delprosjekter",
+        f"{filters.municipality} kommune" if filters.municipality else "alle kommuner",
+    ]
+    staffed = filters.staffed
+    hours = f"bemannet {norsk.clock(staffed.start)}–{norsk.clock(staffed.end)} på hverdager"
+    selection = f"{parts[0]}, {parts[1]}; {hours}."
+    if filters.subproject:
+        selection += " Utrykninger og bilbruk gjelder alle delprosjekter."
+    return selection
+
+
+HEADLINE_COUNTS = (
+    ("Oppgaver utført", lambda d: d["activities"]["count"], 0),
+    ("Timer med oppgaver", lambda d: d["activities"]["minutes"] / 60, 1),
+    ("Utrykninger i alt", lambda d: d["callouts"]["total"], 0),
+    ("Ø-hjelp (akutt og haster)", lambda d: d["callouts"]["acute"], 0),
+    ("Ø-hjelp med lege", lambda d: d["callouts"]["acute_with_doctor"], 0),
+    ("Turer med bilen {after}", lambda d: d["car_after_22"]["trips"], 0),
+    ("Timer med bilen {after}", lambda d: d["car_after_22"]["minutes"] / 60, 1),
+    ("Mål vurdert som oppfylt", lambda d: sum(plan["status_3"] for plan in d["goals"]), 0),
+)
+SHARE_ROW_AFTER = 5
+
+
+def headline_rows(content: BriefContent) -> list[tuple[str, str, str, str]]:
+    """Label, this period, the previous period and the change, as printed."""
+    after = after_hours_label(content)
+    rows = []
+    for label, pick, decimals in HEADLINE_COUNTS:
+        now, before = pick(content.now), pick(content.before)
+        rows.append(
+            (
+                label.format(after=after),
+                norsk.number(now, decimals),
+                norsk.number(before, decimals),
+                norsk.signed(now - before, decimals),
+            )
+        )
+    rows.insert(SHARE_ROW_AFTER, _share_row(content))
+    return rows
+
+
+def _share_row(content: BriefContent) -> tuple[str, str, str, str]:
+    now = content.now["callouts"]["acute_doctor_share"]
+    before = content.before["callouts"]["acute_doctor_share"]
+    change = None if now is None or before is None else (now - before) * 100
+    return (
+        "Andel ø-hjelp med lege",
+        norsk.percent(now),
+        norsk.percent(before),
+        norsk.signed(change, 1, "pp"),
+    )
+
+
+def headline_table(content: BriefContent) -> Table:
+    widths = [FRAME_WIDTH - 3 * 95, 95, 95, 95]
+    header = ["Nøkkeltall", "Denne perioden", "Forrige periode", "Endring"]
+    return data_table(header, headline_rows(content), widths)
+
+
+def _doctor_share_sentence(content: BriefContent):
+    callouts = content.now["callouts"]
+    if not callouts["acute"]:
+        return text("Ingen ø-hjelp-utrykninger i perioden.", NOTE)
+    low, high = wilson_interval(callouts["acute_with_doctor"], callouts["acute"])
+    return text(
+        f"Andelen ø-hjelp med lege var {norsk.percent(callouts['acute_doctor_share'])} "
+        f"(95 % konfidensintervall {norsk.percent(low)}–{norsk.percent(high)}). "
+        "pp = prosentpoeng.",
+        NOTE,
+    )
+
+
+def notes_paragraphs(notes: str) -> list:
+    """Blank lines part paragraphs; single line breaks are kept."""
+    blocks = [block.strip() for block in notes.replace("\r\n", "\n").split("\n\n")]
+    return [markup(escape(block).replace("\n", "<br/>"), LEAD) for block in blocks if block]
+
+
+# --- Task mix ---------------------------------------------------------------------------
+
+
+def task_mix_section(content: BriefContent) -> list:
+    heading = "1. Oppgavemiks per delprosjekt"
+    if not content.now["task_mix"]:
+        return [text(heading, HEADING), text("Ingen oppgaver registrert i perioden.")]
+    by_subproject = defaultdict(list)
+    for row in content.now["task_mix"]:
+        by_subproject[row["subproject"]].append(row)
+    groups = [[task["count"] for task in tasks] for tasks in by_subproject.values()]
+    marks = protect_two_levels(groups, content.threshold)
+    return [
+        _section_start(
+            heading,
+            "Timer og antall oppgaver bilens personell har gjort, per delprosjekt og oppgave.",
+            _task_mix_chart(by_subproject, marks[1]),
+            "Figur 1. Timer med oppgaver per delprosjekt.",
+        ),
+        Spacer(1, 6),
+        _task_mix_table(content, by_subproject, *marks),
+    ]
+
+
+def _task_mix_chart(by_subproject: dict[int, list[dict]], subtotal_marks: list[Mark]):
+    labels = [f"{s}. {SUBPROJECTS[s]}" for s in by_subproject]
+    hours = [
+        None if mark.hidden else sum(task["minutes"] for task in tasks) / 60
+        for tasks, mark in zip(by_subproject.values(), subtotal_marks, strict=True)
+    ]
+    return charts.horizontal_bars(labels, hours, FRAME_WIDTH)
+
+
+def _task_mix_table(
+    content: BriefContent,
+    by_subproject: dict[int, list[dict]],
+    cell_marks: list[list[Mark]],
+    subtotal_marks: list[Mark],
+    total_mark: Mark,
+) -> Table:
+    """A bold row per subproject with its subtotal, its tasks set in below it."""
+    rows, bold = [], []
+    groups = zip(by_subproject.items(), cell_marks, subtotal_marks, strict=True)
+    for (subproject, tasks), marks, subtotal_mark in groups:
+        bold.append(len(rows))
+        label = f"{subproject}. {SUBPROJECTS[subproject]}"
+        rows.append(_task_row(label, tasks, subtotal_mark, content.threshold))
+        rows += [
+            _task_row(indented(task["task"]), [task], mark, content.threshold)
+            for task, mark in zip(tasks, marks, strict=True)
+        ]
+    bold.append(len(rows))
+    rows.append(_task_row("Totalt", content.now["task_mix"], total_mark, content.threshold))
+    header = ["Delprosjekt og oppgave", "Antall", "Timer"]
+    return data_table(header, rows, [FRAME_WIDTH - 2 * 80, 80, 80], bold_rows=bold)
+
+
+def _task_row(label: str | Flowable, tasks: list[dict], mark: Mark, threshold: int) -> tuple:
+    count = sum(task["count"] for task in tasks)
+    minutes = sum(task["minutes"] for task in tasks)
+    return (label, _count(count, mark, threshold), _hidden_or(mark, norsk.hours(minutes)))
+
+
+def _hidden_or(mark: Mark, shown: str) -> str:
+    """Hours and shares of a hidden count are hidden with it."""
+    return COVER_SYMBOL if mark.hidden else shown
+
+
+# --- Acute call-outs with a doctor ------------------------------------------------------
+
+
+def callouts_section(content: BriefContent) -> list:
+    months, threshold = content.acute_months, content.threshold
+    acute_marks, acute_total = protect_group([m.acute for m in months], threshold)
+    doctor_marks, doctor_total = protect_group([m.with_doctor for m in months], threshold)
+    rows, points = [], []
+    for month, acute_mark, doctor_mark in zip(months, acute_marks, doctor_marks, strict=True):
+        label = norsk.month(month.month)
+        marks = (acute_mark, doctor_mark)
+        row, point = _acute_row(label, month.acute, month.with_doctor, marks, threshold)
+        rows.append(row)
+        points.append(point)
+    summary = content.now["callouts"]
+    marks = (acute_total, doctor_total)
+    total_row, _ = _acute_row(
+        "Totalt", summary["acute"], summary["acute_with_doctor"], marks, threshold
+    )
+    shares, lows, highs = zip(*points, strict=True)
+    return [
+        _section_start(
+            "2. Ø-hjelp med lege",
+            "Utrykninger med hastegrad akutt eller haster (øyeblikkelig hjelp), og hvor mange "
+            "av dem som hadde lege med. Intervallet er et 95 % konfidensintervall (Wilson).",
+            charts.monthly_share(content.months, shares, lows, highs, FRAME_WIDTH),
+            "Figur 2. Andel ø-hjelp med lege per måned. Måneder med skjulte tall er utelatt.",
+        ),
+        Spacer(1, 6),
+        data_table(
+            ["Måned", "Ø-hjelp", "Med lege", "Andel med lege", "95 % KI"],
+            [*rows, total_row],
+            [FRAME_WIDTH - 4 * 85, 85, 85, 85, 85],
+            bold_rows=[len(rows)],
+        ),
+    ]
+
+
+def _acute_row(
+    label: str, acute: int, with_doctor: int, marks: tuple[Mark, Mark], threshold: int
+) -> tuple[tuple, tuple]:
+    """The printed row, and the share with its interval for the chart (None if hidden)."""
+    hidden = Mark.COVER if marks[0].hidden or marks[1].hidden else Mark.SHOWN
+    share, low, high = _share(with_doctor, acute, hidden.hidden)
+    row = (
+        label,
+        _count(acute, marks[0], threshold),
+        _count(with_doctor, marks[1], threshold),
+        _hidden_or(hidden, norsk.percent(share)),
+        _hidden_or(hidden, _interval_text(low, high)),
+    )
+    return row, (share, low, high)
+
+
+def _share(with_doctor: int, acute: int, hidden: bool) -> tuple:
+    if hidden or acute == 0:
+        return None, None, None
+    low, high = wilson_interval(with_doctor, acute)
+    return with_doctor / acute, low, high
+
+
+def _interval_text(low: float | None, high: float | None) -> str:
+    if low is None:
+        return norsk.MISSING
+    return f"{norsk.number(low * 100, 1)}–{norsk.number(high * 100, 1)}{norsk.NBSP}%"
+
+
+# --- Car use after hours ----------------------------------------------------------------
+
+
+def car_section(content: BriefContent) -> list:
+    """Each driver role's column is protected on its own: no row total adds the roles up."""
+    months = content.car_months
+    protected = {
+        role: protect_group([month.trips[role] for month in months], content.threshold)
+        for role in ROLE_NAMES
+    }
+    series = {
+        ROLE_NAMES[role]: [
+            None if mark.hidden else month.trips[role]
+            for month, mark in zip(months, marks, strict=True)
+        ]
+        for role, (marks, _) in protected.items()
+    }
+    after = after_hours_label(content)
+    staffed = content.filters.staffed
+    return [
+        _section_start(
+            f"3. Bruk av bilen {after}",
+            f"Turer i tiden fra {norsk.clock(staffed.end)} til {norsk.clock(staffed.start)} "
+            "neste morgen, når bilen ikke er bemannet og legevaktlegen kan bruke den. En tur "
+            "telles én gang; timene gjelder bare delen av turen i dette tidsrommet.",
+            charts.monthly_bars(content.months, series, FRAME_WIDTH),
+            f"Figur 3. Turer {after} per måned, etter hvem som brukte bilen.",
+        ),
+        Spacer(1, 6),
+        _car_table(content, protected),
+    ]
+
+
+def _car_table(content: BriefContent, protected: dict[str, tuple[list[Mark], Mark]]) -> Table:
+    months, threshold = content.car_months, content.threshold
+    rows = []
+    for index, month in enumerate(months):
+        trips = [
+            _count(month.trips[r], marks[index], threshold) for r, (marks, _) in protected.items()
+        ]
+        rows.append((norsk.month(month.month), *trips, norsk.hours(month.minutes)))
+    totals = [
+        _count(sum(month.trips[role] for month in months), total_mark, threshold)
+        for role, (_, total_mark) in protected.items()
+    ]
+    rows.append(("Totalt", *totals, norsk.hours(sum(month.minutes for month in months))))
+    header = [
+        "Måned",
+        "Legevaktlege, turer",
+        "Helsevakt, turer",
+        f"Timer {after_hours_label(content)}",
+    ]
+    widths = [FRAME_WIDTH - 3 * 100, 100, 100, 100]
+    return data_table(header, rows, widths, bold_rows=[len(rows) - 1])
+
+
+# --- Goals ------------------------------------------------------------------------------
+
+
+def goals_section(content: BriefContent) -> list:
+    flowables = [
+        text("4. Målstatus per plan", HEADING),
+        text(
+            f"Hvert mål telles én gang, med siste vurdering til og med "
+            f"{norsk.day(content.filters.end)}.",
+            LEAD,
+        ),
+    ]
+    if not content.goals:
+        return [*flowables, text("Ingen mål er registrert.")]
+    return [
+        *flowables,
+        _goal_summary_table(content),
+        *_goal_changes(content),
+        *keep_with_table_start([text("Alle mål", SUBHEADING_LOOSE)], _goal_list_table(content)),
+    ]
+
+
+def _goal_summary_table(content: BriefContent) -> Table:
+    header = ["Plan", status_word(3), status_word(2), status_word(1), status_word(None), "I alt"]
+    rows = []
+    for plan in content.now["goals"]:
+        counts = [plan["status_3"], plan["status_2"], plan["status_1"], plan["not_assessed"]]
+        rows.append((plan["plan"], *map(norsk.number, counts), norsk.number(sum(counts))))
+    return data_table(header, rows, [FRAME_WIDTH - 5 * 62, 62, 62, 62, 62, 62])
+
+
+def _goal_changes(content: BriefContent) -> list:
+    rounds = content.rounds
+    heading = text("Endringer siden forrige vurdering", SUBHEADING_LOOSE)
+    if rounds.previous is None:
+        return [KeepTogether([heading, text("Ingen tidligere vurdering å sammenligne med.")])]
+    intro = text(
+        f"Status ved siste vurdering ({norsk.day(rounds.latest)}) sammenlignet med forrige "
+        f"vurdering ({norsk.day(rounds.previous)}).",
+        BODY,
+    )
+    if not content.goal_changes:
+        return [KeepTogether([heading, intro, text("Ingen mål har endret status.")])]
+    rows = [
+        (
+            f"{change['goal_text']} ({change['plan']})",
+            status_word(change["status_before"]),
+            status_word(change["status_now"]),
+            change["comment"] or "",
+        )
+        for change in content.goal_changes
+    ]
+    header = ["Mål", "Før", "Nå", "Kommentar"]
+    table = data_table(header, rows, [FRAME_WIDTH - 3 * 90 - 40, 85, 85, 140], numeric_from=4)
+    return keep_with_table_start([heading, intro], table)
+
+
+def _goal_list_table(content: BriefContent) -> Table:
+    rows, bold, plan = [], [], None
+    for goal in content.goals:
+        if goal["plan"] != plan:
+            plan = goal["plan"]
+            bold.append(len(rows))
+            rows.append((plan, "", ""))
+        rows.append(
+            (
+                indented(goal["goal_text"]),
+                status_word(goal["status"]),
+                norsk.day(goal["assessed_on"]),
+            )
+        )
+    header = ["Plan og mål", "Status", "Vurdert"]
+    return data_table(header, rows, [FRAME_WIDTH - 2 * 85, 85, 85], numeric_from=2, bold_rows=bold)
+
+
+# --- Hours per owner --------------------------------------------------------------------
+
+
+def owners_section(content: BriefContent) -> list:
+    hours = content.now["owner_hours"]
+    return [
+        _section_start(
+            "5. Timer per eier (kostnadsdeling)",
+            "Timer fra aktivitetsloggen fordelt på hvem som eier tjenesten som ba om oppgaven: "
+            "AMK regnes til helseforetaket, «Annet» som delt, de andre tjenestene til kommunen.",
+            charts.horizontal_bars(
+                [OWNER_NAMES[o] for o in OWNERS], [hours[o] for o in OWNERS], FRAME_WIDTH
+            ),
+            "Figur 4. Timer med oppgaver per eier i perioden.",
+        ),
+        Spacer(1, 6),
+        _owner_table(content),
+        *keep_with_table_start(
+            [text("Timer per måned", SUBHEADING_LOOSE)], _owner_monthly_table(content)
+        ),
+    ]
+
+
+def _owner_table(content: BriefContent) -> Table:
+    now, before = content.now["owner_hours"], content.before["owner_hours"]
+    total = sum(now.values())
+
+    def row(label: str, hours: float, hours_before: float) -> tuple:
+        share = hours / total if total else None
+        return (label, norsk.number(hours, 1), norsk.percent(share), norsk.number(hours_before, 1))
+
+    rows = [row(OWNER_NAMES[owner], now[owner], before[owner]) for owner in OWNERS]
+    rows.append(row("Totalt", total, sum(before.values())))
+    header = ["Eier", "Timer", "Andel", "Forrige periode, timer"]
+    widths = [FRAME_WIDTH - 3 * 100, 100, 100, 100]
+    return data_table(header, rows, widths, bold_rows=[len(rows) - 1])
+
+
+def _owner_monthly_table(content: BriefContent) -> Table:
+    empty = dict.fromkeys(OWNERS, 0.0)
+    rows = []
+    for month in content.months:
+        hours = content.owner_months.get(month, empty)
+        rows.append(
+            (
+                norsk.month(month),
+                *(norsk.number(hours[owner], 1) for owner in OWNERS),
+                norsk.number(sum(hours.values()), 1),
+            )
+        )
+    header = ["Måned", *(OWNER_NAMES[o] for o in OWNERS), "I alt"]
+    return data_table(header, rows, [FRAME_WIDTH - 4 * 85, 85, 85, 85, 85])
+
+
+# --- Provenance and privacy -------------------------------------------------------------
+
+
+def provenance_section(content: BriefContent, generated: datetime) -> list:
+    freshness = content.freshness
+    intro = [
+        text("Om tallene", HEADING_LOOSE),
+        text(
+            f"Siste import {norsk.moment(freshness.last_import)}. Siste registrering i dataene "
+            f"er fra {norsk.day(freshness.latest_record)}. Notatet er laget "
+            f"{norsk.moment(generated)} fra databasen med importene nedenfor.",
+            SMALL,
+        ),
+    ]
+    return [
+        *_with_imports(intro, content),
+        Spacer(1, 6),
+        KeepTogether(
+            [
+                text(privacy_text(content.threshold), SMALL),
+                text(
+                    "Definisjoner: Ø-hjelp er utrykninger med hastegrad akutt eller haster. En "
+                    "oppgave, utrykning eller tur hører til dagen den starter. Forrige periode "
+                    "har samme lengde og slutter dagen før perioden starter.",
+                    SMALL,
+                ),
+            ]
+        ),
+    ]
+
+
+def privacy_text(threshold: int) -> str:
+    if threshold <= 1:
+        return "Personvern: Små antall er ikke skjult (terskelen er slått av i innstillingene)."
+    return (
+        f"Personvern: I tabeller som deler tallene opp (per oppgave, per måned) vises antall "
+        f"fra 1 til {threshold - 1} som «<{threshold}». Når bare ett tall i en gruppe er "
+        f"skjult, skjules også det nest minste tallet (vist som «{COVER_SYMBOL}»), slik at "
+        "summen ikke avslører det skjulte tallet. Timer og andeler for skjulte tall vises "
+        "heller ikke. Nøkkeltallene på første side er summer for hele perioden."
+    )
+
+
+def _with_imports(intro: list, content: BriefContent) -> list:
+    imports = content.imports
+    if not imports:
+        return [*intro, text("Ingen importer er registrert.", SMALL)]
+    rows = [
+        (
+            item["file_name"],
+            KIND_NAMES.get(item["kind"], item["kind"]),
+            norsk.day(item["imported_at"]),
+            norsk.number(item["rows_read"]),
+            norsk.number(item["rows_added"]),
+        )
+        for item in imports[:MAX_IMPORTS_LISTED]
+    ]
+    table = data_table(
+        ["Fil", "Type", "Importert", "Rader lest", "Lagt til"],
+        rows,
+        [FRAME_WIDTH - 280, 100, 70, 55, 55],
+        numeric_from=3,
+    )
+    flowables = keep_with_table_start(intro, table)
+    if len(imports) > MAX_IMPORTS_LISTED:
+        rest = len(imports) - MAX_IMPORTS_LISTED
+        flowables.append(text(f"… og {norsk.number(rest)} eldre importer.", SMALL))
+    return flowables
