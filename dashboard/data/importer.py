@@ -22,7 +22,11 @@ from dashboard.data.kinds import (
     missing_fields,
 )
 from dashboard.data.parsing import PARAMETERS, quoted
-from dashboard.data.privacy import IDENTITY_NUMBER_SQL, candidate_tokens_sql
+from dashboard.data.privacy import (
+    IDENTITY_NUMBER_SQL,
+    candidate_tokens_sql,
+    holds_identity_number,
+)
 from dashboard.data.problems import ImportCancelled, ImportRefused, ImportResult, Problem
 from dashboard.data.readers import RawSource, open_source
 from dashboard.data.store import Store
@@ -46,6 +50,7 @@ def import_file(
     con = store.cursor()
     try:
         with open_source(path, kind) as source:
+            _guard_cells_outside_the_table(source)
             kind = kind or _detect(source)
             columns = _columns(source, kind)
             _load_raw(con, source)
@@ -146,7 +151,31 @@ def _load_raw(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
 
 def _column_label(source: RawSource, raw_column: str) -> str:
     header = source.header[int(raw_column[1:])]
-    return header or f"kolonne {int(raw_column[1:]) + 1}"
+    if not header or holds_identity_number(header):
+        return f"kolonne {int(raw_column[1:]) + 1}"
+    return header
+
+
+PRIVACY_MESSAGE = (
+    "cellen inneholder et fødselsnummer eller D-nummer; helseopplysninger med "
+    "pasientidentitet kan ikke importeres. Fjern det og prøv igjen."
+)
+
+
+def _guard_cells_outside_the_table(source: RawSource) -> None:
+    """Title rows, the header row and other sheets are searched too (they are small)."""
+    hits = [
+        Problem(
+            f"{source.name}, arket «{sheet}»" if sheet else source.name,
+            row,
+            f"kolonne {column}",
+            PRIVACY_MESSAGE,
+        )
+        for sheet, row, column, text in source.outside_cells
+        if holds_identity_number(text)
+    ]
+    if hits:
+        raise ImportRefused(hits[:MAX_PROBLEMS])
 
 
 def _guard_privacy(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
@@ -171,8 +200,7 @@ def _guard_privacy(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
                     source.name,
                     rows.get(ord_),
                     _column_label(source, col),
-                    "cellen inneholder et fødselsnummer eller D-nummer; helseopplysninger med "
-                    "pasientidentitet kan ikke importeres. Fjern det og prøv igjen.",
+                    PRIVACY_MESSAGE,
                 )
                 for ord_, col in hits
             ]

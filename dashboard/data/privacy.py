@@ -7,6 +7,8 @@ Numbers that fail the check (incident numbers and the like) pass.
 
 from __future__ import annotations
 
+import re
+
 FIRST_WEIGHTS = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 SECOND_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
@@ -25,6 +27,20 @@ def is_identity_number(candidate: str) -> bool:
     if first is None or first != int(candidate[9]):
         return False
     return _check_digit(candidate[:10], SECOND_WEIGHTS) == int(candidate[10])
+
+
+SPACED = re.compile(r"([0-9]{6}) ([0-9]{5})")
+DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+def holds_identity_number(text: str) -> bool:
+    """The Python twin of the SQL scan, for the few cells outside the data table."""
+    joined = SPACED.sub(r"\1\2", text)
+    return any(
+        is_identity_number(run.rjust(11, "0"))
+        for run in DIGIT_RUN.findall(joined)
+        if len(run) in (10, 11)
+    )
 
 
 def _weighted_sum_sql(token: str, weights: tuple[int, ...]) -> str:

@@ -36,6 +36,8 @@ class RawSource:
     skip_lines: int
     header_row: int
     data_rows: list[int] | None = None
+    # Title rows, the header and other sheets: (sheet, row, column number, text).
+    outside_cells: list[tuple[str | None, int, int, str]] = field(default_factory=list)
     temp_dir: tempfile.TemporaryDirectory | None = field(default=None, repr=False)
 
     def user_rows(self, ordinals: Iterable[int]) -> dict[int, int]:
@@ -114,15 +116,31 @@ def _sniff_csv(text: str) -> tuple[str, int, list[str]]:
     """Delimiter, header record index and header cells, judged by known field names."""
     best = (DELIMITERS[0], 0, [], -1)
     for delimiter in DELIMITERS:
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))[:HEADER_SEARCH_ROWS]
+        rows = _records(text, delimiter)[:HEADER_SEARCH_ROWS]
         index, score = _find_header(rows)
         if score > best[3]:
             best = (delimiter, index, rows[index] if rows else [], score)
     return best[0], best[1], best[2]
 
 
+def _records(text: str, delimiter: str) -> list[list[str]]:
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error:
+        return []
+
+
+def _cells_above_data(rows: list[list[str]], header_index: int) -> list[tuple]:
+    return [
+        (None, index + 1, column + 1, text)
+        for index, row in enumerate(rows[: header_index + 1])
+        for column, text in enumerate(row)
+        if text
+    ]
+
+
 def _lines_before_data(text: str, delimiter: str, header_index: int) -> int:
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     for _ in range(header_index + 1):
         next(reader, None)
     return reader.line_num
@@ -142,6 +160,7 @@ def _open_csv(path: Path) -> RawSource:
         header=[cell.strip() for cell in header],
         skip_lines=_lines_before_data(head, delimiter, header_index),
         header_row=header_index + 1,
+        outside_cells=_cells_above_data(_records(head, delimiter), header_index),
     )
     if not is_utf8:
         # DuckDB reads UTF-8 and Latin-1 only; Latin-1 would garble – and € (0x80–0x9F).
@@ -181,7 +200,18 @@ def _pick_sheet(workbook, kind: str | None):
     return workbook.worksheets[0]
 
 
-def _read_sheet(path: Path, kind: str | None) -> list[tuple[int, list[str]]]:
+def _sheet_rows(sheet) -> list[tuple[int, list[str]]]:
+    rows = []
+    for row in sheet.iter_rows():
+        cells = [_cell_text(cell.value) for cell in row]
+        number = next((cell.row for cell in row if hasattr(cell, "row")), None)
+        if number is not None and any(cells):
+            rows.append((number, cells))
+    return rows
+
+
+def _read_workbook(path: Path, kind: str | None) -> tuple[list, list[tuple]]:
+    """The data sheet's rows, and every non-empty cell of the other sheets."""
     from openpyxl import load_workbook
 
     try:
@@ -189,20 +219,22 @@ def _read_sheet(path: Path, kind: str | None) -> list[tuple[int, list[str]]]:
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         refuse(path.name, f"kan ikke lese Excel-filen ({type(error).__name__})")
     try:
-        sheet = _pick_sheet(workbook, kind)
-        rows = []
-        for row in sheet.iter_rows():
-            cells = [_cell_text(cell.value) for cell in row]
-            number = next((cell.row for cell in row if hasattr(cell, "row")), None)
-            if number is not None and any(cells):
-                rows.append((number, cells))
-        return rows
+        chosen = _pick_sheet(workbook, kind)
+        others = [
+            (sheet.title, number, column + 1, text)
+            for sheet in workbook.worksheets
+            if sheet is not chosen
+            for number, cells in _sheet_rows(sheet)
+            for column, text in enumerate(cells)
+            if text
+        ]
+        return _sheet_rows(chosen), others
     finally:
         workbook.close()
 
 
 def _open_excel(path: Path, kind: str | None) -> RawSource:
-    rows = _read_sheet(path, kind)
+    rows, other_sheets = _read_workbook(path, kind)
     if not rows:
         refuse(path.name, "arket er tomt")
     header_index, _ = _find_header([cells for _, cells in rows])
@@ -224,5 +256,12 @@ def _open_excel(path: Path, kind: str | None) -> RawSource:
         skip_lines=1,
         header_row=header_number,
         data_rows=[number for number, _ in data],
+        outside_cells=other_sheets
+        + [
+            (None, number, column + 1, text)
+            for number, cells in rows[: header_index + 1]
+            for column, text in enumerate(cells)
+            if text
+        ],
         temp_dir=temp_dir,
     )
