@@ -1,0 +1,262 @@
+"""Utrykninger: how often a doctor goes along on acute call-outs, month by month."""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout
+
+from dashboard.data.figures import Filters, callout_summary, callouts_monthly, wilson_interval
+from dashboard.views.base import View
+from dashboard.views.charts import (
+    PAIR_COLOURS,
+    ChartPanel,
+    HoverTip,
+    LegendEntry,
+    month_at,
+    month_plot,
+    month_positions,
+    run_standalone,
+)
+from dashboard.views.formatting import format_month, format_number, format_percent
+from dashboard.views.table_model import Column
+
+ACUTE_URGENCIES = ("akutt", "haster")
+
+
+@dataclass(frozen=True)
+class ShareSeries:
+    """Acute call-outs and those with a doctor, per month, for one group."""
+
+    label: str
+    months: list[date]
+    acute: list[int]
+    with_doctor: list[int]
+
+    def shares(self) -> np.ndarray:
+        return np.array([d / n for d, n in zip(self.with_doctor, self.acute, strict=True)])
+
+    def intervals(self) -> np.ndarray:
+        """Rows of (lower, upper) Wilson 95 % bounds."""
+        pairs = [wilson_interval(d, n) for d, n in zip(self.with_doctor, self.acute, strict=True)]
+        return np.array(pairs, dtype=float).reshape(-1, 2)
+
+
+def acute_counts(rows: list[dict], group_of) -> dict[object, dict[date, list[int]]]:
+    """Acute call-outs and those with a doctor per group and month.
+
+    Sums the month × urgency × staffed cells of figures.callouts_monthly.
+    """
+    counts: dict[object, dict[date, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for row in rows:
+        if row["urgency"] in ACUTE_URGENCIES:
+            cell = counts[group_of(row)][row["month"]]
+            cell[0] += row["callouts"]
+            cell[1] += row["with_doctor"]
+    return counts
+
+
+class SeriesItems:
+    """One line with markers and its interval band; made once, refreshed with setData."""
+
+    def __init__(self, plot: pg.PlotItem, colour: str):
+        band_colour = pg.mkColor(colour)
+        band_colour.setAlpha(55)
+        self.lower = pg.PlotCurveItem(pen=pg.mkPen(None))
+        self.upper = pg.PlotCurveItem(pen=pg.mkPen(None))
+        self.band = pg.FillBetweenItem(self.lower, self.upper, brush=band_colour)
+        self.curve = pg.PlotDataItem(
+            pen=pg.mkPen(colour, width=2.5), symbol="o", symbolSize=6, symbolBrush=colour
+        )
+        for item in (self.lower, self.upper, self.band, self.curve):
+            plot.addItem(item)
+
+    def set_series(self, series: ShareSeries | None) -> None:
+        for item in (self.lower, self.upper, self.band, self.curve):
+            item.setVisible(series is not None and bool(series.months))
+        if series is None or not series.months:
+            return
+        x = month_positions(series.months)
+        bounds = series.intervals() * 100
+        self.lower.setData(x, bounds[:, 0])
+        self.upper.setData(x, bounds[:, 1])
+        self.curve.setData(x, series.shares() * 100)
+
+
+class CalloutsView(View):
+    """The monthly share of acute call-outs with a doctor, with a 95 % interval band."""
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self._data: dict | None = None
+        self.series: list[ShareSeries] = []
+        self.split_box = QComboBox(self)
+        for text, value in (
+            (self.tr("All acute call-outs"), "all"),
+            (self.tr("By urgency"), "urgency"),
+            (self.tr("Staffed or unstaffed hours"), "staffed"),
+        ):
+            self.split_box.addItem(text, value)
+        self.split_box.currentIndexChanged.connect(self._draw)
+        self.plot = month_plot(self.tr("Share with doctor (%)"))
+        self.plot.getPlotItem().setYRange(0, 100, padding=0.02)
+        self.slots = [SeriesItems(self.plot.getPlotItem(), colour) for colour in PAIR_COLOURS]
+        self.panel = ChartPanel(self.tr("Acute call-outs with a doctor"), self.plot, self)
+        self.summary_labels: dict[str, QLabel] = {}
+        self._tip = HoverTip(self.plot, self.tooltip)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel(self.tr("Split by:"), self))
+        controls.addWidget(self.split_box)
+        controls.addStretch(1)
+        body = QHBoxLayout()
+        body.addWidget(self.panel, 1)
+        side = QVBoxLayout()
+        side.addWidget(self._summary_box())
+        side.addStretch(1)
+        body.addLayout(side, 0)
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addLayout(body, 1)
+
+    def _summary_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Call-outs in the period"), self)
+        form = QFormLayout(box)
+        for key, text in (
+            ("total", self.tr("All call-outs")),
+            ("acute", self.tr("Acute (akutt or haster)")),
+            ("acute_with_doctor", self.tr("Acute with a doctor")),
+            ("acute_doctor_share", self.tr("Share with a doctor")),
+            ("interval", self.tr("95 % interval")),
+        ):
+            self.summary_labels[key] = QLabel("–", box)
+            form.addRow(text, self.summary_labels[key])
+        return box
+
+    def title(self) -> str:
+        return self.tr("Call-outs")
+
+    def fetch(self, con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
+        return {"monthly": callouts_monthly(con, filters), "summary": callout_summary(con, filters)}
+
+    def present(self, data: dict) -> None:
+        self._data = data
+        self._show_summary(data["summary"])
+        self._draw()
+
+    def _show_summary(self, summary: dict) -> None:
+        for key in ("total", "acute", "acute_with_doctor"):
+            self.summary_labels[key].setText(format_number(summary[key]))
+        self.summary_labels["acute_doctor_share"].setText(
+            format_percent(summary["acute_doctor_share"])
+        )
+        lower, upper = wilson_interval(summary["acute_with_doctor"], summary["acute"])
+        self.summary_labels["interval"].setText(self._interval_text(lower, upper))
+
+    @staticmethod
+    def _interval_text(lower: float, upper: float) -> str:
+        if np.isnan(lower):
+            return "–"
+        return f"{format_number(lower * 100, 1)}–{format_percent(upper)}"
+
+    def _groups(self, split: str) -> list[tuple[object, str]]:
+        if split == "urgency":
+            return [("akutt", self.tr("Akutt (red)")), ("haster", self.tr("Haster (yellow)"))]
+        if split == "staffed":
+            return [(True, self.tr("Staffed hours")), (False, self.tr("Unstaffed hours"))]
+        return [("all", self.tr("All acute call-outs"))]
+
+    def _group_key(self, split: str):
+        if split == "urgency":
+            return lambda row: row["urgency"]
+        if split == "staffed":
+            return lambda row: row["staffed"]
+        return lambda row: "all"
+
+    def _build_series(self, split: str) -> list[ShareSeries]:
+        counts = acute_counts(self._data["monthly"], self._group_key(split))
+        series = []
+        for key, label in self._groups(split):
+            months = sorted(month for month, (acute, _) in counts[key].items() if acute)
+            series.append(
+                ShareSeries(
+                    label,
+                    months,
+                    [counts[key][m][0] for m in months],
+                    [counts[key][m][1] for m in months],
+                )
+            )
+        return series
+
+    def _draw(self) -> None:
+        if self._data is None:
+            return
+        self.series = self._build_series(self.split_box.currentData())
+        for index, slot in enumerate(self.slots):
+            slot.set_series(self.series[index] if index < len(self.series) else None)
+        self.plot.getPlotItem().enableAutoRange(x=True)
+        self.panel.legend.set_entries(self._legend_entries())
+        self._fill_table()
+
+    def _legend_entries(self) -> list[LegendEntry]:
+        entries = []
+        for series, colour in zip(self.series, PAIR_COLOURS, strict=False):
+            entries.append(LegendEntry(series.label, colour, "line"))
+            entries.append(LegendEntry(self.tr("95 % interval"), colour, "band"))
+        return entries
+
+    def _fill_table(self) -> None:
+        self.panel.set_columns(
+            [
+                Column(self.tr("Month"), "month"),
+                Column(self.tr("Group")),
+                Column(self.tr("Acute call-outs"), "number"),
+                Column(self.tr("With doctor"), "number"),
+                Column(self.tr("Share with doctor (%)"), "number", 1),
+                Column(self.tr("Lower 95 % (%)"), "number", 1),
+                Column(self.tr("Upper 95 % (%)"), "number", 1),
+            ]
+        )
+        rows = []
+        for series in self.series:
+            bounds = series.intervals() * 100
+            for i, month in enumerate(series.months):
+                share = series.shares()[i] * 100
+                acute, doctor = series.acute[i], series.with_doctor[i]
+                rows.append((month, series.label, acute, doctor, share, *bounds[i]))
+        self.panel.set_rows(sorted(rows, key=lambda row: row[0]))
+
+    def tooltip(self, x: float, y: float) -> str | None:
+        lines = []
+        for series in self.series:
+            index = month_at(series.months, x)
+            if index is None:
+                continue
+            if not lines:
+                lines.append(format_month(series.months[index]))
+            lines.append(self._series_line(series, index))
+        return "\n".join(lines) or None
+
+    def _series_line(self, series: ShareSeries, index: int) -> str:
+        lower, upper = series.intervals()[index]
+        return (
+            self.tr("%1: %2 (%3 of %4), 95 % interval %5")
+            .replace("%1", series.label)
+            .replace("%2", format_percent(series.shares()[index]))
+            .replace("%3", format_number(series.with_doctor[index]))
+            .replace("%4", format_number(series.acute[index]))
+            .replace("%5", self._interval_text(lower, upper))
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(run_standalone(CalloutsView))
