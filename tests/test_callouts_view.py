@@ -1,13 +1,11 @@
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
 from dashboard.data.figures import Filters
 from dashboard.data.store import Store
 from dashboard.views.callouts_view import CalloutsView
-from dashboard.views.charts import I18N_DIR
 from dashboard.views.formatting import month_epoch
 
 JAN_FEB = Filters(date(2024, 1, 1), date(2024, 2, 29))
@@ -24,13 +22,7 @@ CALLOUTS = [
 JAN, FEB = month_epoch(date(2024, 1, 1)), month_epoch(date(2024, 2, 1))
 
 
-@pytest.fixture(autouse=True)
-def norwegian(qapp):
-    translator = QTranslator()
-    assert translator.load(str(I18N_DIR / "charts_nb.qm"))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
+pytestmark = pytest.mark.usefixtures("norwegian")
 
 
 @pytest.fixture

@@ -1,13 +1,12 @@
 from datetime import date, datetime, time
 
 import pytest
-from PySide6.QtCore import QRectF, QTranslator
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage
 
 from dashboard.data.figures import Filters, StaffedHours
 from dashboard.data.store import Store
 from dashboard.views.car_use_view import CarUseView
-from dashboard.views.charts import I18N_DIR
 
 JAN_FEB = Filters(date(2024, 1, 1), date(2024, 2, 29))
 # 8 January 2024 is a Monday.
@@ -19,13 +18,7 @@ TRIPS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def norwegian(qapp):
-    translator = QTranslator()
-    assert translator.load(str(I18N_DIR / "charts_nb.qm"))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
+pytestmark = pytest.mark.usefixtures("norwegian")
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@ from datetime import date
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPointF, Qt, QTranslator
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QToolTip
 
@@ -10,18 +10,10 @@ from dashboard.views.charts import I18N_DIR, ChartPanel, HoverTip, StackedBars, 
 from dashboard.views.table_model import RAW_ROLE, Column, FigureTableModel
 
 # The offscreen platform warns about every shown top-level window.
-pytestmark = pytest.mark.qt_log_ignore(
-    r"This plugin does not support (propagateSizeHints|raise)\(\)"
-)
-
-
-@pytest.fixture(autouse=True)
-def norwegian(qapp):
-    translator = QTranslator()
-    assert translator.load(str(I18N_DIR / "charts_nb.qm"))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
+pytestmark = [
+    pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)"),
+    pytest.mark.usefixtures("norwegian"),
+]
 
 
 def test_translations_are_all_finished():

@@ -1,12 +1,10 @@
 from datetime import date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
 from dashboard.data.figures import Filters
 from dashboard.data.store import Store
-from dashboard.views.charts import I18N_DIR
 from dashboard.views.cost_view import CostSharingView
 from dashboard.views.formatting import month_epoch
 
@@ -20,13 +18,7 @@ ACTIVITIES = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def norwegian(qapp):
-    translator = QTranslator()
-    assert translator.load(str(I18N_DIR / "charts_nb.qm"))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
+pytestmark = pytest.mark.usefixtures("norwegian")
 
 
 @pytest.fixture

@@ -1,13 +1,11 @@
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
 from dashboard.data.figures import Filters
 from dashboard.data.goals import add_assessment, add_goal, status_word
 from dashboard.data.store import Store
-from dashboard.views.charts import I18N_DIR
 from dashboard.views.goals_view import GoalsView, status_label
 
 STRATEGI = "Strategi 2030 (HMN)"
@@ -15,13 +13,7 @@ REGIONAL = "Regional utviklingsplan 2019–2022"
 YEAR_2021 = Filters(date(2021, 1, 1), date(2021, 12, 31))
 
 
-@pytest.fixture(autouse=True)
-def norwegian(qapp):
-    translator = QTranslator()
-    assert translator.load(str(I18N_DIR / "charts_nb.qm"))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
+pytestmark = pytest.mark.usefixtures("norwegian")
 
 
 @pytest.fixture

@@ -1,12 +1,11 @@
 from datetime import date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from dashboard.data.figures import Filters
 from dashboard.data.store import Store
-from dashboard.views.charts import I18N_DIR
 from dashboard.views.formatting import month_epoch
 from dashboard.views.task_mix_view import TaskMixView
 
@@ -21,13 +20,7 @@ ACTIVITIES = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def norwegian(qapp):
-    translator = QTranslator()
-    assert translator.load(str(I18N_DIR / "charts_nb.qm"))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
+pytestmark = pytest.mark.usefixtures("norwegian")
 
 
 def insert_activities(store: Store, rows) -> None:
