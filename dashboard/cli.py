@@ -127,9 +127,10 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_metrics(args: argparse.Namespace) -> int:
     from dashboard.data.figures import metrics
+    from dashboard.settings import cost_model
 
     with _open_existing(args.db or default_db_path()) as store:
-        document = metrics(store.con, _filters(store, args.start, args.end))
+        document = metrics(store.con, _filters(store, args.start, args.end), cost_model())
     print(json.dumps(document, ensure_ascii=False, indent=2))
     return 0
 

@@ -12,13 +12,16 @@ import os
 from datetime import time
 from pathlib import Path
 
-from dashboard.data.figures import StaffedHours
+from dashboard.data.costs import DEFAULT_CAR_COST_PER_YEAR, CostModel
+from dashboard.data.figures import OWNERS, StaffedHours, default_owner_by_service
 from dashboard.data.store import APP_NAME
 
 STAFFED_START = "staffed/start"
 STAFFED_END = "staffed/end"
 SUPPRESSION_THRESHOLD = "privacy/suppress_below"
 DEFAULT_SUPPRESSION_THRESHOLD = 5
+CAR_COST_PER_YEAR = "cost/car_per_year"
+STAFF_COST_PER_HOUR = "cost/staff_per_hour"
 
 
 def settings_path() -> Path:
@@ -57,3 +60,33 @@ def staffed_hours() -> StaffedHours:
 def suppression_threshold() -> int:
     value = read_value(SUPPRESSION_THRESHOLD)
     return int(value) if value else DEFAULT_SUPPRESSION_THRESHOLD
+
+
+def owner_key(service: str) -> str:
+    """The settings key of a service's owner; ``/`` would split a QSettings group."""
+    return "owners/" + service.casefold().replace("/", "_")
+
+
+def _number(key: str, default: float) -> float:
+    value = read_value(key)
+    try:
+        return float(value.replace(",", ".")) if value else default
+    except ValueError:
+        return default
+
+
+def owner_by_service() -> dict[str, str]:
+    owners = default_owner_by_service()
+    for service in owners:
+        chosen = read_value(owner_key(service))
+        if chosen in OWNERS:
+            owners[service] = chosen
+    return owners
+
+
+def cost_model() -> CostModel:
+    return CostModel(
+        car_cost_per_year=_number(CAR_COST_PER_YEAR, DEFAULT_CAR_COST_PER_YEAR),
+        staff_cost_per_hour=_number(STAFF_COST_PER_HOUR, 0.0),
+        owner_by_service=owner_by_service(),
+    )

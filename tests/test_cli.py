@@ -46,6 +46,10 @@ def test_import_then_metrics_json(tmp_path, export):
     assert document["period"] == {"from": "2024-01-01", "to": "2024-01-31"}
     assert document["activities"] == {"count": 2, "minutes": 75}
     assert document["owner_hours"] == {"municipality": 0.8, "health_trust": 0.5, "shared": 0.0}
+    # 31 days of a NOK 300 000 car; no staff cost set: the municipality pays the car.
+    car = round(300_000 * 31 / 365)
+    rules = {rule["rule"]: rule for rule in document["cost_sharing"]["rules"]}
+    assert rules["municipality_pays_car"]["municipality"] == car
 
 
 def test_refused_import_exits_non_zero_with_a_clear_message(tmp_path):

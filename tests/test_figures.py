@@ -164,6 +164,7 @@ def test_metrics_document_has_the_contract_keys(store):
         "car_after_22",
         "goals",
         "owner_hours",
+        "cost_sharing",
     ]
     assert document["period"] == {"from": "2024-03-01", "to": "2024-03-31"}
 

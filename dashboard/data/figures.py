@@ -116,10 +116,14 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> list[dict]:
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def one_decimal(value: float | None) -> float:
-    """Rounded half up, as a person checking by hand would (0.25 h → 0.3, not 0.2)."""
+def round_half_up(value: float | None, places: int = 1) -> float:
+    """Rounded as a person checking by hand would (0.25 h → 0.3, not Python's 0.2)."""
     exact = Decimal(repr(value or 0.0))
-    return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    return float(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+def one_decimal(value: float | None) -> float:
+    return round_half_up(value, 1)
 
 
 def _number(value: float | None) -> float | int:
@@ -296,6 +300,30 @@ def car_use_heatmap(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[di
     )
 
 
+# Per trip and per day it touches: the minutes inside staffed time (weekdays, open to close).
+STAFFED_PIECES = f"""
+    WITH trips AS (SELECT start_at, end_at FROM car_trips WHERE {TRIP_WHERE}),
+    days AS (
+        SELECT start_at, end_at,
+               unnest(range(start_at::DATE, end_at::DATE + 1, INTERVAL 1 DAY)) AS day
+        FROM trips
+    )
+    SELECT (SELECT coalesce(sum(epoch(end_at) - epoch(start_at)), 0) / 60.0 FROM trips),
+           coalesce(sum(greatest(0,
+               epoch(least(end_at, day + to_minutes($close::BIGINT)))
+             - epoch(greatest(start_at, day + to_minutes($open::BIGINT)))))
+               FILTER (isodow(day) <= 5), 0) / 60.0
+    FROM days
+"""
+
+
+def car_minutes_by_staffing(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
+    """Minutes of car use in the period: all, and outside staffed time (evenings, nights
+    and weekends, when the legevakt doctor has the car)."""
+    all_minutes, staffed = _execute(con, STAFFED_PIECES, _after_hours_params(filters)).fetchone()
+    return {"all": float(all_minutes), "outside": float(all_minutes - staffed)}
+
+
 def owner_of(mapping: dict[str, str]) -> str:
     """A SQL CASE over ``requested_by`` with the mapping's values as parameters."""
     return (
@@ -408,10 +436,12 @@ def goal_changes(con: duckdb.DuckDBPyConnection, since: date, as_of: date) -> li
     )
 
 
-def metrics(
-    con: duckdb.DuckDBPyConnection, filters: Filters, mapping: dict[str, str] | None = None
-) -> dict:
-    """The command line's ``metrics --json`` document."""
+def metrics(con: duckdb.DuckDBPyConnection, filters: Filters, model=None) -> dict:
+    """The command line's ``metrics --json`` document (``model``: a costs.CostModel)."""
+    from dashboard.data.costs import CostModel, cost_sharing
+
+    model = model or CostModel()
+    mapping = model.owner_by_service
     return {
         "period": {"from": filters.start.isoformat(), "to": filters.end.isoformat()},
         "activities": activity_totals(con, filters),
@@ -420,4 +450,5 @@ def metrics(
         "car_after_22": car_after_hours(con, filters),
         "goals": goal_status(con, filters.end),
         "owner_hours": owner_hours(con, filters, mapping),
+        "cost_sharing": cost_sharing(con, filters, model),
     }
