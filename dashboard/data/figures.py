@@ -420,6 +420,34 @@ def goal_history(con: duckdb.DuckDBPyConnection, goal_id: str) -> list[dict]:
     )
 
 
+def goal_status_over_time(con: duckdb.DuckDBPyConnection, plan: str) -> list[dict]:
+    """For each date a goal of ``plan`` was assessed: the plan's status counts that day."""
+    return _rows(
+        con,
+        """
+        WITH plan_goals AS (
+            SELECT a.* FROM goal_assessments a JOIN goals g USING (goal_id)
+            WHERE g.plan = $plan
+        ),
+        dates AS (SELECT DISTINCT assessed_on AS day FROM plan_goals WHERE assessed_on IS NOT NULL),
+        latest AS (
+            SELECT d.day, a.goal_id, a.status
+            FROM dates d JOIN plan_goals a ON a.assessed_on IS NULL OR a.assessed_on <= d.day
+            QUALIFY row_number() OVER (
+                PARTITION BY d.day, a.goal_id
+                ORDER BY a.assessed_on DESC NULLS LAST, a.recorded_at DESC) = 1
+        )
+        SELECT day AS assessed_on,
+               count(*) FILTER (status = 1) AS status_1,
+               count(*) FILTER (status = 2) AS status_2,
+               count(*) FILTER (status = 3) AS status_3,
+               count(*) FILTER (status IS NULL) AS not_assessed
+        FROM latest GROUP BY day ORDER BY day
+        """,
+        {"plan": plan},
+    )
+
+
 def goal_changes(con: duckdb.DuckDBPyConnection, since: date, as_of: date) -> list[dict]:
     """Goals whose status on ``as_of`` differs from their status on ``since``."""
     return _rows(

@@ -75,3 +75,52 @@ def plans(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [
         row[0] for row in con.execute("SELECT DISTINCT plan FROM goals ORDER BY plan").fetchall()
     ]
+
+
+def register_goal(
+    con: duckdb.DuckDBPyConnection,
+    plan: str,
+    goal_text: str,
+    registered_on: date,
+    area: str | None = None,
+    owner: str | None = None,
+) -> str:
+    """A new goal, shown as not yet assessed from the day it is registered."""
+    goal_id = add_goal(con, plan, goal_text, area)
+    add_assessment(con, goal_id, registered_on, None, "Nytt mål", owner)
+    return goal_id
+
+
+def last_edit(con: duckdb.DuckDBPyConnection) -> dict | None:
+    """The newest assessment recorded by hand (imports are undone by no one here)."""
+    cursor = con.execute(
+        """
+        SELECT a.rowid AS row_id, a.goal_id, g.goal_text, a.assessed_on, a.status,
+               a.recorded_at, a.recorded_by
+        FROM goal_assessments a JOIN goals g USING (goal_id)
+        WHERE a.import_id IS NULL
+        ORDER BY a.recorded_at DESC, a.rowid DESC LIMIT 1
+        """
+    )
+    row = cursor.fetchone()
+    return dict(zip([c[0] for c in cursor.description], row, strict=True)) if row else None
+
+
+def undo_last_edit(con: duckdb.DuckDBPyConnection) -> dict | None:
+    """Take back the newest hand-recorded assessment; a goal left with none goes too."""
+    edit = last_edit(con)
+    if edit is None:
+        return None
+    con.begin()
+    try:
+        con.execute("DELETE FROM goal_assessments WHERE rowid = ?", [edit["row_id"]])
+        con.execute(
+            "DELETE FROM goals WHERE goal_id = ? "
+            "AND NOT EXISTS (SELECT 1 FROM goal_assessments WHERE goal_id = ?)",
+            [edit["goal_id"], edit["goal_id"]],
+        )
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    return edit
