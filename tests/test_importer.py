@@ -402,3 +402,45 @@ def test_unclosed_quote_is_refused_with_its_row(store, tmp_path):
     text = 'Start;Slutt;DP;Oppgave;Bestiller\n01.02.2024 10:00;11:00;2;"EKG;HBO\n'
     [problem] = refusal(store, tmp_path, text)
     assert problem.row == 2 and "anførselstegn" in problem.message
+
+
+def long_activity_log(rows: int, bad_row: int | None = None, bad_task: str = "") -> str:
+    """A log with its own ids (the one-pass route); row numbers count the header as 1."""
+    lines = ["Løpenr;Start;Slutt;DP;Oppgave;Bestiller;Km"]
+    for number in range(2, rows + 2):
+        task = bad_task if number == bad_row else "Blodprøve"
+        lines.append(f"L{number};01.02.2024 10:00;01.02.2024 10:30;2;{task};HBO;1,5")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_windows_1252_byte_after_the_sniffed_head_still_reads(store, tmp_path):
+    text = long_activity_log(3000, bad_row=2900, bad_task="Sårstell – 5 €")
+    assert len(text.encode("cp1252")) > 64 * 1024
+    import_file(store, write(tmp_path / "long.csv", text, "cp1252"))
+    tasks = store.con.execute("SELECT task FROM activities WHERE id = 'L2900'").fetchone()
+    assert tasks == ("Sårstell – 5 €",)
+
+
+def test_a_doubt_deep_in_a_file_is_named_at_its_row(store, tmp_path):
+    [problem] = refusal(store, tmp_path, long_activity_log(3000, bad_row=2302, bad_task=""))
+    assert (problem.row, problem.column) == (2302, "Oppgave")
+
+
+def test_an_identity_number_deep_in_a_file_refuses_it(store, tmp_path):
+    [problem] = refusal(store, tmp_path, long_activity_log(3000, 2999, f"Pasient {FNR}"))
+    assert (problem.row, problem.column) == (2999, "Oppgave")
+    assert FNR[6:] not in str(problem)
+
+
+def test_an_id_twice_in_one_file_is_refused(store, tmp_path):
+    text = long_activity_log(5) + "L3;02.02.2024 10:00;02.02.2024 10:30;2;EKG;HBO;1\n"
+    problems = refusal(store, tmp_path, text)
+    assert {problem.row for problem in problems} == {3, 7}
+    assert all("flere rader" in problem.message for problem in problems)
+
+
+def test_overlapping_files_add_only_the_new_rows(store, tmp_path):
+    import_file(store, write(tmp_path / "first.csv", long_activity_log(10)))
+    result = import_file(store, write(tmp_path / "second.csv", long_activity_log(15)))
+    assert (result.rows_read, result.rows_added) == (15, 5)
+    assert store.con.execute("SELECT count(*) FROM activities").fetchone() == (15,)

@@ -448,6 +448,28 @@ def goal_status_over_time(con: duckdb.DuckDBPyConnection, plan: str) -> list[dic
     )
 
 
+@dataclass(frozen=True)
+class GoalRounds:
+    """The latest goal-assessment date on or before the period's end, and the one before."""
+
+    latest: date | None
+    previous: date | None
+
+
+def goal_rounds(con: duckdb.DuckDBPyConnection, as_of: date) -> GoalRounds:
+    """The two latest assessment dates on or before ``as_of`` (the last two rounds)."""
+    days = [
+        row[0]
+        for row in con.execute(
+            "SELECT DISTINCT assessed_on FROM goal_assessments "
+            "WHERE assessed_on <= ? ORDER BY assessed_on DESC LIMIT 2",
+            [as_of],
+        ).fetchall()
+    ]
+    days += [None] * (2 - len(days))
+    return GoalRounds(latest=days[0], previous=days[1])
+
+
 def goal_changes(con: duckdb.DuckDBPyConnection, since: date, as_of: date) -> list[dict]:
     """Goals whose status on ``as_of`` differs from their status on ``since``."""
     return _rows(

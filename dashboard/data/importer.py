@@ -1,6 +1,10 @@
 """Import one export file into the store: all of it, or nothing.
 
-Steps: read the file's form (readers), load every cell as text into a temporary DuckDB
+A clean CSV with its own ids goes in one read: typed, checked and inserted by one statement
+that stops at the first doubt. Any doubt sends the file down the careful path, which names
+every problem.
+
+Careful path: read the file's form (readers), load every cell as text into a temporary DuckDB
 table, refuse the file if any cell holds an identity number (privacy), type and check every
 field in SQL (typing), then add the rows not already there in one transaction.
 """
@@ -21,16 +25,17 @@ from dashboard.data.kinds import (
     match_columns,
     missing_fields,
 )
-from dashboard.data.parsing import PARAMETERS, quoted
+from dashboard.data.parsing import PARAMETERS, cell, quoted
 from dashboard.data.privacy import (
     IDENTITY_NUMBER_SQL,
     candidate_tokens_sql,
     holds_identity_number,
+    maybe_identity_sql,
 )
 from dashboard.data.problems import ImportCancelled, ImportRefused, ImportResult, Problem
-from dashboard.data.readers import RawSource, open_source
+from dashboard.data.readers import RawSource, open_source, reencode_as_utf8
 from dashboard.data.store import Store
-from dashboard.data.typed_rows import KIND_SPECS, Check
+from dashboard.data.typed_rows import KIND_SPECS, Check, Spec
 
 Progress = Callable[[float, str], None]
 MAX_PROBLEMS = 50
@@ -53,6 +58,10 @@ def import_file(
             _guard_cells_outside_the_table(source)
             kind = kind or _detect(source)
             columns = _columns(source, kind)
+            result = _store_in_one_pass(con, path, source, kind, columns, steps)
+            if result is not None:
+                steps.report(1.0, "Ferdig")
+                return result
             _load_raw(con, source)
             steps.report(0.35, "Ser etter fødselsnummer")
             _guard_privacy(con, source)
@@ -128,24 +137,30 @@ def _csv_error(source: RawSource, error: duckdb.Error) -> ImportRefused:
     return ImportRefused([Problem(source.name, row, None, f"kan ikke lese raden: {detail}")])
 
 
+READ_CSV = """read_csv($path, delim = $delim, header = false, skip = $skip, columns = $columns,
+    quote = '"', escape = '"', auto_detect = false, strict_mode = true)"""
+
+
+def _csv_params(source: RawSource) -> dict:
+    return {
+        "path": str(source.csv_path),
+        "delim": source.delimiter,
+        "skip": source.skip_lines,
+        "columns": {f"c{i}": "VARCHAR" for i in range(len(source.header))},
+    }
+
+
 def _load_raw(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
-    width = len(source.header)
     try:
         con.execute(
-            """
-            CREATE OR REPLACE TEMP TABLE raw AS
-            SELECT * FROM read_csv($path, delim = $delim, header = false, skip = $skip,
-                columns = $columns, quote = '"', escape = '"', auto_detect = false,
-                strict_mode = true)
-            """,
-            {
-                "path": str(source.csv_path),
-                "delim": source.delimiter,
-                "skip": source.skip_lines,
-                "columns": {f"c{i}": "VARCHAR" for i in range(width)},
-            },
+            f"CREATE OR REPLACE TEMP TABLE raw AS SELECT * FROM {READ_CSV}", _csv_params(source)
         )
-    except (duckdb.InvalidInputException, duckdb.ConversionException) as error:
+    except duckdb.InvalidInputException as error:
+        if "Invalid unicode" not in str(error) or source.temp_dir is not None:
+            raise _csv_error(source, error) from None
+        reencode_as_utf8(source)
+        _load_raw(con, source)
+    except duckdb.ConversionException as error:
         raise _csv_error(source, error) from None
 
 
@@ -185,7 +200,7 @@ def _guard_privacy(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
         return
     candidates = " UNION ALL ".join(
         f"SELECT rowid AS ord, '{name}' AS col, unnest({candidate_tokens_sql(quoted(name))}) "
-        f"AS token FROM raw WHERE regexp_matches({quoted(name)}, '[0-9]{{6}} ?[0-9]{{4}}')"
+        f"AS token FROM raw WHERE {maybe_identity_sql(quoted(name))}"
         for name in names
     )
     hits = con.execute(
@@ -210,10 +225,28 @@ def _guard_privacy(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
 def _type_rows(con: duckdb.DuckDBPyConnection, kind: str, columns: dict[str, str]) -> None:
     spec = KIND_SPECS[kind](columns)
     sql = (
-        f"CREATE OR REPLACE TEMP TABLE typed AS SELECT *, {spec.identity} "
+        f"CREATE OR REPLACE TEMP TABLE typed AS SELECT *{_identity(con, spec, columns)} "
         f"FROM (SELECT rowid AS ord, {spec.select} FROM raw)"
     )
     con.execute(sql, _used(sql, PARAMETERS))
+
+
+def _identity(con: duckdb.DuckDBPyConnection, spec: Spec, columns: dict[str, str]) -> str:
+    """The id column: the file's own, or one derived from the row where the cell is blank.
+
+    Deriving takes a window over every row, so it is only asked for when an id is blank."""
+    if not spec.has_id:
+        return ""
+    if spec.derived_id is None or not _has_blank_ids(con, columns):
+        return ", r_id AS id"
+    return f", coalesce(r_id, {spec.derived_id}) AS id"
+
+
+def _has_blank_ids(con: duckdb.DuckDBPyConnection, columns: dict[str, str]) -> bool:
+    if "id" not in columns:
+        return True
+    sql = f"SELECT count(*) FROM raw WHERE {cell(columns['id'])} IS NULL"
+    return con.execute(sql).fetchone()[0] > 0
 
 
 def _used(sql: str, params: dict) -> dict:
@@ -286,10 +319,7 @@ def _store_rows(
         if added == 0:
             con.rollback()
             return ImportResult(name, KIND_LABELS[kind], rows_read, 0)
-        con.execute(
-            "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, current_timestamp::TIMESTAMP)",
-            [import_id, name, _sha256(path), kind, rows_read, added],
-        )
+        _record_import(con, import_id, path, name, kind, rows_read, added)
         con.commit()
     except BaseException:
         con.rollback()
@@ -315,3 +345,100 @@ def _attach_goal_ids(con: duckdb.DuckDBPyConnection) -> None:
             "i": [row[3] for row in ids],
         },
     )
+
+
+def _record_import(
+    con: duckdb.DuckDBPyConnection,
+    import_id: int,
+    path: Path,
+    name: str,
+    kind: str,
+    rows_read: int,
+    added: int,
+) -> None:
+    con.execute(
+        "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, current_timestamp::TIMESTAMP)",
+        [import_id, name, _sha256(path), kind, rows_read, added],
+    )
+
+
+def _one_pass_sql(source: RawSource, spec: Spec) -> str:
+    """Type, check and insert in one statement that raises at the first doubtful row."""
+    maybe_identity = " OR ".join(
+        maybe_identity_sql(quoted(f"c{index}")) for index in range(len(source.header))
+    )
+    doubts = " OR ".join(
+        ["maybe_identity", *(f"({check.condition})" for check in spec.checks if check.per_row)]
+    )
+    # error() rather than a filter: one doubtful row must stop the whole statement, and a
+    # filtered-out row would be silently lost.
+    return (
+        f"WITH typed AS (SELECT *, r_id AS id FROM "
+        f"(SELECT {spec.select}, {maybe_identity} AS maybe_identity FROM {READ_CSV}) "
+        f"WHERE CASE WHEN {doubts} THEN error('import: ta den grundige veien') ELSE true END) "
+        f"{spec.insert_all()}"
+    )
+
+
+def _store_in_one_pass(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    source: RawSource,
+    kind: str,
+    columns: dict[str, str],
+    steps: _Steps,
+) -> ImportResult | None:
+    """The common case, a clean file with its own ids, in one read of the file.
+
+    None when any cell might hold an identity number, a row fails a check, an id is blank
+    or repeated, or DuckDB cannot read a row: the careful path then names every problem
+    (or, when the doubt was unfounded, imports the file after all)."""
+    spec = KIND_SPECS[kind](columns)
+    if spec.table is None or "id" not in columns:
+        return None
+    steps.report(0.35, "Leser og kontrollerer")
+    sql = _one_pass_sql(source, spec)
+    con.begin()
+    try:
+        import_id = con.execute("SELECT nextval('import_id_seq')").fetchone()[0]
+        params = {**PARAMETERS, **_csv_params(source), "import_id": import_id}
+        rows_read = con.execute(sql, _used(sql, params)).fetchone()[0]
+        steps.report(0.75, "Lagrer")
+        added = _keep_new_rows(con, spec.table, import_id, rows_read)
+        steps.report(0.95, "Lagrer")
+        if added is None:
+            con.rollback()
+            return None
+        if added == 0:
+            con.rollback()
+            return ImportResult(source.name, KIND_LABELS[kind], rows_read, 0)
+        _record_import(con, import_id, path, source.name, kind, rows_read, added)
+        con.commit()
+    except duckdb.Error as error:
+        con.rollback()
+        if isinstance(error, duckdb.InterruptException):
+            raise
+        return None
+    except BaseException:
+        con.rollback()
+        raise
+    return ImportResult(source.name, KIND_LABELS[kind], rows_read, added)
+
+
+def _keep_new_rows(
+    con: duckdb.DuckDBPyConnection, table: str, import_id: int, rows_read: int
+) -> int | None:
+    """Drop the rows just stored whose id an earlier import has; how many are new.
+
+    None when the file names one id twice: the careful path refuses it."""
+    distinct, *_ = con.execute(
+        f"SELECT count(DISTINCT id) FROM {table} WHERE import_id = ?", [import_id]
+    ).fetchone()
+    if distinct != rows_read:
+        return None
+    known, *_ = con.execute(
+        f"DELETE FROM {table} t WHERE import_id = $import_id AND EXISTS "
+        f"(SELECT 1 FROM {table} s WHERE s.id = t.id AND s.import_id <> $import_id)",
+        {"import_id": import_id},
+    ).fetchone()
+    return rows_read - known

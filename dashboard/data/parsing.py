@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from dashboard.data.kinds import VOCABULARIES
 
+# Most common form first: every format tried and missed costs about 0.5 s per million cells
+# (try_strptime builds an error for each miss). A format must match the whole text, so the
+# order never changes a result.
 DATETIME_FORMATS = [
-    "%d.%m.%Y %H:%M:%S",
     "%d.%m.%Y %H:%M",
+    "%d.%m.%Y %H:%M:%S",
     "%d.%m.%Y %H.%M",
     "%d.%m.%Y kl. %H:%M",
     "%d.%m.%Y kl %H:%M",

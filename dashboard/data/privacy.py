@@ -61,6 +61,14 @@ IDENTITY_NUMBER_SQL = f"""
 CANDIDATE_PATTERN = r"[0-9]{6} ?[0-9]{4,5}"
 
 
+def maybe_identity_sql(column: str) -> str:
+    """True when a cell could hold a candidate; cheap enough to ask of every cell.
+
+    The length test (bytes, cheaper than characters) spares the regular expression for the
+    many short cells."""
+    return f"(strlen({column}) >= 10 AND regexp_matches({column}, '[0-9]{{6}} ?[0-9]{{4}}'))"
+
+
 def candidate_tokens_sql(column: str) -> str:
     """All maximal digit runs of a cell that could be an identity number, padded to 11."""
     joined = f"regexp_replace({column}, '([0-9]{{6}}) ([0-9]{{5}})', '\\1\\2', 'g')"

@@ -7,6 +7,7 @@ they are written out row by row to a temporary CSV first.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import tempfile
@@ -94,12 +95,28 @@ def open_source(path: Path, kind: str | None = None) -> RawSource:
     raise AssertionError("unreachable")
 
 
-def _decode(data: bytes) -> tuple[str, bool]:
-    """Text and whether it was UTF-8; otherwise Windows-1252 (æøå, – and € intact)."""
+def _read_head(path: Path) -> tuple[str, bool]:
+    """The first SNIFF_BYTES as text, and whether they are UTF-8; otherwise Windows-1252.
+
+    Only the head is judged here (a big file is never held in memory): DuckDB checks the
+    rest as it reads, and a later non-UTF-8 byte makes the importer call
+    :func:`reencode_as_utf8`."""
+    with path.open("rb") as handle:
+        data = handle.read(SNIFF_BYTES)
     try:
-        return data.decode("utf-8-sig"), True
+        return codecs.getincrementaldecoder("utf-8-sig")().decode(data), True
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace"), False
+
+
+def reencode_as_utf8(source: RawSource) -> None:
+    """Point ``source`` at a UTF-8 copy of its Windows-1252 file (æøå, – and € intact).
+
+    DuckDB reads UTF-8 and Latin-1 only; Latin-1 would garble – and € (0x80–0x9F)."""
+    text = source.csv_path.read_bytes().decode("cp1252", errors="replace")
+    source.temp_dir = tempfile.TemporaryDirectory(prefix="helsevakt-")
+    source.csv_path = Path(source.temp_dir.name) / "utf8.csv"
+    source.csv_path.write_text(text, encoding="utf-8", newline="")
 
 
 def _find_header(rows: list[list[str]]) -> tuple[int, int]:
@@ -147,11 +164,9 @@ def _lines_before_data(text: str, delimiter: str, header_index: int) -> int:
 
 
 def _open_csv(path: Path) -> RawSource:
-    data = path.read_bytes()
-    text, is_utf8 = _decode(data)
-    if not text.strip():
+    head, is_utf8 = _read_head(path)
+    if not head.strip():
         refuse(path.name, "filen er tom")
-    head = text[:SNIFF_BYTES]
     delimiter, header_index, header = _sniff_csv(head)
     source = RawSource(
         name=path.name,
@@ -163,10 +178,7 @@ def _open_csv(path: Path) -> RawSource:
         outside_cells=_cells_above_data(_records(head, delimiter), header_index),
     )
     if not is_utf8:
-        # DuckDB reads UTF-8 and Latin-1 only; Latin-1 would garble – and € (0x80–0x9F).
-        source.temp_dir = tempfile.TemporaryDirectory(prefix="helsevakt-")
-        source.csv_path = Path(source.temp_dir.name) / "utf8.csv"
-        source.csv_path.write_text(text, encoding="utf-8", newline="")
+        reencode_as_utf8(source)
     return source
 
 

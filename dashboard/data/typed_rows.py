@@ -33,6 +33,7 @@ class Check:
     found: str
     missing: str
     invalid: str = ""
+    per_row: bool = True
 
     def message(self, found: str | None) -> str:
         if found is None or not self.invalid:
@@ -45,12 +46,15 @@ class Spec:
     """Columns the file has, as SQL text expressions."""
 
     inserts: tuple[str, ...] = ()
+    table: str | None = None
+    stored = ""
 
     def __init__(self, columns: dict[str, str]):
         self.columns = columns
         self.parts: list[str] = []
-        self.identity_parts: list[str] = []
         self.checks: list[Check] = []
+        self.has_id = False
+        self.derived_id: str | None = None
         self.build()
 
     def text(self, field: str) -> str:
@@ -59,17 +63,16 @@ class Spec:
     def add(self, name: str, expression: str) -> None:
         self.parts.append(f"{expression} AS {name}")
 
+    def insert_all(self) -> str:
+        """Store every typed row, ids already there or not (the one-pass import sorts them)."""
+        return f"INSERT INTO {self.table} SELECT {self.stored}, $import_id FROM typed"
+
     def check(self, *args, **kwargs) -> None:
         self.checks.append(Check(*args, **kwargs))
 
     @property
     def select(self) -> str:
         return ",\n".join(self.parts)
-
-    @property
-    def identity(self) -> str:
-        """Columns computed over the typed rows: ids and their counts."""
-        return ",\n".join(self.identity_parts)
 
     def build(self) -> None:
         raise NotImplementedError
@@ -90,7 +93,8 @@ class Spec:
         )
         self.add("r_end", f"coalesce({self.text('end')}, {self.text('end_clock')})")
         self.add("end_full", as_datetime("r_end"))
-        self.add("end_clock", as_clock("r_end"))
+        # A clock-only end is rare; trying clock formats on every full date-time is not cheap.
+        self.add("end_clock", f"CASE WHEN end_full IS NULL THEN {as_clock('r_end')} END")
         self.add("r_duration", self.text("duration"))
         self.add("duration", as_number("r_duration"))
         self.add(
@@ -147,20 +151,21 @@ class Spec:
     def add_id(self, field: str, content: str, required: bool) -> None:
         """The file's id, or one derived from the row's content and its occurrence."""
         self.add("r_id", self.text(field))
-        derived = (
-            f"'h' || md5(concat_ws(chr(31), {content})) || '-' || "
-            f"row_number() OVER (PARTITION BY {content} ORDER BY ord)"
-        )
-        self.identity_parts.append(f"{'r_id' if required else f'coalesce(r_id, {derived})'} AS id")
-        self.identity_parts.append("count(*) OVER (PARTITION BY r_id) AS id_count")
+        self.has_id = True
+        if not required:
+            self.derived_id = (
+                f"'h' || md5(concat_ws(chr(31), {content})) || '-' || "
+                f"row_number() OVER (PARTITION BY {content} ORDER BY ord)"
+            )
         if required:
             self.check((field,), "r_id IS NULL", "r_id", "mangler ID")
         self.check(
             (field,),
-            "r_id IS NOT NULL AND id_count > 1",
+            "r_id IN (SELECT r_id FROM typed GROUP BY r_id HAVING count(*) > 1)",
             "r_id",
             "",
             "ID «{found}» står på flere rader; hver rad må ha sin egen ID",
+            per_row=False,
         )
 
     def add_text(self, field: str, required_message: str | None = None) -> None:
@@ -173,13 +178,16 @@ def _not_there(table: str, key: str = "id") -> str:
     return f"NOT EXISTS (SELECT 1 FROM {table} s WHERE s.{key} = t.{key})"
 
 
+def _insert_new(table: str, stored: str) -> str:
+    return f"INSERT INTO {table} SELECT {stored}, $import_id FROM typed t WHERE {_not_there(table)}"
+
+
 class ActivitySpec(Spec):
-    inserts = (
-        f"""INSERT INTO activities
-            SELECT id, start_at, end_at, minutes, subproject, task, requested_by,
-                   municipality, outcome, km, $import_id
-            FROM typed t WHERE {_not_there("activities")}""",
+    table = "activities"
+    stored = (
+        "id, start_at, end_at, minutes, subproject, task, requested_by, municipality, outcome, km"
     )
+    inserts = (_insert_new(table, stored),)
 
     def build(self) -> None:
         self.add_period()
@@ -228,11 +236,9 @@ class ActivitySpec(Spec):
 
 
 class CalloutSpec(Spec):
-    inserts = (
-        f"""INSERT INTO callouts
-            SELECT id, alarm_at, urgency, resource, doctor_present, municipality, $import_id
-            FROM typed t WHERE {_not_there("callouts")}""",
-    )
+    table = "callouts"
+    stored = "id, alarm_at, urgency, resource, doctor_present, municipality"
+    inserts = (_insert_new(table, stored),)
 
     def build(self) -> None:
         self.add_id("id", "", required=True)
@@ -270,11 +276,9 @@ class CalloutSpec(Spec):
 
 
 class CarLogSpec(Spec):
-    inserts = (
-        f"""INSERT INTO car_trips
-            SELECT id, start_at, end_at, driver_role, purpose, km, $import_id
-            FROM typed t WHERE {_not_there("car_trips")}""",
-    )
+    table = "car_trips"
+    stored = "id, start_at, end_at, driver_role, purpose, km"
+    inserts = (_insert_new(table, stored),)
 
     def build(self) -> None:
         self.add_period()
