@@ -28,6 +28,7 @@ from dashboard.cli import main
 from dashboard.data.figures import Filters
 from dashboard.data.goals import add_assessment, add_goal
 from dashboard.data.store import Store
+from dashboard.settings import settings_path
 
 PERIOD = Filters(date(2024, 3, 1), date(2024, 4, 30))
 SPACE = r"[\s ]+"
@@ -347,3 +348,41 @@ def test_a_narrowed_brief_names_its_subproject(store, tmp_path):
     pages = _pages(build_brief(store, narrowed, tmp_path / "dp2.pdf"))
     assert "Delprosjekt 2 Samarbeid HBO og sykehjem, alle kommuner" in pages[0]
     assert _row(pages, "Oppgaver utført", 3) == ["22", "5", "+17"]
+
+
+# Kostnadsdeling, by hand: 61 days, car 300 000 x 61 / 365 = 50 136,99. Hours 13,7
+# municipality and 6,0 health trust: 50 136,99 x 13,7 / 19,7 = 34 866,84 and 15 270,15.
+# Car 360 minutes, 270 outside staffed hours (t1 60, t2 30, t3-t8 180): a share of 0,75,
+# 37 602,74 and 12 534,25.
+
+
+def test_the_cost_sharing_table_per_rule_and_party(brief):
+    pages = _pages(brief)
+    assert _row(pages, "Etter andel timer", 2) == ["kr 34 867", "kr 15 270"]
+    assert _row(pages, "Kommunen betaler bilen", 2) == ["kr 50 137", "kr 0"]
+    rule = "Kommunen betaler bilen etter bruk utenfor bemannet tid"
+    assert _row(pages, rule, 2) == ["kr 37 603", "kr 12 534"]
+    text = " ".join(" ".join(pages).split())
+    assert (
+        "Kostnadsmodell: bilen koster kr 300 000 i året, kr 50 137 for periodens 61 dager" in text
+    )
+    assert "bemanningskostnaden er ikke satt (kr 0 per time)" in text
+    assert "Bilen ble brukt 4,5 av 6,0 timer utenfor bemannet tid (75,0 %)" in text
+    assert "Etter andel timer: Hele kostnaden (bil og bemanning) deles etter" in text
+
+
+def test_the_cost_sharing_table_uses_the_cost_model_in_the_settings(store, tmp_path):
+    config = settings_path()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(
+        "[cost]\ncar_per_year=365000\nstaff_per_hour=100\n[owners]\namk=municipality\n",
+        encoding="utf-8",
+    )
+    path = build_brief(store, PERIOD, tmp_path / "modell.pdf")
+    pages = _pages(path)
+    # Car 365 000 x 61 / 365 = 61 000; 43 weekdays x 12 h = 516 h x 100 = 51 600. All hours
+    # are the municipality's now: it pays everything by share of hours.
+    assert _row(pages, "Etter andel timer", 2) == ["kr 112 600", "kr 0"]
+    assert _row(pages, "Kommunen betaler bilen", 2) == ["kr 61 000", "kr 51 600"]
+    text = " ".join(" ".join(pages).split())
+    assert "bemanningen kr 51 600 (516,0 bemannede timer à kr 100)" in text

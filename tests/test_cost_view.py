@@ -1,10 +1,13 @@
 from datetime import date, datetime, timedelta
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from dashboard.data.costs import RULES
 from dashboard.data.figures import Filters
 from dashboard.data.store import Store
+from dashboard.settings import STAFF_COST_PER_HOUR, owner_key, settings_path
 from dashboard.views.cost_view import CostSharingView
 from dashboard.views.formatting import month_epoch
 
@@ -17,6 +20,13 @@ ACTIVITIES = [
     ("a4", datetime(2024, 2, 6, 10), 120, "Fastlege"),
 ]
 
+# Car: Wednesday 22-23 and Saturday 12-13 are outside staffed hours (10-22 on weekdays),
+# Thursday 12-14 inside: 120 of 240 minutes outside, a share of 0,5.
+TRIPS = [
+    ("t1", datetime(2024, 1, 10, 22), 60),
+    ("t2", datetime(2024, 1, 13, 12), 60),
+    ("t3", datetime(2024, 1, 11, 12), 120),
+]
 
 pytestmark = pytest.mark.usefixtures("norwegian")
 
@@ -29,6 +39,12 @@ def store(tmp_path):
             "INSERT INTO activities (id, start_at, end_at, minutes, subproject, task, "
             "requested_by, import_id) VALUES (?, ?, ?, ?, 2, 'Oppgave', ?, 1)",
             [id_, start, start + timedelta(minutes=minutes), minutes, requested_by],
+        )
+    for id_, start, minutes in TRIPS:
+        store.con.execute(
+            "INSERT INTO car_trips (id, start_at, end_at, driver_role, import_id) "
+            "VALUES (?, ?, ?, 'legevaktlege', 3)",
+            [id_, start, start + timedelta(minutes=minutes)],
         )
     yield store
     store.close()
@@ -92,3 +108,65 @@ def test_an_empty_period(view, store):
     view.refresh_now(store.cursor(), Filters(date(2023, 1, 1), date(2023, 1, 31)))
     assert view.period_panel.model.rowCount() == 0
     assert view.month_bars.heights("Kommunen") == []
+
+
+# Kostnader, worked by hand for 01.01.–29.02.2024 (60 days, 44 weekdays = 528 staffed hours):
+# car 300 000 x 60 / 365 = 49 315,07; hours 5,0 of which the municipality's share is
+# (3,0 + 0,5 / 2) / 5,0 = 0,65.
+
+
+def cost_rows(view) -> list[list[str]]:
+    model = view.cost_model
+    return [
+        [model.data(model.index(r, c)).replace("\u00a0", " ") for c in range(4)]
+        for r in range(model.rowCount())
+    ]
+
+
+def label(view, name: str) -> str:
+    return view.cost_labels[name].text().replace("\u00a0", " ")
+
+
+def test_the_costs_tab_splits_the_car_under_each_rule(view):
+    assert [view.tabs.tabText(i) for i in range(3)] == ["Timer", "Kostnader", "Kostnadsmodell"]
+    assert [row[2:] for row in cost_rows(view)] == [
+        # 49 315,07 x 0,65 = 32 054,79 and the rest 17 260,27.
+        ["kr 32 055", "kr 17 260"],
+        ["kr 49 315", "kr 0"],
+        # Half the car's use is outside staffed hours: 24 657,53 each.
+        ["kr 24 658", "kr 24 658"],
+    ]
+    assert [row[:2] for row in cost_rows(view)] == [[rule.name, rule.explanation] for rule in RULES]
+    assert view.costs_title.text() == "Hva hver part ville betale for 01.01.2024–29.02.2024"
+    assert label(view, "car") == "kr 49 315 for perioden (kr 300 000 i året, 60 dager)"
+    assert label(view, "staff").startswith("Bemanningskostnaden er ikke satt (kr 0 per time)")
+    assert label(view, "staffed") == "kl. 10:00–22:00 på hverdager (fra innstillingene)"
+    assert label(view, "outside") == (
+        "2,0 timer av 4,0 timer (50,0 % av all bilbruk): legevaktlegens, altså kommunens"
+    )
+
+
+def test_the_cost_model_from_the_settings_file_is_used(qtbot, store):
+    settings = QSettings(str(settings_path()), QSettings.Format.IniFormat)
+    settings.setValue(STAFF_COST_PER_HOUR, "500")
+    settings.setValue(owner_key("AMK"), "municipality")
+    settings.sync()
+    view = CostSharingView(store)
+    qtbot.addWidget(view)
+    view.refresh_now(store.cursor(), JAN_FEB)
+    # Staff 528 h x 500 = 264 000, so 313 315,07 in all; with AMK the municipality's, its
+    # share of the hours is (4,5 + 0,5 / 2) / 5,0 = 0,95: 297 649,32 and 15 665,75.
+    assert [row[2:] for row in cost_rows(view)] == [
+        ["kr 297 649", "kr 15 666"],
+        ["kr 49 315", "kr 264 000"],
+        ["kr 24 658", "kr 288 658"],
+    ]
+    assert label(view, "staff") == (
+        "kr 264 000 for perioden (528,0 bemannede timer à kr 500 per time)"
+    )
+    assert view.period_bars.heights("Kommunen") == [4.5, 0, 0]
+
+
+def test_no_car_trips_is_said_plainly(view, store):
+    view.refresh_now(store.cursor(), Filters(date(2024, 2, 1), date(2024, 2, 29)))
+    assert label(view, "outside") == "Ingen turer med bilen i perioden."

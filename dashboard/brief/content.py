@@ -13,8 +13,10 @@ from datetime import date
 import duckdb
 
 from dashboard.data import figures
+from dashboard.data.costs import CostModel
 from dashboard.data.figures import Filters
 from dashboard.data.store import Freshness, Store
+from dashboard.settings import cost_model
 
 ACUTE_URGENCIES = ("akutt", "haster")
 DRIVER_ROLES = ("legevaktlege", "helsevakt")
@@ -35,14 +37,6 @@ class CarMonth:
 
 
 @dataclass(frozen=True)
-class GoalRounds:
-    """The latest goal-assessment date on or before the period's end, and the one before."""
-
-    latest: date | None
-    previous: date | None
-
-
-@dataclass(frozen=True)
 class BriefContent:
     filters: Filters
     now: dict
@@ -52,11 +46,12 @@ class BriefContent:
     car_months: list[CarMonth]
     owner_months: dict[date, dict[str, float]]
     goals: list[dict]
-    rounds: GoalRounds
+    rounds: figures.GoalRounds
     goal_changes: list[dict]
     imports: list[dict]
     freshness: Freshness
     threshold: int
+    cost_model: CostModel
 
     @property
     def previous(self) -> Filters:
@@ -98,40 +93,31 @@ def owners_by_month(rows: list[dict]) -> dict[date, dict[str, float]]:
     return dict(table)
 
 
-def goal_rounds(con: duckdb.DuckDBPyConnection, as_of: date) -> GoalRounds:
-    """The two latest assessment dates; could move to figures.py beside goal_changes."""
-    days = [
-        row[0]
-        for row in con.execute(
-            "SELECT DISTINCT assessed_on FROM goal_assessments "
-            "WHERE assessed_on <= ? ORDER BY assessed_on DESC LIMIT 2",
-            [as_of],
-        ).fetchall()
-    ]
-    days += [None] * (2 - len(days))
-    return GoalRounds(latest=days[0], previous=days[1])
-
-
 def collect(
     store: Store, con: duckdb.DuckDBPyConnection, filters: Filters, threshold: int
 ) -> BriefContent:
     """Every figure the brief shows, from ``con`` (a cursor of ``store`` for this thread)."""
     months = months_between(filters.start, filters.end)
     on_cursor = Store(con, store.path, read_only=True)  # provenance on this thread's cursor
-    rounds = goal_rounds(con, filters.end)
+    rounds = figures.goal_rounds(con, filters.end)
     changes = figures.goal_changes(con, rounds.previous, filters.end) if rounds.previous else []
+    # The cost model of the settings file, as the window and the command line use it.
+    model = cost_model()
     return BriefContent(
         filters=filters,
-        now=figures.metrics(con, filters),
-        before=figures.metrics(con, filters.previous()),
+        now=figures.metrics(con, filters, model),
+        before=figures.metrics(con, filters.previous(), model),
         months=months,
         acute_months=acute_by_month(figures.callouts_monthly(con, filters), months),
         car_months=car_by_month(figures.car_after_hours_monthly(con, filters), months),
-        owner_months=owners_by_month(figures.owner_hours_monthly(con, filters)),
+        owner_months=owners_by_month(
+            figures.owner_hours_monthly(con, filters, model.owner_by_service)
+        ),
         goals=figures.goals_as_of(con, filters.end),
         rounds=rounds,
         goal_changes=changes,
         imports=on_cursor.imports(),
         freshness=on_cursor.freshness(),
         threshold=threshold,
+        cost_model=model,
     )

@@ -37,6 +37,7 @@ from dashboard.brief.privacy import (
     protect_group,
     protect_two_levels,
 )
+from dashboard.data.costs import RULES, period_days, staffed_hours_in_period
 from dashboard.data.figures import OWNERS, SUBPROJECTS, wilson_interval
 from dashboard.data.goals import status_word
 
@@ -469,13 +470,25 @@ def _goal_list_table(content: BriefContent) -> Table:
 # --- Hours per owner --------------------------------------------------------------------
 
 
+def _owner_mapping_text(content: BriefContent) -> str:
+    """Which services count to which owner, as the cost model in use says."""
+    by_owner: dict[str, list[str]] = {}
+    for service, owner in content.cost_model.owner_by_service.items():
+        by_owner.setdefault(owner, []).append(f"«{service}»")
+    return "; ".join(
+        f"{OWNER_NAMES[owner].lower()}: {', '.join(by_owner[owner])}"
+        for owner in OWNERS
+        if owner in by_owner
+    )
+
+
 def owners_section(content: BriefContent) -> list:
     hours = content.now["owner_hours"]
     return [
         _section_start(
             "5. Timer per eier (kostnadsdeling)",
-            "Timer fra aktivitetsloggen fordelt på hvem som eier tjenesten som ba om oppgaven: "
-            "AMK regnes til helseforetaket, «Annet» som delt, de andre tjenestene til kommunen.",
+            "Timer fra aktivitetsloggen fordelt på hvem som eier tjenesten som ba om oppgaven "
+            f"({_owner_mapping_text(content)}).",
             charts.horizontal_bars(
                 [OWNER_NAMES[o] for o in OWNERS], [hours[o] for o in OWNERS], FRAME_WIDTH
             ),
@@ -486,6 +499,7 @@ def owners_section(content: BriefContent) -> list:
         *keep_with_table_start(
             [text("Timer per måned", SUBHEADING_LOOSE)], _owner_monthly_table(content)
         ),
+        *cost_sharing_part(content),
     ]
 
 
@@ -518,6 +532,56 @@ def _owner_monthly_table(content: BriefContent) -> Table:
         )
     header = ["Måned", *(OWNER_NAMES[o] for o in OWNERS), "I alt"]
     return data_table(header, rows, [FRAME_WIDTH - 4 * 85, 85, 85, 85, 85])
+
+
+def kroner(amount: float) -> str:
+    """``kr 1 234 567`` in whole kroner."""
+    return f"kr{norsk.NBSP}{norsk.number(amount)}"
+
+
+def cost_sharing_part(content: BriefContent) -> list:
+    """What each party would pay under each rule, with the model's inputs and the rules."""
+    costs = content.now["cost_sharing"]
+    rows = [
+        (rule["name"], kroner(rule["municipality"]), kroner(rule["health_trust"]))
+        for rule in costs["rules"]
+    ]
+    table = data_table(
+        ["Regel", OWNER_NAMES["municipality"], OWNER_NAMES["health_trust"]],
+        rows,
+        [FRAME_WIDTH - 2 * 100, 100, 100],
+    )
+    intro = [
+        text("Kostnadsdeling", SUBHEADING_LOOSE),
+        text(cost_inputs_text(content), BODY),
+    ]
+    explanations = [
+        markup(f"<b>{escape(rule.name)}:</b> {escape(rule.explanation)}", SMALL) for rule in RULES
+    ]
+    # Small enough to keep whole: the rules' explanations stay with their figures.
+    return [KeepTogether([*intro, table, Spacer(1, 4), *explanations])]
+
+
+def cost_inputs_text(content: BriefContent) -> str:
+    model, costs, filters = content.cost_model, content.now["cost_sharing"], content.filters
+    staffed = filters.staffed
+    if model.staff_cost_per_hour > 0:
+        staff = (
+            f"bemanningen {kroner(costs['staff_cost'])} "
+            f"({norsk.number(staffed_hours_in_period(filters), 1)} bemannede timer à "
+            f"{kroner(model.staff_cost_per_hour)})"
+        )
+    else:
+        staff = "bemanningskostnaden er ikke satt (kr 0 per time), så reglene fordeler bare bilen"
+    outside, total = costs["car_minutes_outside_staffed_hours"], costs["car_minutes"]
+    share = norsk.percent(outside / total) if total else norsk.MISSING
+    return (
+        f"Kostnadsmodell: bilen koster {kroner(model.car_cost_per_year)} i året, "
+        f"{kroner(costs['car_cost'])} for periodens {norsk.number(period_days(filters))} dager; "
+        f"{staff}. Bemannet tid er {norsk.clock(staffed.start)}–{staffed.end:%H:%M} på "
+        f"hverdager. Bilen ble brukt {norsk.hours(outside)} av {norsk.hours(total)} timer "
+        f"utenfor bemannet tid ({share}), av legevaktlegen."
+    )
 
 
 # --- Provenance and privacy -------------------------------------------------------------

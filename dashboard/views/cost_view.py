@@ -1,7 +1,8 @@
-"""Kostnadsdeling: the car's hours per owner of the requesting service.
+"""Kostnadsdeling: the car's hours per owner and what each party pays under named rules.
 
-The cost model comes later. The hours sit in their own panels under a QTabWidget page
-"Timer", so a "Kostnader" page can be added beside it without touching them.
+Three tabs: "Timer" (hours per owner of the requesting service), "Kostnader" (the period's
+costs split by each rule of :mod:`dashboard.data.costs`, each explained in a sentence) and
+"Kostnadsmodell" (the editable model, saved to the shared settings file at once).
 """
 
 from __future__ import annotations
@@ -11,10 +12,28 @@ from collections import defaultdict
 from datetime import date
 
 import duckdb
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from dashboard.data.costs import (
+    RULES,
+    CostModel,
+    cost_sharing,
+    period_days,
+    staffed_hours_in_period,
+)
 from dashboard.data.figures import OWNERS, Filters, owner_hours, owner_hours_monthly
+from dashboard.settings import cost_model
 from dashboard.views.base import View
 from dashboard.views.charts import (
     MONTH_BAR_WIDTH,
@@ -26,21 +45,25 @@ from dashboard.views.charts import (
     plot_widget,
     run_standalone,
 )
-from dashboard.views.formatting import format_month, format_number
-from dashboard.views.table_model import Column
+from dashboard.views.cost_model_panel import CostModelPanel, owner_name, staffed_span
+from dashboard.views.formatting import (
+    format_date,
+    format_month,
+    format_number,
+    format_percent,
+)
+from dashboard.views.table_model import Column, FigureTableModel
 
 # Okabe & Ito blue and orange for the two parties, grey for what they share.
 OWNER_COLOURS = {"municipality": "#0072B2", "health_trust": "#E69F00", "shared": "#999999"}
 BAR_WIDTH = 0.6
 
 
-def owner_name(owner: str) -> str:
-    names = {
-        "municipality": QCoreApplication.translate("CostSharingView", "Municipality"),
-        "health_trust": QCoreApplication.translate("CostSharingView", "Health trust"),
-        "shared": QCoreApplication.translate("CostSharingView", "Shared"),
-    }
-    return names[owner]
+def format_kroner(amount: float) -> str:
+    """``kr 1 234 567``: whole kroner, as the rules give them."""
+    return QCoreApplication.translate("CostSharingView", "NOK %1").replace(
+        "%1", format_number(amount, 0)
+    )
 
 
 class CostSharingView(View):
@@ -57,14 +80,78 @@ class CostSharingView(View):
         self.month_plot = month_plot(self.tr("Hours"))
         self.month_bars = StackedBars(self.month_plot.getPlotItem(), MONTH_BAR_WIDTH)
         self.month_panel = ChartPanel(self.tr("Hours per month"), self.month_plot, self)
+        self._filters: Filters | None = None
+        self.cost_labels = {
+            name: self._cost_label() for name in ("car", "staff", "staffed", "outside")
+        }
+        self.cost_model = FigureTableModel(self._cost_columns(), self)
+        self.cost_table = self._cost_table()
+        self.model_panel = CostModelPanel(self)
+        self.model_panel.changed.connect(self._on_model_changed)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._hours_page(), self.tr("Hours"))
+        self.tabs.addTab(self._costs_page(), self.tr("Costs"))
+        self.tabs.addTab(self.model_panel, self.tr("Cost model"))
         self._tips = [
             HoverTip(self.period_plot, self.period_tooltip),
             HoverTip(self.month_plot, self.month_tooltip),
         ]
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+
+    def _cost_label(self) -> QLabel:
+        label = QLabel(self)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def _cost_columns(self) -> list[Column]:
+        return [
+            Column(self.tr("Rule")),
+            Column(self.tr("Explanation")),
+            Column(owner_name("municipality"), "number", display=format_kroner),
+            Column(owner_name("health_trust"), "number", display=format_kroner),
+        ]
+
+    def _cost_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.cost_model)
+        table.setWordWrap(True)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The explanations wrap: the rows grow or shrink with the column.
+        header.sectionResized.connect(self._on_cost_column_resized)
+        return table
+
+    def _on_cost_column_resized(self, _index: int, _old: int, _new: int) -> None:
+        self.cost_table.resizeRowsToContents()
+
+    def _costs_page(self) -> QWidget:
+        page = QWidget(self)
+        facts = QGridLayout()
+        titles = {
+            "car": self.tr("Car:"),
+            "staff": self.tr("Staff:"),
+            "staffed": self.tr("Staffed hours:"),
+            "outside": self.tr("Car use outside staffed hours:"),
+        }
+        for row, (name, title) in enumerate(titles.items()):
+            heading = QLabel(title, page)
+            heading.setStyleSheet("font-weight: bold;")
+            facts.addWidget(heading, row, 0, Qt.AlignmentFlag.AlignTop)
+            facts.addWidget(self.cost_labels[name], row, 1)
+        facts.setColumnStretch(1, 1)
+        self.costs_title = QLabel(page)
+        self.costs_title.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.costs_title)
+        layout.addLayout(facts)
+        layout.addWidget(self.cost_table, 1)
+        return page
 
     def _hours_page(self) -> QWidget:
         page = QWidget(self)
@@ -77,14 +164,89 @@ class CostSharingView(View):
         return self.tr("Cost sharing")
 
     def fetch(self, con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
+        # The settings file is read here, without Qt: the model the brief and CLI use too.
+        model = cost_model()
+        mapping = model.owner_by_service
         return {
-            "period": owner_hours(con, filters),
-            "monthly": owner_hours_monthly(con, filters),
+            "filters": filters,
+            "model": model,
+            "period": owner_hours(con, filters, mapping),
+            "monthly": owner_hours_monthly(con, filters, mapping),
+            "costs": cost_sharing(con, filters, model),
         }
 
     def present(self, data: dict) -> None:
+        self._filters = data["filters"]
         self._draw_period(data["period"])
         self._draw_months(data["monthly"])
+        self._show_costs(data["costs"], data["model"], data["filters"])
+        self.model_panel.set_staffed(data["filters"].staffed)
+
+    def _on_model_changed(self) -> None:
+        if self._filters is not None:
+            self.refresh_now(self.store.cursor(), self._filters)
+
+    def _show_costs(self, costs: dict, model: CostModel, filters: Filters) -> None:
+        self.costs_title.setText(
+            self.tr("What each party would pay for %1–%2")
+            .replace("%1", format_date(filters.start))
+            .replace("%2", format_date(filters.end))
+        )
+        self.cost_labels["car"].setText(self._car_text(costs, model, filters))
+        self.cost_labels["staff"].setText(self._staff_text(costs, model, filters))
+        staffed = filters.staffed
+        self.cost_labels["staffed"].setText(
+            self.tr("%1 on weekdays (from the settings)").replace("%1", staffed_span(staffed))
+        )
+        self.cost_labels["outside"].setText(self._outside_text(costs))
+        explanations = {rule.key: rule.explanation for rule in RULES}
+        self.cost_model.set_rows(
+            [
+                (
+                    rule["name"],
+                    explanations[rule["rule"]],
+                    rule["municipality"],
+                    rule["health_trust"],
+                )
+                for rule in costs["rules"]
+            ]
+        )
+        self.cost_table.resizeRowsToContents()
+
+    def _car_text(self, costs: dict, model: CostModel, filters: Filters) -> str:
+        return (
+            self.tr("%1 for the period (%2 a year, %3 days)")
+            .replace("%1", format_kroner(costs["car_cost"]))
+            .replace("%2", format_kroner(model.car_cost_per_year))
+            .replace("%3", format_number(period_days(filters)))
+        )
+
+    def _staff_text(self, costs: dict, model: CostModel, filters: Filters) -> str:
+        if model.staff_cost_per_hour <= 0:
+            return self.tr(
+                "Staff cost is not set (NOK 0 an hour), so the rules share only the car. "
+                "Set it under Cost model."
+            )
+        return (
+            self.tr("%1 for the period (%2 staffed hours at %3 an hour)")
+            .replace("%1", format_kroner(costs["staff_cost"]))
+            .replace("%2", format_number(staffed_hours_in_period(filters), 1))
+            .replace("%3", format_kroner(model.staff_cost_per_hour))
+        )
+
+    def _outside_text(self, costs: dict) -> str:
+        outside, total = costs["car_minutes_outside_staffed_hours"], costs["car_minutes"]
+        if not total:
+            return self.tr("No car trips in the period.")
+        return (
+            self.tr(
+                "%1 hours of %2 hours (%3 of all car use): the legevakt doctor's, that is "
+                "the municipality's"
+            )
+            .replace("%1", format_number(outside / 60, 1))
+            .replace("%2", format_number(total / 60, 1))
+            .replace("%3", format_percent(outside / total))
+        )
 
     def _draw_period(self, hours: dict[str, float]) -> None:
         # One layer per owner, each standing at its own position, so each gets its colour.

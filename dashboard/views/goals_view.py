@@ -1,30 +1,51 @@
-"""Mål: the health-trust goals per plan, their status on the period's last day and history."""
+"""Mål: the health-trust goals per plan, their status on the period's last day and history.
+
+Planners also keep the register here: record an assessment, add a goal, undo the last edit
+and export the register. Those writes are tiny and run on the GUI thread through the store.
+"""
 
 from __future__ import annotations
 
 import sys
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 
 import duckdb
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
     QTableView,
+    QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from dashboard.data.figures import Filters, goal_history, goal_status, goals_as_of
+from dashboard.data import goals as register
+from dashboard.data.figures import (
+    Filters,
+    goal_changes,
+    goal_history,
+    goal_rounds,
+    goal_status,
+    goal_status_over_time,
+    goals_as_of,
+)
+from dashboard.data.register import export_register
 from dashboard.views.base import View
 from dashboard.views.charts import ChartPanel, HoverTip, StackedBars, plot_widget, run_standalone
-from dashboard.views.formatting import format_date
+from dashboard.views.formatting import format_clock, format_date, locale
+from dashboard.views.goal_dialogs import AssessmentDialog, NewGoalDialog, UndoConfirmation
+from dashboard.views.qt_settings import LAST_FOLDER, AppSettings
 from dashboard.views.table_model import Column, FigureTableModel
 
 NOT_ASSESSED = 0
@@ -36,6 +57,7 @@ STATUS_COLOURS = {3: "#009E73", 2: "#E69F00", 1: "#D55E00", NOT_ASSESSED: "#BBBB
 STATUS_TINTS = {3: "#C2E8DC", 2: "#F9E2B3", 1: "#F5CDB3", NOT_ASSESSED: "#E8E8E8"}
 COUNT_KEYS = {1: "status_1", 2: "status_2", 3: "status_3", NOT_ASSESSED: "not_assessed"}
 BAR_THICKNESS = 0.6
+EXPORT_NAME = "malregister.xlsx"
 
 
 def status_key(status: int | None) -> int:
@@ -54,13 +76,42 @@ def status_label(status: int | None) -> str:
     return f"{STATUS_SYMBOLS[key]} {words[key]}"
 
 
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def format_moment(moment: datetime | None) -> str:
+    """When an assessment was recorded: ``22.11.2026 kl. 07:30``."""
+    if moment is None:
+        return "–"
+    return f"{format_date(moment.date())} {format_clock(moment.hour, moment.minute)}"
+
+
+def default_since(con: duckdb.DuckDBPyConnection, as_of: date, fallback: date) -> date:
+    """The assessment round before the latest one: what "the last meeting" usually saw."""
+    return goal_rounds(con, as_of).previous or fallback
+
+
 class GoalsView(View):
-    """Goals grouped by plan; status as symbol, word and colour; filters; assessment history."""
+    """Goals grouped by plan; status as symbol, word and colour; filters; assessment history.
+
+    ``data_changed`` is emitted after every write to the register, for views elsewhere that
+    show goals too.
+    """
+
+    data_changed = Signal()
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
         self.store = store
         self._data: dict | None = None
+        self._filters: Filters | None = None
+        # None: changes since the assessment round before the latest; else the chosen day.
+        self.since: date | None = None
         self.plans: list[str] = []
         self.plan_box = QComboBox(self)
         self.plan_box.addItem(self.tr("All plans"), None)
@@ -71,16 +122,38 @@ class GoalsView(View):
         self.chart.getPlotItem().setLabel("bottom", self.tr("Number of goals"))
         self.bars = StackedBars(self.chart.getPlotItem(), BAR_THICKNESS, horizontal=True)
         self.panel = ChartPanel("", self.chart, self)
+        self.time_chart = plot_widget(bottom=pg.AxisItem(orientation="bottom"))
+        self.time_chart.getPlotItem().setLabel("left", self.tr("Number of goals"))
+        self.time_bars = StackedBars(self.time_chart.getPlotItem(), BAR_THICKNESS)
+        self.time_panel = ChartPanel("", self.time_chart, self)
+        self.time_dates: list[date] = []
+        self.since_edit = self._since_edit()
+        self.changes_label = QLabel(self)
+        self.changes_label.setWordWrap(True)
+        self.changes_model = FigureTableModel(self._change_columns(), self)
+        self.changes_table = self._table(self.changes_model)
         self.goal_model = FigureTableModel(self._goal_columns(), self)
         self.goal_table = self._table(self.goal_model)
         self.goal_table.selectionModel().selectionChanged.connect(self._on_goal_selected)
+        self.goal_table.doubleClicked.connect(self._on_goal_double_clicked)
         self.history_model = FigureTableModel(self._history_columns(), self)
         self.history_table = self._table(self.history_model)
         self.history_label = QLabel(self.tr("Choose a goal to see its assessments."), self)
         self.history_label.setWordWrap(True)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.hide()
         self.shown_goals: list[dict] = []
-        self._tip = HoverTip(self.chart, self.tooltip)
+        self.open_dialog: QWidget | None = None
+        self._create_actions()
+        self._tips = [
+            HoverTip(self.chart, self.tooltip),
+            HoverTip(self.time_chart, self.time_tooltip),
+        ]
         self._lay_out()
+        self._update_actions()
+
+    # Building the view
 
     def _status_box(self) -> QComboBox:
         box = QComboBox(self)
@@ -90,31 +163,74 @@ class GoalsView(View):
         box.currentIndexChanged.connect(self._draw)
         return box
 
+    def _since_edit(self) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setDisplayFormat("dd.MM.yyyy")
+        edit.setCalendarPopup(True)
+        edit.setLocale(locale())
+        edit.dateChanged.connect(self._on_since_changed)
+        return edit
+
+    def _action(self, text: str, slot) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        self.record_action = self._action(self.tr("Record assessment…"), self.open_record_dialog)
+        self.new_goal_action = self._action(self.tr("New goal…"), self.open_new_goal_dialog)
+        self.undo_action = self._action(self.tr("Undo last change"), self.ask_undo)
+        # Ctrl+Z belongs to this view only while it (or a child) has the focus.
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.undo_action)
+        self.export_action = self._action(self.tr("Export register…"), self.ask_export_path)
+        self.export_action.setToolTip(
+            self.tr("Write every goal and assessment to an Excel or CSV file that can be imported.")
+        )
+
+    def _button(self, action: QAction) -> QToolButton:
+        # The button follows its action: text, enabled state and tooltip.
+        # The "…" says a dialog follows; a tool button would drop it from the icon text.
+        action.setIconText(action.text())
+        button = QToolButton(self)
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return button
+
     def _goal_columns(self) -> list[Column]:
         return [
             Column(self.tr("Plan")),
             Column(self.tr("Area")),
             Column(self.tr("Goal")),
-            Column(
-                self.tr("Status"),
-                display=status_label,
-                background=lambda s: QColor(STATUS_TINTS[status_key(s)]),
-            ),
+            self._status_column(self.tr("Status")),
             Column(self.tr("Assessed"), "date"),
             Column(self.tr("Comment")),
         ]
 
+    def _status_column(self, title: str) -> Column:
+        return Column(
+            title, display=status_label, background=lambda s: QColor(STATUS_TINTS[status_key(s)])
+        )
+
     def _history_columns(self) -> list[Column]:
         return [
             Column(self.tr("Assessed"), "date"),
-            Column(
-                self.tr("Status"),
-                display=status_label,
-                background=lambda s: QColor(STATUS_TINTS[status_key(s)]),
-            ),
+            self._status_column(self.tr("Status")),
             Column(self.tr("Comment")),
             Column(self.tr("Responsible")),
+            Column(self.tr("Recorded"), display=format_moment),
             Column(self.tr("Recorded by")),
+        ]
+
+    def _change_columns(self) -> list[Column]:
+        return [
+            Column(self.tr("Plan")),
+            Column(self.tr("Goal")),
+            self._status_column(self.tr("Before")),
+            self._status_column(self.tr("Now")),
+            Column(self.tr("Assessed"), "date"),
+            Column(self.tr("Comment")),
         ]
 
     def _table(self, model: FigureTableModel) -> QTableView:
@@ -122,13 +238,14 @@ class GoalsView(View):
         table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setWordWrap(True)
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.horizontalHeader().setStretchLastSection(True)
         return table
 
-    def _lay_out(self) -> None:
+    def _controls(self) -> QHBoxLayout:
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("Plan:"), self))
         controls.addWidget(self.plan_box, 1)
@@ -136,35 +253,81 @@ class GoalsView(View):
         controls.addWidget(QLabel(self.tr("Status:"), self))
         controls.addWidget(self.status_box)
         controls.addStretch(1)
+        self.buttons = [
+            self._button(action)
+            for action in (
+                self.record_action,
+                self.new_goal_action,
+                self.undo_action,
+                self.export_action,
+            )
+        ]
+        for button in self.buttons:
+            controls.addWidget(button)
+        return controls
+
+    def _changes_page(self) -> QWidget:
+        page = QWidget(self)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Changed since:"), page))
+        row.addWidget(self.since_edit)
+        row.addWidget(self.changes_label, 1)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(row)
+        layout.addWidget(self.changes_table, 1)
+        return page
+
+    def _lay_out(self) -> None:
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.panel, self.tr("Status per plan"))
+        self.tabs.addTab(self.time_panel, self.tr("Status over time"))
+        self.tabs.addTab(self._changes_page(), self.tr("Changes"))
         history = QWidget(self)
         history_layout = QVBoxLayout(history)
         history_layout.setContentsMargins(0, 0, 0, 0)
         history_layout.addWidget(self.history_label)
         history_layout.addWidget(self.history_table)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        for widget in (self.panel, self.goal_table, history):
+        for widget in (self.tabs, self.goal_table, history):
             splitter.addWidget(widget)
-        splitter.setSizes([260, 360, 180])
+        splitter.setSizes([300, 320, 160])
         layout = QVBoxLayout(self)
-        layout.addLayout(controls)
+        layout.addLayout(self._controls())
+        layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
 
     def title(self) -> str:
         return self.tr("Goals")
 
+    # Data
+
     def fetch(self, con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
         goals = goals_as_of(con, filters.end)
+        counts = goal_status(con, filters.end)
+        since = self.since or default_since(con, filters.end, filters.start)
+        edit = register.last_edit(con)
         return {
+            "filters": filters,
             "as_of": filters.end,
             "goals": goals,
-            "counts": goal_status(con, filters.end),
+            "counts": counts,
             "history": {goal["goal_id"]: goal_history(con, goal["goal_id"]) for goal in goals},
+            "over_time": {row["plan"]: goal_status_over_time(con, row["plan"]) for row in counts},
+            "since": since,
+            "changes": goal_changes(con, since, filters.end),
+            "last_edit": edit,
+            # Undoing a goal's only assessment removes the goal too: say so before.
+            "undo_removes_goal": edit is not None and len(goal_history(con, edit["goal_id"])) == 1,
         }
 
     def present(self, data: dict) -> None:
         self._data = data
+        self._filters = data["filters"]
         self._update_plans([row["plan"] for row in data["counts"]])
+        self._show_since(data["since"])
         self._draw()
+        self._update_actions()
 
     def _update_plans(self, plans: list[str]) -> None:
         if plans == self.plans:
@@ -179,12 +342,21 @@ class GoalsView(View):
         self.plan_box.setCurrentIndex(max(0, self.plan_box.findData(chosen)))
         self.plan_box.blockSignals(False)
 
+    def _show_since(self, since: date) -> None:
+        self.since_edit.blockSignals(True)
+        self.since_edit.setDate(_qdate(since))
+        self.since_edit.blockSignals(False)
+
+    # Drawing
+
     def _draw(self) -> None:
         if self._data is None:
             return
         plan = self.plan_box.currentData()
         counts = [row for row in self._data["counts"] if plan in (None, row["plan"])]
         self._draw_counts(counts)
+        self._draw_over_time(plan or (self.plans[0] if self.plans else None))
+        self._fill_changes(plan)
         self._fill_goals(plan, self.status_box.currentData())
 
     def _draw_counts(self, counts: list[dict]) -> None:
@@ -211,6 +383,55 @@ class GoalsView(View):
             [(row["plan"], *(row[COUNT_KEYS[key]] for key in STATUS_ORDER)) for row in counts]
         )
 
+    def _draw_over_time(self, plan: str | None) -> None:
+        as_of: date = self._data["as_of"]
+        rows = [row for row in self._data["over_time"].get(plan, []) if row["assessed_on"] <= as_of]
+        self.time_dates = [row["assessed_on"] for row in rows]
+        layers = [
+            (status_label(key), [row[COUNT_KEYS[key]] for row in rows], STATUS_COLOURS[key])
+            for key in STATUS_ORDER
+        ]
+        self.time_panel.legend.set_entries(self.time_bars.set_layers(range(len(rows)), layers))
+        plot = self.time_chart.getPlotItem()
+        plot.getAxis("bottom").setTicks(
+            [[(i, format_date(day)) for i, day in enumerate(self.time_dates)]]
+        )
+        plot.enableAutoRange()
+        self.time_panel.set_title(
+            self.tr("Goal status at each assessment: %1").replace("%1", plan or "–")
+        )
+        self.time_panel.set_columns(
+            [Column(self.tr("Assessed"), "date")]
+            + [Column(status_label(key), "number") for key in STATUS_ORDER]
+        )
+        self.time_panel.set_rows(
+            [(row["assessed_on"], *(row[COUNT_KEYS[key]] for key in STATUS_ORDER)) for row in rows]
+        )
+
+    def _fill_changes(self, plan: str | None) -> None:
+        changes = [row for row in self._data["changes"] if plan in (None, row["plan"])]
+        self.changes_label.setText(
+            self.tr("%n goal(s) changed status from %1 to %2.", "", len(changes))
+            .replace("%1", format_date(self._data["since"]))
+            .replace("%2", format_date(self._data["as_of"]))
+        )
+        self.changes_model.set_rows(
+            [
+                (
+                    c["plan"],
+                    c["goal_text"],
+                    c["status_before"],
+                    c["status_now"],
+                    c["assessed_on"],
+                    c["comment"],
+                )
+                for c in changes
+            ]
+        )
+        self.changes_table.resizeColumnsToContents()
+        self.changes_table.setColumnWidth(1, min(self.changes_table.columnWidth(1), 380))
+        self.changes_table.resizeRowsToContents()
+
     def _fill_goals(self, plan: str | None, status: int | None) -> None:
         self.shown_goals = [
             goal
@@ -224,17 +445,22 @@ class GoalsView(View):
             ]
         )
         self.goal_table.resizeColumnsToContents()
+        self.goal_table.setColumnWidth(0, min(self.goal_table.columnWidth(0), 260))
         self.goal_table.setColumnWidth(2, min(self.goal_table.columnWidth(2), 420))
         self.goal_table.resizeRowsToContents()
         self._show_selected_history()
 
     def _on_goal_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._show_selected_history()
+        self._update_actions()
+
+    def selected_goal(self) -> dict | None:
+        rows = self.goal_table.selectionModel().selectedRows()
+        return self.shown_goals[rows[0].row()] if rows else None
 
     def _show_selected_history(self) -> None:
         # A refresh of the same shape keeps the selection, so the history follows it.
-        rows = self.goal_table.selectionModel().selectedRows()
-        self._show_history(self.shown_goals[rows[0].row()] if rows else None)
+        self._show_history(self.selected_goal())
 
     def _show_history(self, goal: dict | None) -> None:
         if goal is None:
@@ -250,10 +476,20 @@ class GoalsView(View):
         self.history_label.setText(self.tr("Assessments of: %1").replace("%1", goal["goal_text"]))
         self.history_model.set_rows(
             [
-                (r["assessed_on"], r["status"], r["comment"], r["owner"], r["recorded_by"])
+                (
+                    r["assessed_on"],
+                    r["status"],
+                    r["comment"],
+                    r["owner"],
+                    r["recorded_at"],
+                    r["recorded_by"],
+                )
                 for r in history
             ]
         )
+        self.history_table.resizeColumnsToContents()
+        self.history_table.setColumnWidth(2, min(self.history_table.columnWidth(2), 520))
+        self.history_table.resizeRowsToContents()
 
     def select_goal(self, row: int) -> None:
         self.goal_table.selectRow(row)
@@ -266,9 +502,193 @@ class GoalsView(View):
         goals = self.tr("%n goal(s)", "", round(value))
         return f"{self.plan_names_shown()[index]}\n{label}: {goals}"
 
+    def time_tooltip(self, x: float, y: float) -> str | None:
+        hit = self.time_bars.bar_at(x, y)
+        if hit is None:
+            return None
+        index, label, value = hit
+        goals = self.tr("%n goal(s)", "", round(value))
+        return f"{format_date(self.time_dates[index])}\n{label}: {goals}"
+
     def plan_names_shown(self) -> list[str]:
         plan = self.plan_box.currentData()
         return [row["plan"] for row in self._data["counts"] if plan in (None, row["plan"])]
+
+    # Editing the register
+
+    def _update_actions(self) -> None:
+        read_only = self.store.read_only
+        edit = self._data["last_edit"] if self._data else None
+        why_not = self.tr(
+            "The database is open read-only (a snapshot, the demo data or in use elsewhere): "
+            "the goal register cannot be changed here."
+        )
+        self.record_action.setEnabled(not read_only and self.selected_goal() is not None)
+        self.record_action.setToolTip(
+            why_not if read_only else self.tr("Record a new assessment of the chosen goal.")
+        )
+        self.new_goal_action.setEnabled(not read_only)
+        self.new_goal_action.setToolTip(why_not if read_only else self.tr("Add a goal to a plan."))
+        self.undo_action.setEnabled(not read_only and edit is not None)
+        if read_only:
+            self.undo_action.setToolTip(why_not)
+        elif edit is None:
+            self.undo_action.setToolTip(self.tr("Nothing recorded here to undo."))
+        else:
+            self.undo_action.setToolTip(self.tr("Undo: %1").replace("%1", self.undo_description()))
+
+    def _on_goal_double_clicked(self, _index: QModelIndex) -> None:
+        if self.record_action.isEnabled():
+            self.open_record_dialog()
+
+    def open_record_dialog(self) -> AssessmentDialog | None:
+        """Open the dialog for the chosen goal; accepting it records the assessment."""
+        goal = self.selected_goal()
+        if goal is None or self.store.read_only:
+            return None
+        dialog = AssessmentDialog(
+            goal["goal_id"],
+            goal["goal_text"],
+            goal["plan"],
+            status_label,
+            goal["owner"],
+            parent=self,
+        )
+        dialog.set_status(goal["status"])
+        dialog.accepted.connect(self._on_assessment_accepted)
+        return self._open(dialog)
+
+    def _on_assessment_accepted(self) -> None:
+        dialog = self.open_dialog
+        self.record_assessment(dialog.goal_id, dialog.assessment())
+
+    def open_new_goal_dialog(self) -> NewGoalDialog | None:
+        if self.store.read_only:
+            return None
+        dialog = NewGoalDialog(self.plans, self.plan_box.currentData(), parent=self)
+        dialog.accepted.connect(self._on_new_goal_accepted)
+        return self._open(dialog)
+
+    def _on_new_goal_accepted(self) -> None:
+        self.add_goal(self.open_dialog.new_goal())
+
+    def _open(self, dialog):
+        # Window-modal and not blocking: the caller (or a test) gets the dialog back.
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.open_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def record_assessment(self, goal_id: str, assessment) -> None:
+        register.add_assessment(
+            self.store.con,
+            goal_id,
+            assessment.assessed_on,
+            assessment.status,
+            assessment.comment,
+            assessment.owner,
+        )
+        self._after_write(self.tr("The assessment is saved."), assessment.assessed_on)
+
+    def add_goal(self, new_goal, today: date | None = None) -> str:
+        registered_on = today or date.today()
+        goal_id = register.register_goal(
+            self.store.con, new_goal.plan, new_goal.goal_text, registered_on, new_goal.area
+        )
+        saved = self.tr("The goal is added to «%1».").replace("%1", new_goal.plan)
+        self._after_write(saved, registered_on)
+        return goal_id
+
+    def undo_description(self) -> str:
+        """What undo would take back, from :func:`dashboard.data.goals.last_edit`."""
+        edit = self._data["last_edit"]
+        by = (
+            self.tr("recorded %1 by %2")
+            .replace("%1", format_moment(edit["recorded_at"]))
+            .replace("%2", edit["recorded_by"] or "–")
+        )
+        if self._data["undo_removes_goal"]:
+            what = self.tr("the new goal «%1»").replace("%1", edit["goal_text"])
+        else:
+            what = (
+                self.tr("the assessment of «%1» on %2 (%3)")
+                .replace("%1", edit["goal_text"])
+                .replace("%2", format_date(edit["assessed_on"]))
+                .replace("%3", status_label(edit["status"]))
+            )
+        return f"{what}, {by}"
+
+    def ask_undo(self) -> UndoConfirmation | None:
+        """Ask before undoing; the answer "Undo" takes the last edit back."""
+        if not self.undo_action.isEnabled():
+            return None
+        question = self.tr("Undo %1?").replace("%1", self.undo_description())
+        box = UndoConfirmation(question, self)
+        box.finished.connect(self._on_undo_answered)
+        return self._open(box)
+
+    def _on_undo_answered(self, _result: int) -> None:
+        if isinstance(self.open_dialog, UndoConfirmation) and self.open_dialog.confirmed():
+            self.undo()
+
+    def undo(self) -> dict | None:
+        edit = register.undo_last_edit(self.store.con)
+        self._after_write(self.tr("The last change is undone."), None)
+        return edit
+
+    def _after_write(self, saved: str, day: date | None) -> None:
+        self.refresh_now(self.store.cursor(), self._filters)
+        as_of = self._filters.end
+        if day is not None and day > as_of:
+            saved += " " + self.tr(
+                "It applies from %1, after the chosen period ends (%2), so it is not shown."
+            ).replace("%1", format_date(day)).replace("%2", format_date(as_of))
+        self.show_message(saved)
+        self.data_changed.emit()
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _on_since_changed(self, day: QDate) -> None:
+        self.since = _day(day)
+        if self._filters is not None:
+            self.refresh_now(self.store.cursor(), self._filters)
+
+    # Exporting the register
+
+    def ask_export_path(self) -> None:
+        settings = AppSettings()
+        folder = Path(settings.text(LAST_FOLDER, str(Path.home())))
+        path, chosen_filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export goal register"),
+            str(folder / EXPORT_NAME),
+            ";;".join(
+                [self.tr("Excel workbook (*.xlsx)"), self.tr("CSV, semicolon separated (*.csv)")]
+            ),
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in (".xlsx", ".csv"):
+            target = target.with_suffix(".csv" if "*.csv" in chosen_filter else ".xlsx")
+        settings.set(LAST_FOLDER, str(target.parent))
+        self.export_to(target)
+
+    def export_to(self, path: Path) -> int:
+        """Write the register to ``path`` (.xlsx or .csv); returns the assessments written."""
+        try:
+            count = export_register(self.store.cursor(), Path(path))
+        except (OSError, ValueError) as error:
+            self.show_message(
+                self.tr("Could not export the register: %1").replace("%1", str(error))
+            )
+            return 0
+        self.show_message(
+            self.tr("%n assessment(s) exported to %1.", "", count).replace("%1", str(path))
+        )
+        return count
 
 
 if __name__ == "__main__":

@@ -1,6 +1,49 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nb_NO">
 <context>
+    <name>AssessmentDialog</name>
+    <message>
+        <location filename="../../dashboard/views/goal_dialogs.py" line="90" />
+        <source>Record assessment</source>
+        <translation>Registrer vurdering</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goal_dialogs.py" line="101" />
+        <source>What has happened since last time?</source>
+        <translation>Hva har skjedd siden sist?</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goal_dialogs.py" line="109" />
+        <source>Goal:</source>
+        <translation>Mål:</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goal_dialogs.py" line="110" />
+        <source>Plan:</source>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goal_dialogs.py" line="111" />
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goal_dialogs.py" line="112" />
+        <source>Assessed on:</source>
+        <translation>Vurdert dato:</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goal_dialogs.py" line="113" />
+        <source>Comment:</source>
+        <translation>Kommentar:</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goal_dialogs.py" line="114" />
+        <source>Responsible:</source>
+        <translation>Ansvarlig:</translation>
+    </message>
+</context>
+<context>
     <name>CalloutsView</name>
     <message>
         <location filename="../../dashboard/views/callouts_view.py" line="102" />
@@ -246,182 +289,519 @@
     </message>
 </context>
 <context>
-    <name>CostSharingView</name>
+    <name>CostModelPanel</name>
     <message>
-        <location filename="../../dashboard/views/cost_view.py" line="54" />
-        <location filename="../../dashboard/views/cost_view.py" line="57" />
-        <location filename="../../dashboard/views/cost_view.py" line="61" />
-        <location filename="../../dashboard/views/cost_view.py" line="112" />
-        <location filename="../../dashboard/views/cost_view.py" line="139" />
-        <source>Hours</source>
-        <translation>Timer</translation>
-    </message>
-    <message>
-        <location filename="../../dashboard/views/cost_view.py" line="56" />
-        <source>Hours in the period</source>
-        <translation>Timer i perioden</translation>
-    </message>
-    <message>
-        <location filename="../../dashboard/views/cost_view.py" line="59" />
-        <source>Hours per month</source>
-        <translation>Timer per måned</translation>
-    </message>
-    <message>
-        <location filename="../../dashboard/views/cost_view.py" line="39" />
+        <location filename="../../dashboard/views/cost_model_panel.py" line="45" />
         <source>Municipality</source>
         <translation>Kommunen</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/cost_view.py" line="40" />
+        <location filename="../../dashboard/views/cost_model_panel.py" line="46" />
         <source>Health trust</source>
         <translation>Helseforetaket</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/cost_view.py" line="41" />
+        <location filename="../../dashboard/views/cost_model_panel.py" line="47" />
         <source>Shared</source>
         <translation>Delt</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/cost_view.py" line="77" />
-        <source>Cost sharing</source>
-        <translation>Kostnadsdeling</translation>
+        <location filename="../../dashboard/views/cost_model_panel.py" line="87" />
+        <source>Reset to defaults</source>
+        <translation>Tilbakestill til standard</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/cost_view.py" line="112" />
-        <location filename="../../dashboard/views/cost_view.py" line="138" />
+        <location filename="../../dashboard/views/cost_model_panel.py" line="96" />
+        <source>Requesting service</source>
+        <translation>Tjeneste som bestiller</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_model_panel.py" line="96" />
         <source>Owner</source>
         <translation>Eier</translation>
     </message>
     <message>
+        <location filename="../../dashboard/views/cost_model_panel.py" line="116" />
+        <source>Car cost per year:</source>
+        <translation>Bilkostnad per år:</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_model_panel.py" line="117" />
+        <source>Staff cost per hour:</source>
+        <translation>Bemanningskostnad per time:</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_model_panel.py" line="120" />
+        <source>The cost model is saved at once and used by the Costs tab, the brief and the command line. The default car cost, NOK 300,000 a year, is the figure named in the evaluation.</source>
+        <translation>Kostnadsmodellen lagres med en gang og brukes i fanen Kostnader, i notatet og på kommandolinjen. Standard bilkostnad, kr 300 000 i året, er tallet som er nevnt i evalueringen.</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_model_panel.py" line="128" />
+        <source>Who owns each service that asks the car for a task (hours per owner):</source>
+        <translation>Hvem som eier hver tjeneste som ber bilen om oppgaver (timer per eier):</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_model_panel.py" line="147" />
+        <source>Staffed hours come from the settings: %1 on weekdays. Outside them the legevakt doctor uses the car.</source>
+        <translation>Bemannet tid hentes fra innstillingene: %1 på hverdager. Utenom denne tiden bruker legevaktlegen bilen.</translation>
+    </message>
+</context>
+<context>
+    <name>CostSharingView</name>
+    <message>
+        <location filename="../../dashboard/views/cost_view.py" line="77" />
+        <location filename="../../dashboard/views/cost_view.py" line="80" />
+        <location filename="../../dashboard/views/cost_view.py" line="92" />
+        <location filename="../../dashboard/views/cost_view.py" line="274" />
+        <location filename="../../dashboard/views/cost_view.py" line="301" />
+        <source>Hours</source>
+        <translation>Timer</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_view.py" line="79" />
+        <source>Hours in the period</source>
+        <translation>Timer i perioden</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_view.py" line="82" />
+        <source>Hours per month</source>
+        <translation>Timer per måned</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_view.py" line="64" />
+        <source>NOK %1</source>
+        <translation>kr %1</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_view.py" line="93" />
+        <source>Costs</source>
+        <translation>Kostnader</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_view.py" line="94" />
+        <source>Cost model</source>
+        <translation>Kostnadsmodell</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_view.py" line="110" />
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_view.py" line="111" />
+        <source>Explanation</source>
+        <translation>Forklaring</translation>
+    </message>
+    <message>
         <location filename="../../dashboard/views/cost_view.py" line="137" />
+        <source>Car:</source>
+        <translation>Bil:</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_view.py" line="138" />
+        <source>Staff:</source>
+        <translation>Bemanning:</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_view.py" line="139" />
+        <source>Staffed hours:</source>
+        <translation>Bemannet tid:</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_view.py" line="140" />
+        <source>Car use outside staffed hours:</source>
+        <translation>Bilbruk utenfor bemannet tid:</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_view.py" line="164" />
+        <source>Cost sharing</source>
+        <translation>Kostnadsdeling</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_view.py" line="191" />
+        <source>What each party would pay for %1–%2</source>
+        <translation>Hva hver part ville betale for %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_view.py" line="199" />
+        <source>%1 on weekdays (from the settings)</source>
+        <translation>%1 på hverdager (fra innstillingene)</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_view.py" line="218" />
+        <source>%1 for the period (%2 a year, %3 days)</source>
+        <translation>%1 for perioden (%2 i året, %3 dager)</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_view.py" line="227" />
+        <source>Staff cost is not set (NOK 0 an hour), so the rules share only the car. Set it under Cost model.</source>
+        <translation>Bemanningskostnaden er ikke satt (kr 0 per time), så reglene fordeler bare bilen. Sett den under Kostnadsmodell.</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_view.py" line="231" />
+        <source>%1 for the period (%2 staffed hours at %3 an hour)</source>
+        <translation>%1 for perioden (%2 bemannede timer à %3 per time)</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_view.py" line="240" />
+        <source>No car trips in the period.</source>
+        <translation>Ingen turer med bilen i perioden.</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_view.py" line="243" />
+        <source>%1 hours of %2 hours (%3 of all car use): the legevakt doctor's, that is the municipality's</source>
+        <translation>%1 timer av %2 timer (%3 av all bilbruk): legevaktlegens, altså kommunens</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_view.py" line="274" />
+        <location filename="../../dashboard/views/cost_view.py" line="300" />
+        <source>Owner</source>
+        <translation>Eier</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/cost_view.py" line="299" />
         <source>Month</source>
         <translation>Måned</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/cost_view.py" line="145" />
+        <location filename="../../dashboard/views/cost_view.py" line="307" />
         <source>%1 hours</source>
         <translation>%1 timer</translation>
     </message>
 </context>
 <context>
+    <name>GoalDialogs</name>
+    <message>
+        <location filename="../../dashboard/views/goal_dialogs.py" line="66" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goal_dialogs.py" line="67" />
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
     <name>GoalsView</name>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="66" />
+        <location filename="../../dashboard/views/goals_view.py" line="117" />
         <source>All plans</source>
         <translation>Alle planer</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="71" />
+        <location filename="../../dashboard/views/goals_view.py" line="122" />
+        <location filename="../../dashboard/views/goals_view.py" line="126" />
         <source>Number of goals</source>
         <translation>Antall mål</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="79" />
-        <location filename="../../dashboard/views/goals_view.py" line="241" />
+        <location filename="../../dashboard/views/goals_view.py" line="141" />
+        <location filename="../../dashboard/views/goals_view.py" line="467" />
         <source>Choose a goal to see its assessments.</source>
         <translation>Velg et mål for å se vurderingene av det.</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="48" />
+        <location filename="../../dashboard/views/goals_view.py" line="70" />
         <source>Not met</source>
         <translation>Ikke oppfylt</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="49" />
+        <location filename="../../dashboard/views/goals_view.py" line="71" />
         <source>Partly met</source>
         <translation>Delvis oppfylt</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="50" />
+        <location filename="../../dashboard/views/goals_view.py" line="72" />
         <source>Met</source>
         <translation>Oppfylt</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="51" />
+        <location filename="../../dashboard/views/goals_view.py" line="73" />
         <source>Not assessed</source>
         <translation>Ikke vurdert</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="87" />
+        <location filename="../../dashboard/views/goals_view.py" line="160" />
         <source>All statuses</source>
         <translation>Alle statuser</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="95" />
-        <location filename="../../dashboard/views/goals_view.py" line="207" />
+        <location filename="../../dashboard/views/goals_view.py" line="180" />
+        <source>Record assessment…</source>
+        <translation>Registrer vurdering…</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="181" />
+        <source>New goal…</source>
+        <translation>Nytt mål…</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="182" />
+        <source>Undo last change</source>
+        <translation>Angre siste endring</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="187" />
+        <source>Export register…</source>
+        <translation>Eksporter målregister…</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="189" />
+        <source>Write every goal and assessment to an Excel or CSV file that can be imported.</source>
+        <translation>Skriv alle mål og vurderinger til en Excel- eller CSV-fil som kan importeres igjen.</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="203" />
+        <location filename="../../dashboard/views/goals_view.py" line="228" />
+        <location filename="../../dashboard/views/goals_view.py" line="379" />
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="96" />
+        <location filename="../../dashboard/views/goals_view.py" line="204" />
         <source>Area</source>
         <translation>Område</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="97" />
+        <location filename="../../dashboard/views/goals_view.py" line="205" />
+        <location filename="../../dashboard/views/goals_view.py" line="229" />
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="99" />
-        <location filename="../../dashboard/views/goals_view.py" line="111" />
+        <location filename="../../dashboard/views/goals_view.py" line="206" />
+        <location filename="../../dashboard/views/goals_view.py" line="219" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="103" />
-        <location filename="../../dashboard/views/goals_view.py" line="109" />
+        <location filename="../../dashboard/views/goals_view.py" line="207" />
+        <location filename="../../dashboard/views/goals_view.py" line="218" />
+        <location filename="../../dashboard/views/goals_view.py" line="232" />
+        <location filename="../../dashboard/views/goals_view.py" line="404" />
         <source>Assessed</source>
         <translation>Vurdert</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="104" />
-        <location filename="../../dashboard/views/goals_view.py" line="115" />
+        <location filename="../../dashboard/views/goals_view.py" line="208" />
+        <location filename="../../dashboard/views/goals_view.py" line="220" />
+        <location filename="../../dashboard/views/goals_view.py" line="233" />
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="116" />
+        <location filename="../../dashboard/views/goals_view.py" line="221" />
         <source>Responsible</source>
         <translation>Ansvarlig</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="117" />
+        <location filename="../../dashboard/views/goals_view.py" line="222" />
+        <source>Recorded</source>
+        <translation>Registrert</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="223" />
         <source>Recorded by</source>
         <translation>Registrert av</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="133" />
+        <location filename="../../dashboard/views/goals_view.py" line="230" />
+        <source>Before</source>
+        <translation>Før</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="231" />
+        <source>Now</source>
+        <translation>Nå</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="250" />
         <source>Plan:</source>
         <translation>Plan:</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="136" />
+        <location filename="../../dashboard/views/goals_view.py" line="253" />
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="153" />
+        <location filename="../../dashboard/views/goals_view.py" line="272" />
+        <source>Changed since:</source>
+        <translation>Endret siden:</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="283" />
+        <source>Status per plan</source>
+        <translation>Status per plan</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="284" />
+        <source>Status over time</source>
+        <translation>Status over tid</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="285" />
+        <source>Changes</source>
+        <translation>Endringer</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="301" />
         <source>Goals</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="204" />
+        <location filename="../../dashboard/views/goals_view.py" line="376" />
         <source>Goal status per plan on %1</source>
         <translation>Målstatus per plan per %1</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="250" />
+        <location filename="../../dashboard/views/goals_view.py" line="401" />
+        <source>Goal status at each assessment: %1</source>
+        <translation>Målstatus ved hver vurdering: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dashboard/views/goals_view.py" line="414" />
+        <source>%n goal(s) changed status from %1 to %2.</source>
+        <translation>
+            <numerusform>%n mål har endret status fra %1 til %2.</numerusform>
+            <numerusform>%n mål har endret status fra %1 til %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="476" />
         <source>Assessments of: %1</source>
         <translation>Vurderinger av: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../dashboard/views/goals_view.py" line="266" />
+        <location filename="../../dashboard/views/goals_view.py" line="502" />
+        <location filename="../../dashboard/views/goals_view.py" line="510" />
         <source>%n goal(s)</source>
         <translation>
             <numerusform>%n mål</numerusform>
             <numerusform>%n mål</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="523" />
+        <source>The database is open read-only (a snapshot, the demo data or in use elsewhere): the goal register cannot be changed here.</source>
+        <translation>Databasen er åpnet skrivebeskyttet (et øyeblikksbilde, demodata eller i bruk et annet sted): målregisteret kan ikke endres her.</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="528" />
+        <source>Record a new assessment of the chosen goal.</source>
+        <translation>Registrer en ny vurdering av det valgte målet.</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="531" />
+        <source>Add a goal to a plan.</source>
+        <translation>Legg til et mål i en plan.</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="536" />
+        <source>Nothing recorded here to undo.</source>
+        <translation>Ingenting registrert her å angre.</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="538" />
+        <source>Undo: %1</source>
+        <translation>Angre: %1</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="591" />
+        <source>The assessment is saved.</source>
+        <translation>Vurderingen er lagret.</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="598" />
+        <source>The goal is added to «%1».</source>
+        <translation>Målet er lagt til i «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="606" />
+        <source>recorded %1 by %2</source>
+        <translation>registrert %1 av %2</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="611" />
+        <source>the new goal «%1»</source>
+        <translation>det nye målet «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="614" />
+        <source>the assessment of «%1» on %2 (%3)</source>
+        <translation>vurderingen av «%1» per %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="625" />
+        <source>Undo %1?</source>
+        <translation>Angre %1?</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="636" />
+        <source>The last change is undone.</source>
+        <translation>Siste endring er angret.</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="644" />
+        <source>It applies from %1, after the chosen period ends (%2), so it is not shown.</source>
+        <translation>Den gjelder fra %1, etter at den valgte perioden slutter (%2), og vises derfor ikke.</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="665" />
+        <source>Export goal register</source>
+        <translation>Eksporter målregister</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="668" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-arbeidsbok (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="668" />
+        <source>CSV, semicolon separated (*.csv)</source>
+        <translation>CSV, semikolonseparert (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goals_view.py" line="685" />
+        <source>Could not export the register: %1</source>
+        <translation>Kunne ikke eksportere målregisteret: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../dashboard/views/goals_view.py" line="689" />
+        <source>%n assessment(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n vurdering eksportert til %1.</numerusform>
+            <numerusform>%n vurderinger eksportert til %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NewGoalDialog</name>
+    <message>
+        <location filename="../../dashboard/views/goal_dialogs.py" line="137" />
+        <source>New goal</source>
+        <translation>Nytt mål</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goal_dialogs.py" line="146" />
+        <source>A new goal counts as not assessed from today.</source>
+        <translation>Et nytt mål regnes som ikke vurdert fra i dag.</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goal_dialogs.py" line="157" />
+        <source>Plan:</source>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goal_dialogs.py" line="158" />
+        <source>Area:</source>
+        <translation>Område:</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goal_dialogs.py" line="159" />
+        <source>Goal:</source>
+        <translation>Mål:</translation>
     </message>
 </context>
 <context>
@@ -530,6 +910,24 @@
         <location filename="../../dashboard/views/task_mix_view.py" line="235" />
         <source>%1 hours</source>
         <translation>%1 timer</translation>
+    </message>
+</context>
+<context>
+    <name>UndoConfirmation</name>
+    <message>
+        <location filename="../../dashboard/views/goal_dialogs.py" line="184" />
+        <source>Undo last change</source>
+        <translation>Angre siste endring</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goal_dialogs.py" line="186" />
+        <source>Undo</source>
+        <translation>Angre</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard/views/goal_dialogs.py" line="187" />
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,434 @@
+"""Oversikt: the headline figures of the period as cards, each against the period before.
+
+Every card shows the figure, its change against the previous period of the same length
+(``Filters.previous()``) and a small monthly trend line over at least the last twelve
+months, so a steering-group member sees both the level and the direction at a glance.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import duckdb
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from dashboard.data.figures import (
+    Filters,
+    activity_totals,
+    callout_summary,
+    callouts_monthly,
+    car_after_hours,
+    car_after_hours_monthly,
+    owner_hours,
+    owner_hours_monthly,
+    task_mix_monthly,
+)
+from dashboard.views.base import View
+from dashboard.views.filter_bar import months_before
+from dashboard.views.formatting import (
+    format_clock,
+    format_date,
+    format_month,
+    format_number,
+    format_percent,
+)
+from dashboard.views.worker import store_on
+
+TREND_MONTHS = 12
+TREND_COLOUR = "#0072B2"
+PERIOD_SHADE = QColor(0, 114, 178, 30)
+SPARKLINE_HEIGHT = 54
+SPARKLINE_MARGIN = 4
+CARD_COLUMNS = 4
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One headline figure: now, in the previous period, and per month for the trend."""
+
+    value: float | None
+    previous: float | None
+    months: list[date]
+    trend: list[float | None]
+
+
+@dataclass(frozen=True)
+class OverviewData:
+    filters: Filters
+    previous: Filters
+    figures: dict[str, Figure]
+    first_day: date | None  # the first day with any data
+
+    @property
+    def previous_has_data(self) -> bool:
+        return self.first_day is not None and self.previous.end >= self.first_day
+
+
+@dataclass(frozen=True)
+class CardSpec:
+    key: str
+    title: str
+    kind: str  # count | hours | share
+    ignores: str | None = None  # which filters the figure cannot honour
+
+
+CARDS = (
+    CardSpec("tasks", QT_TRANSLATE_NOOP("OverviewView", "Tasks done"), "count"),
+    CardSpec("task_hours", QT_TRANSLATE_NOOP("OverviewView", "Hours on tasks"), "hours"),
+    CardSpec(
+        "municipal_hours",
+        QT_TRANSLATE_NOOP("OverviewView", "Hours for municipal services"),
+        "hours",
+    ),
+    CardSpec("callouts", QT_TRANSLATE_NOOP("OverviewView", "Call-outs"), "count", "subproject"),
+    CardSpec("acute", QT_TRANSLATE_NOOP("OverviewView", "Acute call-outs"), "count", "subproject"),
+    CardSpec(
+        "doctor_share",
+        QT_TRANSLATE_NOOP("OverviewView", "Acute call-outs with a doctor"),
+        "share",
+        "subproject",
+    ),
+    CardSpec("late_trips", QT_TRANSLATE_NOOP("OverviewView", "Car trips after %1"), "count", "all"),
+    CardSpec("late_hours", QT_TRANSLATE_NOOP("OverviewView", "Car hours after %1"), "hours", "all"),
+)
+
+
+def trend_filters(filters: Filters, first_day: date | None) -> Filters:
+    """Whole months covering the previous and the current period, at least twelve, but
+    none before the data begins."""
+    earliest = min(filters.previous().start, months_before(filters.end, TREND_MONTHS - 1))
+    if first_day is not None:
+        earliest = min(max(earliest, first_day), filters.start)
+    return Filters(
+        earliest.replace(day=1),
+        filters.end,
+        filters.subproject,
+        filters.municipality,
+        filters.staffed,
+    )
+
+
+def month_starts(first: date, last: date) -> list[date]:
+    months = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append(date(year, month, 1))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def monthly_sums(rows: list[dict], value: Callable[[dict], float], months: list[date]) -> list:
+    totals: dict[date, float] = defaultdict(float)
+    for row in rows:
+        totals[row["month"]] += value(row)
+    return [totals.get(month, 0.0) for month in months]
+
+
+def _acute(row: dict) -> bool:
+    return row["urgency"] in ("akutt", "haster")
+
+
+def monthly_doctor_share(rows: list[dict], months: list[date]) -> list[float | None]:
+    acute = monthly_sums(rows, lambda row: row["callouts"] if _acute(row) else 0, months)
+    doctor = monthly_sums(rows, lambda row: row["with_doctor"] if _acute(row) else 0, months)
+    return [d / a if a else None for d, a in zip(doctor, acute, strict=True)]
+
+
+def period_figures(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, float | None]:
+    activities = activity_totals(con, filters)
+    callouts = callout_summary(con, filters)
+    late = car_after_hours(con, filters)
+    return {
+        "tasks": activities["count"],
+        "task_hours": activities["minutes"] / 60,
+        "municipal_hours": owner_hours(con, filters)["municipality"],
+        "callouts": callouts["total"],
+        "acute": callouts["acute"],
+        "doctor_share": callouts["acute_doctor_share"],
+        "late_trips": late["trips"],
+        "late_hours": late["minutes"] / 60,
+    }
+
+
+def trend_figures(
+    con: duckdb.DuckDBPyConnection, filters: Filters, first_day: date | None
+) -> tuple[list, dict]:
+    window = trend_filters(filters, first_day)
+    months = month_starts(window.start, window.end)
+    tasks = task_mix_monthly(con, window)
+    callouts = callouts_monthly(con, window)
+    late = car_after_hours_monthly(con, window)
+    owners = owner_hours_monthly(con, window)
+    trends = {
+        "tasks": monthly_sums(tasks, lambda row: row["count"], months),
+        "task_hours": monthly_sums(tasks, lambda row: row["minutes"] / 60, months),
+        "municipal_hours": monthly_sums(
+            owners, lambda row: row["hours"] if row["owner"] == "municipality" else 0, months
+        ),
+        "callouts": monthly_sums(callouts, lambda row: row["callouts"], months),
+        "acute": monthly_sums(callouts, lambda row: row["callouts"] if _acute(row) else 0, months),
+        "doctor_share": monthly_doctor_share(callouts, months),
+        "late_trips": monthly_sums(late, lambda row: row["trips"], months),
+        "late_hours": monthly_sums(late, lambda row: row["minutes"] / 60, months),
+    }
+    return months, trends
+
+
+def overview_data(
+    con: duckdb.DuckDBPyConnection, filters: Filters, first_day: date | None
+) -> OverviewData:
+    now = period_figures(con, filters)
+    before = period_figures(con, filters.previous())
+    months, trends = trend_figures(con, filters, first_day)
+    figures = {key: Figure(now[key], before[key], months, trends[key]) for key in now}
+    return OverviewData(filters, filters.previous(), figures, first_day)
+
+
+def format_value(value: float | None, kind: str) -> str:
+    if kind == "share":
+        return format_percent(value)
+    return format_number(value, 1 if kind == "hours" else 0)
+
+
+class MetricCard(QFrame):
+    """A headline figure, its change against the previous period, and a trend line."""
+
+    def __init__(self, spec: CardSpec, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.spec = spec
+        self.setObjectName("metricCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        self.value_label = QLabel("–")
+        self.value_label.setFont(_scaled_font(self.value_label.font(), 2.2, bold=True))
+        self.change_label = QLabel()
+        self.change_label.setWordWrap(True)
+        self.note_label = QLabel()
+        self.note_label.setWordWrap(True)
+        self.note_label.setStyleSheet("color: #666666;")
+        self.trend = Sparkline(self)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 10)
+        layout.setSpacing(4)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.value_label)
+        layout.addWidget(self.change_label)
+        layout.addWidget(self.trend)
+        layout.addWidget(self.note_label)
+        layout.addStretch(1)
+
+    def show_figure(self, title: str, figure: Figure, data: OverviewData, note: str) -> None:
+        self.title_label.setText(title)
+        self.value_label.setText(format_value(figure.value, self.spec.kind))
+        self.change_label.setText(
+            self._change_text(figure)
+            if data.previous_has_data
+            else self.tr("No data for the previous period")
+        )
+        self.note_label.setText(note)
+        self.note_label.setVisible(bool(note))
+        self._show_trend(figure, data.filters)
+        self.setToolTip(self._tooltip(title, figure, data))
+
+    def _change_text(self, figure: Figure) -> str:
+        before = format_value(figure.previous, self.spec.kind)
+        if figure.value is None or figure.previous is None:
+            return self.tr("Previous period: %1").replace("%1", before)
+        difference = figure.value - figure.previous
+        if self.spec.kind == "share":
+            amount = self.tr("%1 percentage points").replace(
+                "%1", format_number(abs(difference) * 100, 1)
+            )
+            shown_as_zero = round(abs(difference) * 100, 1) == 0
+        elif figure.previous == 0:
+            return self.tr("Previous period: %1").replace("%1", before)
+        else:
+            change = abs(difference) / figure.previous
+            # Small changes keep a decimal, so that 0.2 % does not read as "0 %".
+            decimals = 1 if change < 0.1 else 0
+            amount = format_percent(change, decimals)
+            shown_as_zero = round(change * 100, decimals) == 0
+        if shown_as_zero:
+            return self.tr("Unchanged from %1 in the previous period").replace("%1", before)
+        arrow = "▲" if difference > 0 else "▼"
+        text = self.tr("%1 from %2 in the previous period")
+        return f"{arrow} " + text.replace("%1", amount).replace("%2", before)
+
+    def _show_trend(self, figure: Figure, filters: Filters) -> None:
+        first = next((i for i, month in enumerate(figure.months) if month >= filters.start), 0)
+        if filters.start.day != 1 and first > 0:
+            first -= 1
+        last = figure.months[-1] if figure.months else filters.end
+        self.trend.set_values(figure.trend, first, ends_mid_month=_ends_mid_month(last, filters))
+
+    def _tooltip(self, title: str, figure: Figure, data: OverviewData) -> str:
+        kind = self.spec.kind
+        lines = [
+            f"<b>{title}</b>",
+            f"{_period_text(data.filters)}: {format_value(figure.value, kind)}",
+            f"{_period_text(data.previous)}: {format_value(figure.previous, kind)}",
+        ]
+        if figure.months:
+            first, last = figure.months[0], figure.months[-1]
+            trend = self.tr("Trend line: %1 to %2, per month")
+            lines.append(trend.replace("%1", format_month(first)).replace("%2", format_month(last)))
+        if self.trend.ends_mid_month():
+            lines.append(self.tr("The last month is not over yet (dotted line)."))
+        return "<br>".join(lines)
+
+
+def _ends_mid_month(month: date, filters: Filters) -> bool:
+    next_month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return filters.end < next_month - timedelta(days=1)
+
+
+def _period_text(filters: Filters) -> str:
+    return f"{format_date(filters.start)}–{format_date(filters.end)}"
+
+
+def _scaled_font(font: QFont, factor: float, bold: bool = False) -> QFont:
+    scaled = QFont(font)
+    scaled.setPointSizeF(font.pointSizeF() * factor)
+    scaled.setBold(bold)
+    return scaled
+
+
+class Sparkline(QWidget):
+    """A small line of monthly values; the months of the chosen period are shaded."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFixedHeight(SPARKLINE_HEIGHT)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._values: list[float | None] = []
+        self._period_from = 0
+        self._ends_mid_month = False
+
+    def set_values(
+        self, values: list[float | None], period_from: int, ends_mid_month: bool = False
+    ) -> None:
+        """``ends_mid_month``: the last month is cut short, so its step is drawn dashed
+        rather than read as a fall."""
+        self._values = list(values)
+        self._period_from = period_from
+        self._ends_mid_month = ends_mid_month
+        self.update()
+
+    def ends_mid_month(self) -> bool:
+        return self._ends_mid_month
+
+    def values(self) -> list[float | None]:
+        return list(self._values)
+
+    def period_from(self) -> int:
+        return self._period_from
+
+    def paintEvent(self, event) -> None:
+        if not self._values:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        step = self.width() / len(self._values)
+        painter.fillRect(
+            QRectF(self._period_from * step, 0, self.width(), self.height()), PERIOD_SHADE
+        )
+        segments = self._segments(step)
+        if self._ends_mid_month and segments and segments[-1].size() > 2:
+            last = segments[-1]
+            segments[-1] = QPolygonF(list(last)[:-1])
+            painter.setPen(QPen(QColor(TREND_COLOUR), 2, Qt.PenStyle.DotLine))
+            painter.drawPolyline(QPolygonF(list(last)[-2:]))
+        painter.setPen(QPen(QColor(TREND_COLOUR), 2))
+        for segment in segments:
+            painter.drawPolyline(segment)
+        painter.end()
+
+    def _segments(self, step: float) -> list[QPolygonF]:
+        """One polyline per unbroken run of values; a missing month breaks the line."""
+        known = [value for value in self._values if value is not None]
+        top = max([*known, 0.0]) or 1.0
+        height = self.height() - 2 * SPARKLINE_MARGIN
+        segments, current = [], QPolygonF()
+        for index, value in enumerate(self._values):
+            if value is None:
+                segments.append(current)
+                current = QPolygonF()
+                continue
+            y = SPARKLINE_MARGIN + height * (1 - value / top)
+            current.append(QPointF((index + 0.5) * step, y))
+        segments.append(current)
+        return [segment for segment in segments if segment.size() > 1]
+
+
+class OverviewView(View):
+    """The headline figures of the chosen period."""
+
+    def __init__(self, store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.heading = QLabel()
+        self.heading.setFont(_scaled_font(self.heading.font(), 1.5, bold=True))
+        self.period_label = QLabel()
+        self.period_label.setWordWrap(True)
+        self.cards = {spec.key: MetricCard(spec, self) for spec in CARDS}
+        self.data: OverviewData | None = None
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        for index, card in enumerate(self.cards.values()):
+            grid.addWidget(card, index // CARD_COLUMNS, index % CARD_COLUMNS)
+        for column in range(CARD_COLUMNS):
+            grid.setColumnStretch(column, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.period_label)
+        layout.addSpacing(8)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+
+    def title(self) -> str:
+        return self.tr("Overview")
+
+    def fetch(self, con: duckdb.DuckDBPyConnection, filters: Filters) -> OverviewData:
+        data_range = store_on(con, self.store).data_range()
+        return overview_data(con, filters, data_range[0] if data_range else None)
+
+    def present(self, data: OverviewData) -> None:
+        self.data = data
+        self.heading.setText(self.title())
+        self.period_label.setText(
+            self.tr("%1, compared with the previous period of the same length, %2.")
+            .replace("%1", _period_text(data.filters))
+            .replace("%2", _period_text(data.previous))
+        )
+        clock = format_clock(data.filters.staffed.end.hour, data.filters.staffed.end.minute)
+        for key, card in self.cards.items():
+            title = QCoreApplication.translate("OverviewView", card.spec.title).replace("%1", clock)
+            card.show_figure(title, data.figures[key], data, self._note(card.spec, data.filters))
+
+    def _note(self, spec: CardSpec, filters: Filters) -> str:
+        """Say so when a figure cannot be narrowed the way the filters ask."""
+        if spec.ignores == "all" and (filters.subproject or filters.municipality):
+            return self.tr("The car log has no subproject or municipality: all trips.")
+        if spec.ignores == "subproject" and filters.subproject:
+            return self.tr("Call-outs have no subproject: all subprojects.")
+        return ""
+
+
+if __name__ == "__main__":
+    from dashboard.views.app import run_view
+
+    sys.exit(run_view(OverviewView))

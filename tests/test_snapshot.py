@@ -1,0 +1,50 @@
+"""Every view drawn offscreen to a PNG, from Python and from the command line."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtGui import QImage
+from test_overview_view import make_fixture_store
+
+from dashboard.cli import main
+from dashboard.data.figures import Filters
+from dashboard.data.store import Store
+from dashboard.views.snapshot import render_snapshots
+
+pytestmark = pytest.mark.qt_log_ignore(
+    r"This plugin does not support (propagateSizeHints|raise)\(\)"
+)
+NAMES = [
+    "01-oversikt.png",
+    "02-oppgavemiks.png",
+    "03-utrykninger.png",
+    "04-bilbruk.png",
+    "05-maal.png",
+    "06-kostnadsdeling.png",
+    "07-import.png",
+]
+
+
+def test_every_view_is_drawn_at_least_1200_by_800(qapp, tmp_path):
+    path = tmp_path / "fixture.duckdb"
+    make_fixture_store(path).close()
+    with Store.open(path, read_only=True) as store:
+        paths = render_snapshots(store, Filters(date(2024, 3, 1), date(2024, 3, 31)), tmp_path)
+    assert [p.name for p in paths] == NAMES
+    for png in paths:
+        image = QImage(str(png))
+        assert image.width() >= 1200 and image.height() >= 800, png.name
+        # Not blank: a drawn view has many colours.
+        colours = {
+            image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, 800, 23)
+        }
+        assert len(colours) > 5, png.name
+
+
+def test_the_command_line_writes_the_snapshots(qapp, tmp_path, capsys):
+    path = tmp_path / "fixture.duckdb"
+    make_fixture_store(path).close()
+    out = tmp_path / "bilder"
+    assert main(["snapshot", "--db", str(path), "--out", str(out), "--to", "2024-03-31"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == NAMES
+    assert capsys.readouterr().out.splitlines() == [str(out / name) for name in NAMES]

@@ -1,0 +1,475 @@
+"""The main window on real DuckDB files: views, filters, imports, demo data, read-only."""
+
+import configparser
+import re
+import subprocess
+import sys
+import threading
+import xml.etree.ElementTree as ET
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton
+from test_overview_view import make_fixture_store
+
+from dashboard import RESOURCES
+from dashboard.data.figures import StaffedHours
+from dashboard.data.store import Store, default_db_path, demo_db_path
+from dashboard.settings import settings_path, staffed_hours
+from dashboard.views import formatting, qt_settings
+from dashboard.views.app import install_language, open_for_window
+from dashboard.views.brief_dialog import BriefRequest
+from dashboard.views.filter_bar import period_labels
+from dashboard.views.main_window import MainWindow
+from dashboard.views.qt_settings import AppSettings, SettingsDialog
+from dashboard.views.worker import Job
+
+pytestmark = pytest.mark.qt_log_ignore(
+    r"This plugin does not support (propagateSizeHints|raise)\(\)"
+)
+I18N = RESOURCES / "i18n"
+LRELEASE = Path(sys.executable).parent / "pyside6-lrelease"
+NAVIGATION = [
+    "Oversikt",
+    "Oppgavemiks",
+    "Utrykninger",
+    "Bilbruk",
+    "Mål",
+    "Kostnadsdeling",
+    "Import",
+]
+GOOD_CSV = (
+    "Start;Slutt;Delprosjekt;Oppgave;Bestiller;Kommune\n"
+    "01.03.2024 10:00;01.03.2024 10:45;2;Blodprøve;HBO;Røros\n"
+    "02.03.2024 12:00;02.03.2024 12:30;4;Forebyggende hjemmebesøk;Ergoterapi;Os\n"
+)
+BAD_CSV = (
+    "Start;Slutt;Delprosjekt;Oppgave;Bestiller\n"
+    "01.03.2024 10:00;01.03.2024 10:45;2;Blodprøve;HBO\n"
+    "31.02.2024 10:00;31.02.2024 10:45;2;EKG;HBO\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def norwegian(qapp):
+    translators = []
+    for path in sorted(I18N.glob("*_nb.qm")):
+        translator = QTranslator()
+        assert translator.load(str(path))
+        qapp.installTranslator(translator)
+        translators.append(translator)
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def user_store():
+    """The user's own database, filled with the hand-counted fixture."""
+    with make_fixture_store(default_db_path()) as store:
+        yield store
+
+
+def open_window(qtbot, store: Store, **options) -> MainWindow:
+    """A window on ``store`` once its first refresh has been presented."""
+    window = MainWindow(store, AppSettings(), **options)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window._refresh_job is None, timeout=20000)
+    return window
+
+
+@pytest.fixture
+def window(qtbot, user_store):
+    return open_window(qtbot, user_store)
+
+
+def tasks_card(window: MainWindow) -> str:
+    return window.views[0].cards["tasks"].value_label.text()
+
+
+def count_activities(store: Store) -> int:
+    return store.con.execute("SELECT count(*) FROM activities").fetchone()[0]
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# The shell
+
+
+def test_navigation_menus_and_status_bar_are_norwegian(window):
+    assert [window.nav.item(row).text() for row in range(window.nav.count())] == NAVIGATION
+    assert [action.text() for action in window.menuBar().actions()] == ["&Fil", "&Vis", "&Hjelp"]
+    assert window.database_label.text() == "Database: helsevakt.duckdb"
+    # Latest record: call-out c4 on 25.03.2024; the fixture's one import was 02.04.2024 08:15.
+    assert window.freshness_label.text() == (
+        "Data til og med 25.03.2024 · sist importert 02.04.2024 kl. 08:15"
+    )
+    assert window.windowTitle() == "Helsevakt-dashboard – helsevakt.duckdb"
+    assert window.banner.isHidden()
+
+
+def test_shortcuts_open_views_and_import_and_brief(qtbot, window):
+    assert [action.shortcut().toString() for action in window.view_actions] == [
+        f"Ctrl+{number}" for number in range(1, 8)
+    ]
+    assert window.import_action.shortcut().toString() == "Ctrl+O"
+    assert window.brief_action.shortcut().toString() == "Ctrl+E"
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    QTest.keySequence(window, QKeySequence("Ctrl+3"))
+    assert window.stack.currentIndex() == 2
+    assert window.nav.currentRow() == 2
+
+
+def test_the_overview_opens_on_the_whole_project_period(window):
+    filters = window.filters()
+    assert (filters.start, filters.end) == (date(2024, 1, 15), date(2024, 3, 25))
+    assert window.filter_bar.period.currentText() == "Hele prosjektperioden"
+    assert tasks_card(window) == "6"
+
+
+# Filters
+
+
+def spy_on_presents(window: MainWindow) -> list[str]:
+    presented: list[str] = []
+    for view in window.views:
+        original = view.present
+
+        def present(data, view=view, original=original):
+            presented.append(type(view).__name__)
+            original(data)
+
+        view.present = present
+    return presented
+
+
+def test_a_filter_change_updates_every_view(qtbot, window):
+    presented = spy_on_presents(window)
+    bar = window.filter_bar
+    with qtbot.waitSignal(window.refreshed, timeout=20000):
+        bar.subproject.setCurrentIndex(bar.subproject.findData(2))
+    assert sorted(presented) == sorted(type(view).__name__ for view in window.views)
+    # Subproject 2 over the whole period: a1, a4 and a5.
+    assert tasks_card(window) == "3"
+
+
+def test_quick_choices_count_back_from_the_last_day_with_data(qtbot, window):
+    with qtbot.waitSignal(window.refreshed, timeout=20000):
+        window.filter_bar.choose_period("month")
+    assert (window.filters().start, window.filters().end) == (date(2024, 2, 26), date(2024, 3, 25))
+    # a1, a2 and a3 fall in those days.
+    assert tasks_card(window) == "3"
+
+
+def test_municipality_choices_come_from_the_data(window):
+    box = window.filter_bar.municipality
+    assert [box.itemText(i) for i in range(box.count())] == [
+        "Alle kommuner",
+        "Holtålen",
+        "Os",
+        "Røros",
+    ]
+
+
+def test_filters_are_remembered_across_restarts(qtbot, user_store):
+    first = open_window(qtbot, user_store)
+    bar = first.filter_bar
+    with qtbot.waitSignal(first.refreshed, timeout=20000):
+        bar.choose_period("quarter")
+    with qtbot.waitSignal(first.refreshed, timeout=20000):
+        bar.municipality.setCurrentIndex(bar.municipality.findData("Os"))
+    first.close()
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(settings_path(), encoding="utf-8")
+    assert parser.get("filters", "period") == "quarter"
+    second = open_window(qtbot, user_store)
+    assert second.filter_bar.period.currentData() == "quarter"
+    assert second.filters().municipality == "Os"
+    assert (second.filters().start, second.filters().end) == (
+        date(2023, 12, 26),
+        date(2024, 3, 25),
+    )
+    assert tasks_card(second) == "1"
+
+
+def test_a_default_period_overrides_the_remembered_one(qtbot, user_store):
+    first = open_window(qtbot, user_store)
+    bar = first.filter_bar
+    with qtbot.waitSignal(first.refreshed, timeout=20000):
+        bar.subproject.setCurrentIndex(bar.subproject.findData(2))
+    first.close()
+    AppSettings().set(qt_settings.DEFAULT_PERIOD, "month")
+    second = open_window(qtbot, user_store)
+    assert second.filter_bar.period.currentData() == "month"
+    assert second.filters().subproject == 2
+    # a1 is the one subproject-2 task in 26.02.–25.03.
+    assert tasks_card(second) == "1"
+
+
+def test_settings_dialog_writes_what_the_command_line_reads(qtbot):
+    settings = AppSettings()
+    dialog = SettingsDialog(settings, period_labels())
+    qtbot.addWidget(dialog)
+    dialog.staffed_end.setTime(dialog.staffed_end.time().fromString("23:00", "HH:mm"))
+    dialog.suppress_below.setValue(3)
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.accept()
+    assert staffed_hours() == StaffedHours(time(10, 0), time(23, 0))
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(settings_path(), encoding="utf-8")
+    assert parser.get("privacy", "suppress_below") == "3"
+    assert AppSettings().language == "en"
+
+
+def test_staffed_hours_from_settings_reach_the_figures(qtbot, user_store):
+    AppSettings().set_staffed(StaffedHours(time(10, 0), time(21, 0)))
+    window = open_window(qtbot, user_store)
+    card = window.views[0].cards["late_trips"]
+    assert card.title_label.text() == "Bilturer etter kl. 21:00"
+
+
+# Imports
+
+
+def test_an_import_runs_with_progress_and_shows_its_provenance(qtbot, window, tmp_path):
+    progress: list[float] = []
+    window.job_started.connect(
+        lambda job: job.progressed.connect(lambda fraction, _: progress.append(fraction))
+    )
+    csv = write(tmp_path / "aktivitet mars.csv", GOOD_CSV)
+    with qtbot.waitSignal(window.import_finished, timeout=20000) as finished:
+        window.import_files([csv])
+    outcome = finished.args[0]
+    assert [result.rows_added for result in outcome.results] == [2]
+    assert progress and progress[-1] <= 1.0 and progress == sorted(progress)
+    view = window.import_view
+    assert window.current_view() is view
+    assert view.result_label.text() == "aktivitet mars.csv (Aktivitetslogg): 2 rader lest, 2 nye."
+    qtbot.waitUntil(lambda: view.imports.rowCount() == 2, timeout=20000)
+    newest = view.imports.rows()[0]
+    assert newest[1:5] == ("aktivitet mars.csv", "activity", 2, 2)
+    assert view.imports.data(view.imports.index(0, 2)) == "Aktivitetslogg"
+    qtbot.waitUntil(lambda: tasks_card(window) == "8", timeout=20000)
+
+
+def test_a_refused_file_is_shown_as_a_table_of_problems(qtbot, window, tmp_path):
+    bad = write(tmp_path / "feil.csv", BAD_CSV)
+    with qtbot.waitSignal(window.import_finished, timeout=20000):
+        window.import_files([bad])
+    view = window.import_view
+    assert view.problems_heading.text().startswith("Avvist: feil.csv.")
+    assert view.problems_table.isVisibleTo(window)
+    rows = view.problems.rows()
+    assert rows and rows[0][:3] == ("feil.csv", 3, "Start")
+    assert [view.problems.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
+        "Fil",
+        "Rad",
+        "Kolonne",
+        "Hva var galt",
+    ]
+    assert count_activities(window.store) == 6
+
+
+def test_a_cancelled_import_leaves_the_database_as_it_was(qtbot, window, tmp_path):
+    gate = threading.Event()
+    blocker = Job(lambda con, job: gate.wait(10))
+    window.runner.submit(blocker)
+    csv = write(tmp_path / "aktivitet.csv", GOOD_CSV)
+    with qtbot.waitSignal(window.import_finished, timeout=20000) as finished:
+        job = window.import_files([csv])
+        window.runner.cancel(job)
+        gate.set()
+    assert finished.args[0].results == []
+    assert window.import_view.result_label.text().startswith("Avbrutt under import av")
+    assert count_activities(window.store) == 6
+
+
+# Demo data
+
+
+@pytest.fixture
+def demo_store():
+    store = make_fixture_store(demo_db_path())
+    store.set_meta("demo", "1")
+    yield store
+    store.close()
+
+
+def test_demo_data_is_marked_everywhere(qtbot, demo_store):
+    window = open_window(qtbot, demo_store)
+    assert "DEMODATA" in window.windowTitle()
+    assert window.banner.isVisibleTo(window)
+    assert window.banner.text().startswith("Demodata: oppdiktede tall")
+    assert window.database_label.text() == "Demodatabase: demo.duckdb"
+
+
+def test_the_first_import_goes_to_the_users_own_database(qtbot, demo_store, tmp_path):
+    window = open_window(qtbot, demo_store)
+    csv = write(tmp_path / "aktivitet.csv", GOOD_CSV)
+    with qtbot.waitSignal(window.import_finished, timeout=20000):
+        window.import_files([csv])
+    assert window.store.path == default_db_path()
+    assert not window.store.is_demo
+    assert "DEMODATA" not in window.windowTitle()
+    assert window.banner.isHidden()
+    assert count_activities(window.store) == 2
+    qtbot.waitUntil(lambda: tasks_card(window) == "2", timeout=20000)
+    ctrl_3 = [a for a in window.actions() if a.shortcut().toString() == "Ctrl+3"]
+    assert len(ctrl_3) == 1, "a shortcut bound twice triggers neither"
+    with Store.open(demo_db_path(), read_only=True) as demo:
+        assert count_activities(demo) == 6
+
+
+def test_a_refused_first_import_keeps_the_demo_and_leaves_no_user_database(
+    qtbot, demo_store, tmp_path
+):
+    window = open_window(qtbot, demo_store)
+    bad = write(tmp_path / "feil.csv", BAD_CSV)
+    with qtbot.waitSignal(window.import_finished, timeout=20000):
+        window.import_files([bad])
+    assert window.store is demo_store
+    assert not default_db_path().exists()
+    assert window.import_view.problems.rowCount() >= 1
+
+
+# A second window on a database another process holds open
+
+
+HOLDER = """
+import sys
+from dashboard.data.store import Store
+store = Store.open(sys.argv[1])
+store.con.execute("INSERT INTO imports VALUES (nextval('import_id_seq'), 'sen.csv', 'ff', "
+                  "'activity', 0, 0, "
+                  "TIMESTAMP '2024-04-03 09:00:00')")
+print("ready", flush=True)
+sys.stdin.read()
+"""
+
+
+@pytest.mark.slow
+def test_a_second_window_opens_a_read_only_snapshot(qtbot, tmp_path):
+    path = tmp_path / "delt.duckdb"
+    make_fixture_store(path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(Exception, match="lock"):
+            Store.open(path, read_only=True)
+        opened = open_for_window(path)
+        window = open_window(qtbot, opened.store, read_only_note=opened.note)
+        assert opened.store.read_only
+        assert re.fullmatch(
+            "Skrivebeskyttet: databasen er åpen i et annet vindu – viser et øyeblikksbilde "
+            r"fra kl\. \d\d:\d\d",
+            window.banner.text(),
+        )
+        assert window.banner.isVisibleTo(window)
+        assert not window.import_action.isEnabled()
+        assert not window.import_view.drop_zone.isEnabled()
+        assert window.import_files([write(tmp_path / "a.csv", GOOD_CSV)]) is None
+        assert "skrivebeskyttet" in window.windowTitle()
+        assert tasks_card(window) == "6"
+        # The copy carries what the other window wrote but had not yet checkpointed.
+        qtbot.waitUntil(lambda: window.import_view.imports.rowCount() == 2, timeout=20000)
+        window.close()
+        opened.close()
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=20)
+
+
+# The brief
+
+
+def test_the_brief_is_written_on_the_worker(qtbot, window, tmp_path):
+    out = tmp_path / "notat.pdf"
+    with qtbot.waitSignal(window.brief_finished, timeout=60000):
+        window.write_brief(BriefRequest(out, date(2024, 4, 10), "Sak 1: budsjett"))
+    assert out.read_bytes().startswith(b"%PDF")
+    assert window.statusBar().currentMessage() == f"Notatet er lagret: {out}"
+
+
+# Translations
+
+
+def messages(ts_path: Path) -> list[tuple[str, str, str | None, list[str], ET.Element]]:
+    """Context, source, disambiguation, translated forms and the translation element."""
+    found = []
+    for context in ET.parse(ts_path).iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            forms = [form.text or "" for form in translation.iter("numerusform")]
+            texts = forms if message.get("numerus") == "yes" else [translation.text or ""]
+            found.append(
+                (name, message.findtext("source"), message.findtext("comment"), texts, translation)
+            )
+    return found
+
+
+@pytest.mark.parametrize("ts_path", sorted(I18N.glob("*_nb.ts")), ids=lambda path: path.name)
+def test_every_catalogue_is_finished_and_its_qm_is_current(ts_path, tmp_path):
+    fresh = tmp_path / ts_path.with_suffix(".qm").name
+    command = [str(LRELEASE), str(ts_path), "-qm", str(fresh)]
+    subprocess.run(command, check=True, capture_output=True)
+    committed, compiled = QTranslator(), QTranslator()
+    assert committed.load(str(ts_path.with_suffix(".qm")))
+    assert compiled.load(str(fresh))
+    for context, source, comment, texts, element in messages(ts_path):
+        assert element.get("type") not in ("unfinished", "vanished", "obsolete"), source
+        assert all(text.strip() for text in texts), f"{context}: {source!r} is untranslated"
+        # Bokmål has two forms: one, and every other count.
+        for count, text in zip((1, 2), texts, strict=False) if len(texts) > 1 else [(-1, texts[0])]:
+            assert committed.translate(context, source, comment, count) == text, source
+            assert compiled.translate(context, source, comment, count) == text, source
+
+
+def test_qt_dialog_buttons_are_norwegian(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    qtbot.addWidget(buttons)
+    assert sorted(button.text() for button in buttons.buttons()) == ["Avbryt", "OK"]
+
+
+def test_bokmal_loads_every_catalogue_and_english_none(qapp):
+    try:
+        loaded = install_language(qapp, "nb")
+        assert len(loaded) == len(list(I18N.glob("*_nb.qm"))) >= 3
+        for translator in loaded:
+            qapp.removeTranslator(translator)
+        assert install_language(qapp, "en") == []
+        assert formatting.format_number(1234.5, 1) == "1,234.5"
+    finally:
+        formatting.set_language("nb")
+        QLocale.setDefault(formatting.locale())
+
+
+def test_cancelling_an_update_keeps_the_old_figures_and_says_so(qtbot, window):
+    gate = threading.Event()
+    window.runner.submit(Job(lambda con, job: gate.wait(10)))
+    bar = window.filter_bar
+    bar.subproject.setCurrentIndex(bar.subproject.findData(2))
+    job = window._refresh_job
+    with qtbot.waitSignal(job.finished, timeout=20000):
+        window._refresh_dialog.findChild(QPushButton).click()
+        gate.set()
+    assert tasks_card(window) == "6"
+    assert window.statusBar().currentMessage().startswith("Oppdateringen ble avbrutt")
