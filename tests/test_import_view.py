@@ -4,12 +4,11 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTranslator, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from test_overview_view import make_fixture_store
 
-from dashboard import RESOURCES
 from dashboard.data.problems import ImportResult, Problem
 from dashboard.data.store import Store
 from dashboard.views.import_view import ImportOutcome, ImportView, import_files
@@ -22,13 +21,7 @@ BAD = (
 )
 
 
-@pytest.fixture(autouse=True)
-def norwegian(qapp):
-    translator = QTranslator()
-    assert translator.load(str(RESOURCES / "i18n" / "app_nb.qm"))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
+pytestmark = pytest.mark.usefixtures("norwegian")
 
 
 @pytest.fixture

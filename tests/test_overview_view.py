@@ -4,9 +4,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
 
-from dashboard import RESOURCES
 from dashboard.data.figures import Filters
 from dashboard.data.store import Store
 from dashboard.views.overview_view import OverviewView, trend_filters
@@ -75,13 +73,7 @@ def store(tmp_path):
         yield opened
 
 
-@pytest.fixture(autouse=True)
-def norwegian(qapp):
-    translator = QTranslator()
-    assert translator.load(str(RESOURCES / "i18n" / "app_nb.qm"))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
+pytestmark = pytest.mark.usefixtures("norwegian")
 
 
 @pytest.fixture

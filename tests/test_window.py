@@ -24,13 +24,15 @@ from dashboard.views import formatting, qt_settings
 from dashboard.views.app import install_language, open_for_window
 from dashboard.views.brief_dialog import BriefRequest
 from dashboard.views.filter_bar import period_labels
+from dashboard.views.goals_view import GoalsView
 from dashboard.views.main_window import MainWindow
 from dashboard.views.qt_settings import AppSettings, SettingsDialog
 from dashboard.views.worker import Job
 
-pytestmark = pytest.mark.qt_log_ignore(
-    r"This plugin does not support (propagateSizeHints|raise)\(\)"
-)
+pytestmark = [
+    pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)"),
+    pytest.mark.usefixtures("norwegian"),
+]
 I18N = RESOURCES / "i18n"
 LRELEASE = Path(sys.executable).parent / "pyside6-lrelease"
 NAVIGATION = [
@@ -52,19 +54,6 @@ BAD_CSV = (
     "01.03.2024 10:00;01.03.2024 10:45;2;Blodprøve;HBO\n"
     "31.02.2024 10:00;31.02.2024 10:45;2;EKG;HBO\n"
 )
-
-
-@pytest.fixture(autouse=True)
-def norwegian(qapp):
-    translators = []
-    for path in sorted(I18N.glob("*_nb.qm")):
-        translator = QTranslator()
-        assert translator.load(str(path))
-        qapp.installTranslator(translator)
-        translators.append(translator)
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 @pytest.fixture
@@ -160,6 +149,14 @@ def test_a_filter_change_updates_every_view(qtbot, window):
     assert sorted(presented) == sorted(type(view).__name__ for view in window.views)
     # Subproject 2 over the whole period: a1, a4 and a5.
     assert tasks_card(window) == "3"
+
+
+def test_an_edit_in_the_goal_register_refreshes_every_view(qtbot, window):
+    goals_view = next(view for view in window.views if isinstance(view, GoalsView))
+    presented = spy_on_presents(window)
+    with qtbot.waitSignal(window.refreshed, timeout=20000):
+        goals_view.data_changed.emit()
+    assert sorted(presented) == sorted(type(view).__name__ for view in window.views)
 
 
 def test_quick_choices_count_back_from_the_last_day_with_data(qtbot, window):

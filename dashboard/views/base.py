@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import duckdb
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from dashboard.data.figures import Filters
@@ -12,8 +13,12 @@ class View(QWidget):
     """A page of the main window.
 
     ``fetch`` runs on the database worker thread with that thread's own cursor and must not
-    touch widgets; ``present`` runs on the GUI thread with what ``fetch`` returned.
+    touch widgets; ``present`` runs on the GUI thread with what ``fetch`` returned. A view
+    that writes to the store emits ``data_changed`` afterwards, so the window refreshes every
+    view.
     """
+
+    data_changed = Signal()
 
     def title(self) -> str:
         raise NotImplementedError

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, QModelIndex, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -99,11 +99,8 @@ def default_since(con: duckdb.DuckDBPyConnection, as_of: date, fallback: date) -
 class GoalsView(View):
     """Goals grouped by plan; status as symbol, word and colour; filters; assessment history.
 
-    ``data_changed`` is emitted after every write to the register, for views elsewhere that
-    show goals too.
+    Emits ``data_changed`` after every write to the register.
     """
-
-    data_changed = Signal()
 
     def __init__(self, store, parent=None):
         super().__init__(parent)

@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
             action.deleteLater()
         self.view_actions = []
         for number, view in enumerate(self.views, start=1):
+            view.data_changed.connect(self.refresh)
             self.stack.addWidget(view)
             self.nav.addItem(QListWidgetItem(view.title()))
             self._add_view_action(number, view)
