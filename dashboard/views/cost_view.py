@@ -76,6 +76,10 @@ class CostSharingView(View):
         self.period_plot = plot_widget()
         self.period_plot.getPlotItem().setLabel("left", self.tr("Hours"))
         self.period_bars = StackedBars(self.period_plot.getPlotItem(), BAR_WIDTH)
+        # Each bar is labelled with owner and hours on two lines; pyqtgraph sizes for one.
+        self.period_plot.getPlotItem().getAxis("bottom").setHeight(
+            2 * self.fontMetrics().height() + 16
+        )
         self.period_panel = ChartPanel(self.tr("Hours in the period"), self.period_plot, self)
         self.month_plot = month_plot(self.tr("Hours"))
         self.month_bars = StackedBars(self.month_plot.getPlotItem(), MONTH_BAR_WIDTH)
@@ -263,12 +267,15 @@ class CostSharingView(View):
         self.period_plot.getPlotItem().getAxis("bottom").setTicks(
             [
                 [
-                    (i, f"{owner_name(owner)}: {format_number(hours[owner], 1)}")
+                    (i, f"{owner_name(owner)}\n{format_number(hours[owner], 1)} t")
                     for i, owner in enumerate(OWNERS)
                 ]
             ]
         )
-        self.period_plot.getPlotItem().enableAutoRange()
+        plot = self.period_plot.getPlotItem()
+        plot.enableAutoRange(axis="y")
+        # A whole slot either side, so the outer bars' labels have room to be drawn.
+        plot.setXRange(-0.5, len(OWNERS) - 0.5, padding=0)
         self.period_panel.legend.set_entries([])
         self.period_panel.set_columns(
             [Column(self.tr("Owner")), Column(self.tr("Hours"), "number", 1)]

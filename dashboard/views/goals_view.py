@@ -443,8 +443,14 @@ class GoalsView(View):
         )
         self.goal_table.resizeColumnsToContents()
         self.goal_table.setColumnWidth(0, min(self.goal_table.columnWidth(0), 260))
-        self.goal_table.setColumnWidth(2, min(self.goal_table.columnWidth(2), 420))
-        self.goal_table.resizeRowsToContents()
+        self.goal_table.setColumnWidth(1, min(self.goal_table.columnWidth(1), 180))
+        # Goal text and comment share what is left and wrap; rows follow their height.
+        header = self.goal_table.horizontalHeader()
+        for column in (2, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.goal_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self._show_selected_history()
 
     def _on_goal_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
