@@ -231,23 +231,47 @@ def wilson_interval(successes: int, trials: int, z: float = 1.959964) -> tuple[f
     return (max(0.0, centre - spread / denominator), min(1.0, centre + spread / denominator))
 
 
-# Each trip is cut against the daily unstaffed window [day + close, next day + open) of
-# every day it touches; only the minutes inside count, and a trip counts once if any do.
-AFTER_HOURS_TRIPS = f"""
-    WITH trips AS (
-        SELECT id, start_at, end_at, driver_role,
-               unnest(range(start_at::DATE - 1, end_at::DATE + 1, INTERVAL 1 DAY)) AS day
-        FROM car_trips WHERE {TRIP_WHERE}
-    ),
-    pieces AS (
-        SELECT id, start_at, driver_role,
-               epoch(least(end_at, day + INTERVAL 1 DAY + to_minutes($open::BIGINT)))
-             - epoch(greatest(start_at, day + to_minutes($close::BIGINT))) AS seconds
-        FROM trips
+# Trips are measured with running totals instead of being cut day by day: U(t) is the
+# minutes outside staffed hours from 1970 to t (each day's [00:00, open) and [close, 24:00)),
+# so a trip's minutes in the daily window from close to the next open are U(end) − U(start),
+# however many days it spans. S(t) is the same for staffed time, weekdays only.
+
+
+def _day_and_minute(moment: str) -> tuple[str, str]:
+    day = f"floor(epoch({moment}) / 86400)"
+    return day, f"((epoch({moment}) - {day} * 86400) / 60.0)"
+
+
+def _unstaffed_minutes_until(moment: str) -> str:
+    day, minute = _day_and_minute(moment)
+    return (
+        f"({day} * (1440 - ($close - $open)) + least({minute}, $open) "
+        f"+ greatest(0, {minute} - $close))"
     )
-    SELECT id, any_value(start_at) AS start_at, any_value(driver_role) AS driver_role,
-           sum(seconds) / 60.0 AS minutes
-    FROM pieces WHERE seconds > 0 GROUP BY id
+
+
+def _weekdays_before(day: str) -> str:
+    # Day 0, 1 January 1970, was a Thursday: counted from Monday 29 December 1969.
+    since_monday = f"({day} + 3)"
+    return f"(5 * floor({since_monday} / 7) + least({since_monday} % 7, 5))"
+
+
+def _staffed_minutes_until(moment: str) -> str:
+    day, minute = _day_and_minute(moment)
+    today = (
+        f"CASE WHEN isodow({moment}) <= 5 THEN least(greatest({minute} - $open, 0), "
+        f"$close - $open) ELSE 0 END"
+    )
+    return f"({_weekdays_before(day)} * ($close - $open) + {today})"
+
+
+AFTER_HOURS_TRIPS = f"""
+    SELECT * FROM (
+        SELECT id, start_at, driver_role,
+               {_unstaffed_minutes_until("end_at")} - {_unstaffed_minutes_until("start_at")}
+                   AS minutes
+        FROM car_trips WHERE {TRIP_WHERE}
+    ) WHERE minutes > 0
 """
 
 
@@ -300,20 +324,11 @@ def car_use_heatmap(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[di
     )
 
 
-# Per trip and per day it touches: the minutes inside staffed time (weekdays, open to close).
 STAFFED_PIECES = f"""
-    WITH trips AS (SELECT start_at, end_at FROM car_trips WHERE {TRIP_WHERE}),
-    days AS (
-        SELECT start_at, end_at,
-               unnest(range(start_at::DATE, end_at::DATE + 1, INTERVAL 1 DAY)) AS day
-        FROM trips
-    )
-    SELECT (SELECT coalesce(sum(epoch(end_at) - epoch(start_at)), 0) / 60.0 FROM trips),
-           coalesce(sum(greatest(0,
-               epoch(least(end_at, day + to_minutes($close::BIGINT)))
-             - epoch(greatest(start_at, day + to_minutes($open::BIGINT)))))
-               FILTER (isodow(day) <= 5), 0) / 60.0
-    FROM days
+    SELECT coalesce(sum(epoch(end_at) - epoch(start_at)) / 60.0, 0),
+           coalesce(sum({_staffed_minutes_until("end_at")}
+                        - {_staffed_minutes_until("start_at")}), 0)
+    FROM car_trips WHERE {TRIP_WHERE}
 """
 
 
