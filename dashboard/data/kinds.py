@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 KIND_LABELS = {
     "activity": "aktivitetslogg",
@@ -32,8 +33,12 @@ class Field:
     label: str
     aliases: tuple[str, ...]
 
+    @cached_property
+    def normalized_aliases(self) -> frozenset[str]:
+        return frozenset(normalize_header(alias) for alias in self.aliases)
+
     def matches(self, header: str) -> bool:
-        return normalize_header(header) in {normalize_header(alias) for alias in self.aliases}
+        return normalize_header(header) in self.normalized_aliases
 
 
 def _fields(*specs: tuple[str, str, tuple[str, ...]]) -> dict[str, Field]:
