@@ -176,3 +176,24 @@ def test_hours_round_half_up_as_by_hand(tmp_path):
             "'EKG', 'Fastlege', NULL, NULL, NULL, 1)"
         )
         assert figures.owner_hours(store.con, MARCH)["municipality"] == 0.3
+
+
+def test_daily_totals_add_up_to_the_period_figures(store):
+    days = figures.daily_totals(store.con, MARCH)
+    total = {key: sum(day[key] for day in days) for key in figures.DAILY_PARTS[1:]}
+    assert (total["tasks"], total["task_minutes"]) == (4, 147)
+    assert total["municipal_minutes"] == 90  # the HBO tasks
+    assert (total["callouts"], total["acute"], total["acute_with_doctor"]) == (4, 3, 2)
+    assert (total["late_trips"], total["late_minutes"]) == (3, 840)
+    assert [day["day"] for day in days] == sorted(day["day"] for day in days)
+
+
+def test_the_period_is_the_sum_of_its_months(store):
+    wide = Filters(date(2024, 2, 1), date(2024, 4, 30))
+    summed = figures.sum_months(
+        figures.task_mix_monthly(store.con, wide), ("subproject", "category"), ("count", "minutes")
+    )
+    direct = figures.task_mix(store.con, wide)
+    assert [(r["subproject"], r["category"], r["count"], r["minutes"]) for r in summed] == [
+        (r["subproject"], r["task"], r["count"], r["minutes"]) for r in direct
+    ]

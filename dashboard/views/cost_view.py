@@ -32,7 +32,13 @@ from dashboard.data.costs import (
     period_days,
     staffed_hours_in_period,
 )
-from dashboard.data.figures import OWNERS, Filters, owner_hours, owner_hours_monthly
+from dashboard.data.figures import (
+    OWNERS,
+    Filters,
+    one_decimal,
+    owner_hours_monthly,
+    sum_months,
+)
 from dashboard.settings import cost_model
 from dashboard.views.base import View
 from dashboard.views.charts import (
@@ -171,11 +177,13 @@ class CostSharingView(View):
         # The settings file is read here, without Qt: the model the brief and CLI use too.
         model = cost_model()
         mapping = model.owner_by_service
+        monthly = owner_hours_monthly(con, filters, mapping)
+        hours = {row["owner"]: row["hours"] for row in sum_months(monthly, ("owner",), ("hours",))}
         return {
             "filters": filters,
             "model": model,
-            "period": owner_hours(con, filters, mapping),
-            "monthly": owner_hours_monthly(con, filters, mapping),
+            "period": {owner: one_decimal(hours.get(owner, 0.0)) for owner in OWNERS},
+            "monthly": monthly,
             "costs": cost_sharing(con, filters, model),
         }
 

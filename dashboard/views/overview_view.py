@@ -8,8 +8,6 @@ months, so a steering-group member sees both the level and the direction at a gl
 from __future__ import annotations
 
 import sys
-from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -18,17 +16,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF,
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from dashboard.data.figures import (
-    Filters,
-    activity_totals,
-    callout_summary,
-    callouts_monthly,
-    car_after_hours,
-    car_after_hours_monthly,
-    owner_hours,
-    owner_hours_monthly,
-    task_mix_monthly,
-)
+from dashboard.data.figures import Filters, daily_totals
+from dashboard.settings import owner_by_service
 from dashboard.views.base import View
 from dashboard.views.filter_bar import months_before
 from dashboard.views.formatting import (
@@ -123,71 +112,48 @@ def month_starts(first: date, last: date) -> list[date]:
     return months
 
 
-def monthly_sums(rows: list[dict], value: Callable[[dict], float], months: list[date]) -> list:
-    totals: dict[date, float] = defaultdict(float)
-    for row in rows:
-        totals[row["month"]] += value(row)
-    return [totals.get(month, 0.0) for month in months]
+def sum_days(days: list[dict], first: date, last: date) -> dict[str, float | None]:
+    """The headline figures over the days from ``first`` to ``last``, both included."""
+    inside = [day for day in days if first <= day["day"] <= last]
 
+    def total(key: str) -> float:
+        return sum(day[key] for day in inside)
 
-def _acute(row: dict) -> bool:
-    return row["urgency"] in ("akutt", "haster")
-
-
-def monthly_doctor_share(rows: list[dict], months: list[date]) -> list[float | None]:
-    acute = monthly_sums(rows, lambda row: row["callouts"] if _acute(row) else 0, months)
-    doctor = monthly_sums(rows, lambda row: row["with_doctor"] if _acute(row) else 0, months)
-    return [d / a if a else None for d, a in zip(doctor, acute, strict=True)]
-
-
-def period_figures(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, float | None]:
-    activities = activity_totals(con, filters)
-    callouts = callout_summary(con, filters)
-    late = car_after_hours(con, filters)
+    acute = total("acute")
     return {
-        "tasks": activities["count"],
-        "task_hours": activities["minutes"] / 60,
-        "municipal_hours": owner_hours(con, filters)["municipality"],
-        "callouts": callouts["total"],
-        "acute": callouts["acute"],
-        "doctor_share": callouts["acute_doctor_share"],
-        "late_trips": late["trips"],
-        "late_hours": late["minutes"] / 60,
+        "tasks": total("tasks"),
+        "task_hours": total("task_minutes") / 60,
+        "municipal_hours": total("municipal_minutes") / 60,
+        "callouts": total("callouts"),
+        "acute": acute,
+        "doctor_share": total("acute_with_doctor") / acute if acute else None,
+        "late_trips": total("late_trips"),
+        "late_hours": total("late_minutes") / 60,
     }
 
 
-def trend_figures(
-    con: duckdb.DuckDBPyConnection, filters: Filters, first_day: date | None
-) -> tuple[list, dict]:
-    window = trend_filters(filters, first_day)
-    months = month_starts(window.start, window.end)
-    tasks = task_mix_monthly(con, window)
-    callouts = callouts_monthly(con, window)
-    late = car_after_hours_monthly(con, window)
-    owners = owner_hours_monthly(con, window)
-    trends = {
-        "tasks": monthly_sums(tasks, lambda row: row["count"], months),
-        "task_hours": monthly_sums(tasks, lambda row: row["minutes"] / 60, months),
-        "municipal_hours": monthly_sums(
-            owners, lambda row: row["hours"] if row["owner"] == "municipality" else 0, months
-        ),
-        "callouts": monthly_sums(callouts, lambda row: row["callouts"], months),
-        "acute": monthly_sums(callouts, lambda row: row["callouts"] if _acute(row) else 0, months),
-        "doctor_share": monthly_doctor_share(callouts, months),
-        "late_trips": monthly_sums(late, lambda row: row["trips"], months),
-        "late_hours": monthly_sums(late, lambda row: row["minutes"] / 60, months),
-    }
-    return months, trends
+def month_end(month: date) -> date:
+    following = month_starts(month, month + timedelta(days=31))[1]
+    return following - timedelta(days=1)
 
 
 def overview_data(
     con: duckdb.DuckDBPyConnection, filters: Filters, first_day: date | None
 ) -> OverviewData:
-    now = period_figures(con, filters)
-    before = period_figures(con, filters.previous())
-    months, trends = trend_figures(con, filters, first_day)
-    figures = {key: Figure(now[key], before[key], months, trends[key]) for key in now}
-    return OverviewData(filters, filters.previous(), figures, first_day)
+    """One pass over the days of the trend window gives the period, the previous period
+    and every month of the trend lines."""
+    window = trend_filters(filters, first_day)
+    days = daily_totals(con, window, owner_by_service())
+    previous = filters.previous()
+    now = sum_days(days, filters.start, filters.end)
+    before = sum_days(days, previous.start, previous.end)
+    months = month_starts(window.start, window.end)
+    by_month = [sum_days(days, month, month_end(month)) for month in months]
+    figures = {
+        key: Figure(now[key], before[key], months, [month[key] for month in by_month])
+        for key in now
+    }
+    return OverviewData(filters, previous, figures, first_day)
 
 
 def format_value(value: float | None, kind: str) -> str:

@@ -10,7 +10,7 @@ import duckdb
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
-from dashboard.data.figures import SUBPROJECTS, Filters, task_mix, task_mix_monthly
+from dashboard.data.figures import SUBPROJECTS, Filters, sum_months, task_mix_monthly
 from dashboard.views.base import View
 from dashboard.views.charts import (
     CATEGORY_COLOURS,
@@ -99,10 +99,17 @@ class TaskMixView(View):
         return self.tr("Task mix")
 
     def fetch(self, con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
+        monthly = {by: task_mix_monthly(con, filters, by) for by in SPLITS}
         return {
             "subproject": filters.subproject,
-            "period": {by: task_mix(con, filters, by) for by in SPLITS},
-            "monthly": {by: task_mix_monthly(con, filters, by) for by in SPLITS},
+            "period": {
+                by: [
+                    row | {by: row["category"]}
+                    for row in sum_months(rows, ("subproject", "category"), ("count", "minutes"))
+                ]
+                for by, rows in monthly.items()
+            },
+            "monthly": monthly,
         }
 
     def present(self, data: dict) -> None:
