@@ -364,9 +364,11 @@ def _record_import(
 
 def _one_pass_sql(source: RawSource, spec: Spec) -> str:
     """Type, check and insert in one statement that raises at the first doubtful row."""
-    maybe_identity = " OR ".join(
-        maybe_identity_sql(quoted(f"c{index}")) for index in range(len(source.header))
-    )
+    # One search over the row's cells joined by a control character finds what a search of
+    # each cell would (no match can span the separator), at one call per row instead of one
+    # per cell.
+    cells = ", ".join(quoted(f"c{index}") for index in range(len(source.header)))
+    maybe_identity = maybe_identity_sql(f"concat_ws(chr(31), {cells})")
     doubts = " OR ".join(
         ["maybe_identity", *(f"({check.condition})" for check in spec.checks if check.per_row)]
     )
