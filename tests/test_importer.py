@@ -444,3 +444,20 @@ def test_overlapping_files_add_only_the_new_rows(store, tmp_path):
     result = import_file(store, write(tmp_path / "second.csv", long_activity_log(15)))
     assert (result.rows_read, result.rows_added) == (15, 5)
     assert store.con.execute("SELECT count(*) FROM activities").fetchone() == (15,)
+
+
+def test_an_identity_number_after_a_date_in_a_natively_read_column_refuses_the_file(
+    store, tmp_path
+):
+    rows = long_activity_log(400).splitlines()
+    rows[350] = rows[350].replace("01.02.2024 10:00;", f"01.02.2024 10:00 {FNR};", 1)
+    [problem] = refusal(store, tmp_path, "\n".join(rows) + "\n")
+    assert (problem.row, problem.column) == (351, "Start")
+    assert FNR[6:] not in str(problem)
+
+
+def test_a_date_in_another_form_late_in_a_file_still_imports(store, tmp_path):
+    rows = long_activity_log(400).splitlines()
+    rows[390] = rows[390].replace("01.02.2024 10:00;01.02.2024 10:30", "2024-02-01 10:00;10:30")
+    import_file(store, write(tmp_path / "mixed.csv", "\n".join(rows) + "\n"))
+    assert store.con.execute("SELECT count(*) FROM activities").fetchone() == (400,)
