@@ -66,7 +66,11 @@ def test_hours_per_owner_for_the_period(view):
     assert bars.heights("Helseforetaket") == [0, 1.5, 0]
     assert bars.heights("Delt") == [0, 0, 0.5]
     ticks = view.period_plot.getPlotItem().getAxis("bottom")._tickLevels[0]
-    assert [label for _, label in ticks] == ["Kommunen\n3,0 t", "Helseforetaket\n1,5 t", "Delt\n0,5 t"]
+    assert [label for _, label in ticks] == [
+        "Kommunen\n3,0 t",
+        "Helseforetaket\n1,5 t",
+        "Delt\n0,5 t",
+    ]
 
 
 def test_hours_per_owner_per_month(view):
