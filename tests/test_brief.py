@@ -350,15 +350,16 @@ def test_a_narrowed_brief_names_its_subproject(store, tmp_path):
     assert _row(pages, "Oppgaver utført", 3) == ["22", "5", "+17"]
 
 
-# Kostnadsdeling, by hand: 61 days, car 300 000 x 61 / 365 = 50 136,99. Hours 13,7
-# municipality and 6,0 health trust: 50 136,99 x 13,7 / 19,7 = 34 866,84 and 15 270,15.
+# Kostnadsdeling, by hand: 61 days, car 300 000 x 61 / 365 = 50 136,99. 820 minutes for the
+# municipality and 360 for the health trust (shared by exact minutes, not the rounded
+# hours shown): 50 136,99 x 820 / 1 180 = 34 841,20 and 15 295,79.
 # Car 360 minutes, 270 outside staffed hours (t1 60, t2 30, t3-t8 180): a share of 0,75,
 # 37 602,74 and 12 534,25.
 
 
 def test_the_cost_sharing_table_per_rule_and_party(brief):
     pages = _pages(brief)
-    assert _row(pages, "Etter andel timer", 2) == ["kr 34 867", "kr 15 270"]
+    assert _row(pages, "Etter andel timer", 2) == ["kr 34 841", "kr 15 296"]
     assert _row(pages, "Kommunen betaler bilen", 2) == ["kr 50 137", "kr 0"]
     rule = "Kommunen betaler bilen etter bruk utenfor bemannet tid"
     assert _row(pages, rule, 2) == ["kr 37 603", "kr 12 534"]

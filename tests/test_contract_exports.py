@@ -8,6 +8,7 @@ with the same figure computed here in plain Python by the contract's rules.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections import defaultdict
@@ -589,3 +590,67 @@ def test_durations_with_decimal_comma_and_times_with_seconds(tmp_path):
     printed = printed_metrics(db, date(2021, 5, 1), date(2021, 5, 31))
 
     assert printed["activities"] == {"count": 3, "minutes": 105.5}
+
+
+# --- Cost sharing under each rule, worked out from the records ---------------------------
+
+CAR_PER_YEAR, STAFF_PER_HOUR = 365_000, 500
+
+
+def staffed_minute(moment: datetime) -> bool:
+    """The car is staffed 10:00–22:00 on weekdays; otherwise the legevakt doctor has it."""
+    return moment.isoweekday() <= 5 and STAFFED_OPEN <= moment.time() < STAFFED_CLOSE
+
+
+def car_minutes_outside_staffed_time(records: Records, first: date, last: date) -> tuple:
+    outside = total = 0
+    for row in records.carlog:
+        if not in_period(row["start"], first, last):
+            continue
+        moment = row["start"]
+        while moment < row["end"]:
+            total += 1
+            outside += not staffed_minute(moment)
+            moment += timedelta(minutes=1)
+    return outside, total
+
+
+def kroner(amount: float) -> int:
+    return int(amount + 0.5)
+
+
+def expected_cost_sharing(records: Records, first: date, last: date) -> dict:
+    days = (last - first).days + 1
+    weekdays = sum(1 for n in range(days) if (first + timedelta(days=n)).isoweekday() <= 5)
+    car, staff = CAR_PER_YEAR * days / 365, weekdays * 12 * STAFF_PER_HOUR
+    minutes = {"municipality": 0.0, "health_trust": 0.0, "shared": 0.0}
+    for row in records.activity:
+        if in_period(row["start"], first, last):
+            owner = OWNER_BY_SERVICE.get(row["requested_by"], "municipality")
+            minutes[owner] += minutes_between(row["start"], row["end"])
+    share = (minutes["municipality"] + minutes["shared"] / 2) / sum(minutes.values())
+    outside, total = car_minutes_outside_staffed_time(records, first, last)
+    return {
+        "hours_share": (kroner((car + staff) * share), kroner((car + staff) * (1 - share))),
+        "municipality_pays_car": (kroner(car), kroner(staff)),
+        "car_by_use_outside_staffed_hours": (
+            kroner(car * outside / total),
+            kroner(car * (1 - outside / total) + staff),
+        ),
+    }
+
+
+def test_cost_sharing_rules_match_the_records(tmp_path, records):
+    settings_folder = Path(os.environ["HELSEVAKT_CONFIG_DIR"])
+    settings_folder.mkdir(parents=True, exist_ok=True)
+    (settings_folder / "helsevakt-dashboard.ini").write_text(
+        f"[cost]\ncar_per_year={CAR_PER_YEAR}\nstaff_per_hour={STAFF_PER_HOUR}\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "x.duckdb"
+    assert import_files(db, *write_all(tmp_path, records, ExportForm())).returncode == 0
+
+    rules = printed_metrics(db, *PERIOD)["cost_sharing"]["rules"]
+
+    printed = {rule["rule"]: (rule["municipality"], rule["health_trust"]) for rule in rules}
+    assert printed == expected_cost_sharing(records, *PERIOD)

@@ -13,16 +13,17 @@ from datetime import timedelta
 import duckdb
 
 from dashboard.data.figures import (
+    OWNERS,
     Filters,
     StaffedHours,
     car_minutes_by_staffing,
     default_owner_by_service,
-    owner_hours,
+    owner_hours_monthly,
     round_half_up,
+    sum_months,
 )
 
 DEFAULT_CAR_COST_PER_YEAR = 300_000.0
-PARTIES = ("municipality", "health_trust")
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,11 @@ def cost_sharing(
     model = model or CostModel()
     car_cost = model.car_cost_per_year * period_days(filters) / 365
     staff_cost = staffed_hours_in_period(filters) * model.staff_cost_per_hour
-    hours = owner_hours(con, filters, model.owner_by_service)
+    # Unrounded: money is shared by the exact hours, not by hours rounded for display.
+    monthly = owner_hours_monthly(con, filters, model.owner_by_service)
+    hours = dict.fromkeys(OWNERS, 0.0) | {
+        row["owner"]: row["hours"] for row in sum_months(monthly, ("owner",), ("hours",))
+    }
     car = car_minutes_by_staffing(con, filters)
     outside, all_minutes = car["outside"], car["all"]
     hours_total = sum(hours.values())
