@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import configparser
 import os
+from collections.abc import Callable
 from datetime import time
 from pathlib import Path
 
@@ -47,10 +48,11 @@ def parse_clock(text: str) -> time:
     return time(int(hours), int(minutes or 0))
 
 
-def staffed_hours() -> StaffedHours:
+def staffed_hours(read: Callable[[str], str | None] = read_value) -> StaffedHours:
+    """The staffed hours in the settings; the window passes its own ``QSettings`` reader."""
     default = StaffedHours()
-    start = read_value(STAFFED_START)
-    end = read_value(STAFFED_END)
+    start = read(STAFFED_START)
+    end = read(STAFFED_END)
     return StaffedHours(
         parse_clock(start) if start else default.start,
         parse_clock(end) if end else default.end,

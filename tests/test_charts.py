@@ -6,7 +6,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from dashboard.views.charts import I18N_DIR, ChartPanel, HoverTip, StackedBars, plot_widget
+from dashboard import RESOURCES
+from dashboard.views.charts import ChartPanel, HoverTip, StackedBars, plot_widget
 from dashboard.views.table_model import RAW_ROLE, Column, FigureTableModel
 
 # The offscreen platform warns about every shown top-level window.
@@ -17,7 +18,7 @@ pytestmark = [
 
 
 def test_translations_are_all_finished():
-    catalogue = (I18N_DIR / "charts_nb.ts").read_text(encoding="utf-8")
+    catalogue = (RESOURCES / "i18n" / "charts_nb.ts").read_text(encoding="utf-8")
     assert "unfinished" not in catalogue
     assert "<translation></translation>" not in catalogue
 

@@ -58,15 +58,6 @@ class BriefContent:
         return self.filters.previous()
 
 
-def months_between(start: date, end: date) -> list[date]:
-    """The first day of every month the period touches."""
-    months, current = [], date(start.year, start.month, 1)
-    while current <= end:
-        months.append(current)
-        current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
-    return months
-
-
 def acute_by_month(rows: list[dict], months: list[date]) -> list[AcuteMonth]:
     """Sum :func:`figures.callouts_monthly` over the acute urgencies and staffed/unstaffed."""
     acute, with_doctor = defaultdict(int), defaultdict(int)
@@ -97,7 +88,7 @@ def collect(
     store: Store, con: duckdb.DuckDBPyConnection, filters: Filters, threshold: int
 ) -> BriefContent:
     """Every figure the brief shows, from ``con`` (a cursor of ``store`` for this thread)."""
-    months = months_between(filters.start, filters.end)
+    months = figures.months_between(filters.start, filters.end)
     on_cursor = Store(con, store.path, read_only=True)  # provenance on this thread's cursor
     rounds = figures.goal_rounds(con, filters.end)
     changes = figures.goal_changes(con, rounds.previous, filters.end) if rounds.previous else []

@@ -59,7 +59,6 @@ CELL_INDENTED = ParagraphStyle("cell_indented", parent=CELL, leftIndent=10)
 CELL_BOLD = ParagraphStyle("cell_bold", parent=CELL, fontName=BOLD)
 CELL_HEAD = ParagraphStyle("cell_head", parent=CELL_BOLD, textColor=colors.white)
 CELL_HEAD_RIGHT = ParagraphStyle("cell_head_right", parent=CELL_HEAD, alignment=TA_RIGHT)
-CELL_RIGHT = ParagraphStyle("cell_right", parent=CELL, alignment=TA_RIGHT)
 
 
 def text(value: str, style: ParagraphStyle = BODY) -> Paragraph:

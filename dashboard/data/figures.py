@@ -158,6 +158,15 @@ def task_mix(con: duckdb.DuckDBPyConnection, filters: Filters, by: str = "task")
     return rows
 
 
+def months_between(start: date, end: date) -> list[date]:
+    """The first day of every month the period touches."""
+    months, current = [], date(start.year, start.month, 1)
+    while current <= end:
+        months.append(current)
+        current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
+    return months
+
+
 def sum_months(rows: list[dict], keys: tuple[str, ...], values: tuple[str, ...]) -> list[dict]:
     """Monthly rows summed over the whole period, per ``keys``; the period is exactly the
     sum of its months, as both are filtered alike. Saves asking the database twice."""

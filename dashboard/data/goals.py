@@ -24,7 +24,7 @@ def derive_goal_id(plan: str, goal_text: str) -> str:
 
 
 def status_word(status: int | None) -> str:
-    return STATUS_WORDS.get(status, NOT_ASSESSED) if status else NOT_ASSESSED
+    return STATUS_WORDS.get(status, NOT_ASSESSED)
 
 
 def current_user() -> str:

@@ -250,8 +250,6 @@ STATUS_WORDS = {
     "oppnådd": 3,
 }
 
-NOT_ASSESSED_WORDS = ("", "ikke vurdert", "-", "–")
-
 MONTH_WORDS = {
     name: number
     for number, names in enumerate(

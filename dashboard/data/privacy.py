@@ -56,13 +56,12 @@ IDENTITY_NUMBER_SQL = f"""
         = ord(substr(token, 11, 1)) - 48
 """
 
-# 11 digits, optionally written "DDMMYY NNNNN"; 10 digits as well, because Excel drops the
-# leading zero of a number stored as a number.
-CANDIDATE_PATTERN = r"[0-9]{6} ?[0-9]{4,5}"
-
 
 def maybe_identity_sql(column: str) -> str:
     """True when a cell could hold a candidate; cheap enough to ask of every cell.
+
+    A candidate is 11 digits, optionally written "DDMMYY NNNNN", or 10 digits, because Excel
+    drops the leading zero of a number stored as a number.
 
     The length test (bytes, cheaper than characters) spares the regular expression for the
     many short cells."""

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from dashboard.data.figures import Filters
-from dashboard.views.formatting import format_date
+from dashboard.views.formatting import format_date, pydate, qdate
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ class BriefDialog(QDialog):
         self.setWindowTitle(self.tr("Export brief"))
         self.filters = filters
         today = date.today()
-        self.meeting_date = QDateEdit(QDate(today.year, today.month, today.day))
+        self.meeting_date = QDateEdit(qdate(today))
         self.meeting_date.setCalendarPopup(True)
         self.meeting_date.setDisplayFormat("dd.MM.yyyy")
         self.notes = QPlainTextEdit()
@@ -84,10 +83,9 @@ class BriefDialog(QDialog):
             self.out_path.setText(path if path.lower().endswith(".pdf") else f"{path}.pdf")
 
     def request(self) -> BriefRequest:
-        chosen = self.meeting_date.date()
         notes = self.notes.toPlainText().strip()
         return BriefRequest(
             Path(self.out_path.text()),
-            date(chosen.year(), chosen.month(), chosen.day()),
+            pydate(self.meeting_date.date()),
             notes or None,
         )

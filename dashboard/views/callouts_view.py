@@ -22,7 +22,6 @@ from dashboard.views.charts import (
     month_at,
     month_plot,
     month_positions,
-    run_standalone,
 )
 from dashboard.views.formatting import format_month, format_number, format_percent
 from dashboard.views.table_model import Column
@@ -259,4 +258,6 @@ class CalloutsView(View):
 
 
 if __name__ == "__main__":
-    sys.exit(run_standalone(CalloutsView))
+    from dashboard.views.app import run_view
+
+    sys.exit(run_view(CalloutsView))

@@ -30,7 +30,6 @@ from dashboard.views.charts import (
     month_plot,
     month_positions,
     plot_widget,
-    run_standalone,
 )
 from dashboard.views.formatting import format_clock, format_month, format_number, locale
 from dashboard.views.table_model import Column
@@ -249,4 +248,6 @@ class CarUseView(View):
 
 
 if __name__ == "__main__":
-    sys.exit(run_standalone(CarUseView))
+    from dashboard.views.app import run_view
+
+    sys.exit(run_view(CarUseView))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import inspect
-import sys
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTranslator
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,8 +30,6 @@ from PySide6.QtWidgets import (
 
 from dashboard.views.formatting import LocaleAxis, MonthAxis, month_epoch
 from dashboard.views.table_model import Column, FigureTableModel
-
-I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 
 # Paul Tol's "muted" scheme: categorical colours told apart with every common colour-vision
 # deficiency; grey is kept for the remainder.
@@ -343,33 +340,3 @@ class HoverTip:
             QToolTip.showText(where, text, self.widget)
         else:
             QToolTip.hideText()
-
-
-def install_translators(app: QCoreApplication) -> list[QTranslator]:
-    """Load every bokmål catalogue in resources/i18n (standalone runs; the app does its own)."""
-    translators = []
-    for path in sorted(I18N_DIR.glob("*_nb.qm")):
-        translator = QTranslator(app)
-        if translator.load(str(path)):
-            app.installTranslator(translator)
-            translators.append(translator)
-    return translators
-
-
-def run_standalone(view_class: type) -> int:
-    """Open one view on the demo database for its whole period (``python -m ...``)."""
-    from dashboard.data.demo import ensure_demo
-    from dashboard.data.figures import Filters
-    from dashboard.data.store import Store
-    from dashboard.settings import staffed_hours
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    install_translators(app)
-    store = Store.open(ensure_demo(), read_only=True)
-    first, last = store.data_range() or (date.today(), date.today())
-    view = view_class(store)
-    view.refresh_now(store.cursor(), Filters(first, last, staffed=staffed_hours()))
-    view.setWindowTitle(view.title())
-    view.resize(1280, 860)
-    view.show()
-    return app.exec()

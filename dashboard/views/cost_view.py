@@ -49,7 +49,6 @@ from dashboard.views.charts import (
     month_plot,
     month_positions,
     plot_widget,
-    run_standalone,
 )
 from dashboard.views.cost_model_panel import CostModelPanel, owner_name, staffed_span
 from dashboard.views.formatting import (
@@ -334,4 +333,6 @@ class CostSharingView(View):
 
 
 if __name__ == "__main__":
-    sys.exit(run_standalone(CostSharingView))
+    from dashboard.views.app import run_view
+
+    sys.exit(run_view(CostSharingView))

@@ -12,11 +12,12 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 
 import duckdb
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from dashboard.data.figures import SUBPROJECTS, Filters, StaffedHours
 from dashboard.views import qt_settings
+from dashboard.views.formatting import pydate, qdate
 from dashboard.views.qt_settings import AppSettings
 
 PERIODS = {
@@ -62,14 +63,6 @@ def municipalities(con: duckdb.DuckDBPyConnection) -> list[str]:
         """
     ).fetchall()
     return [row[0] for row in rows]
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 class FilterBar(QWidget):
@@ -129,8 +122,8 @@ class FilterBar(QWidget):
         self.municipality.currentIndexChanged.connect(self._emit_changed)
 
     def filters(self) -> Filters:
-        start = _pydate(self.start_edit.date())
-        end = _pydate(self.end_edit.date())
+        start = pydate(self.start_edit.date())
+        end = pydate(self.end_edit.date())
         return Filters(
             min(start, end),
             max(start, end),
@@ -215,8 +208,8 @@ class FilterBar(QWidget):
         self._date_pause.start()
 
     def _show_period(self, start: date, end: date) -> None:
-        self.start_edit.setDate(_qdate(start))
-        self.end_edit.setDate(_qdate(end))
+        self.start_edit.setDate(qdate(start))
+        self.end_edit.setDate(qdate(end))
 
     def _emit_changed(self) -> None:
         if not self._quiet:

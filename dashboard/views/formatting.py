@@ -40,8 +40,12 @@ def format_percent(share: float | None, decimals: int = 1) -> str:
     return f"{format_number(share * 100, decimals)} %"
 
 
-def _qdate(day: date) -> QDate:
+def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
 
 
 def format_date(day: date | None) -> str:
@@ -49,17 +53,24 @@ def format_date(day: date | None) -> str:
     if day is None:
         return "–"
     pattern = "dd.MM.yyyy" if language() == "nb" else "dd/MM/yyyy"
-    return locale().toString(_qdate(day), pattern)
+    return locale().toString(qdate(day), pattern)
 
 
 def format_month(day: date, short: bool = False) -> str:
     """``mars 2024`` (or ``mar. 2024`` short)."""
     pattern = "MMM yyyy" if short else "MMMM yyyy"
-    return locale().toString(_qdate(day), pattern)
+    return locale().toString(qdate(day), pattern)
 
 
 def format_clock(hour: int, minute: int = 0) -> str:
     return f"kl. {hour:02d}:{minute:02d}" if language() == "nb" else f"{hour:02d}:{minute:02d}"
+
+
+def format_moment(moment: datetime | None) -> str:
+    """A date and a time of day: ``22.11.2026 kl. 07:30`` in bokmål."""
+    if moment is None:
+        return "–"
+    return f"{format_date(moment.date())} {format_clock(moment.hour, moment.minute)}"
 
 
 def month_epoch(day: date) -> float:

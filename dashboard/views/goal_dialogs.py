@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dashboard.views.formatting import locale
+from dashboard.views.formatting import locale, pydate, qdate
 
 # Worst first, as a planner reads the scale; "not assessed" last.
 STATUS_CHOICES = (1, 2, 3, None)
@@ -51,7 +51,7 @@ def _or_none(text: str) -> str | None:
 
 
 def _date_edit(parent: QWidget, day: date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day), parent)
+    edit = QDateEdit(qdate(day), parent)
     edit.setDisplayFormat(DATE_FORMAT)
     edit.setCalendarPopup(True)
     edit.setLocale(locale())
@@ -120,10 +120,9 @@ class AssessmentDialog(QDialog):
         self.status_box.setCurrentIndex(self.status_box.findData(status))
 
     def assessment(self) -> Assessment:
-        day = self.date_edit.date()
         return Assessment(
             status=self.status_box.currentData(),
-            assessed_on=date(day.year(), day.month(), day.day()),
+            assessed_on=pydate(self.date_edit.date()),
             comment=_or_none(self.comment_edit.toPlainText()),
             owner=_or_none(self.owner_edit.text()),
         )

@@ -7,7 +7,7 @@ and export the register. Those writes are tiny and run on the GUI thread through
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -42,8 +42,8 @@ from dashboard.data.figures import (
 )
 from dashboard.data.register import export_register
 from dashboard.views.base import View
-from dashboard.views.charts import ChartPanel, HoverTip, StackedBars, plot_widget, run_standalone
-from dashboard.views.formatting import format_clock, format_date, locale
+from dashboard.views.charts import ChartPanel, HoverTip, StackedBars, plot_widget
+from dashboard.views.formatting import format_date, format_moment, locale, pydate, qdate
 from dashboard.views.goal_dialogs import AssessmentDialog, NewGoalDialog, UndoConfirmation
 from dashboard.views.qt_settings import LAST_FOLDER, AppSettings
 from dashboard.views.table_model import Column, FigureTableModel
@@ -74,21 +74,6 @@ def status_label(status: int | None) -> str:
     }
     key = status_key(status)
     return f"{STATUS_SYMBOLS[key]} {words[key]}"
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def format_moment(moment: datetime | None) -> str:
-    """When an assessment was recorded: ``22.11.2026 kl. 07:30``."""
-    if moment is None:
-        return "–"
-    return f"{format_date(moment.date())} {format_clock(moment.hour, moment.minute)}"
 
 
 def default_since(con: duckdb.DuckDBPyConnection, as_of: date, fallback: date) -> date:
@@ -341,7 +326,7 @@ class GoalsView(View):
 
     def _show_since(self, since: date) -> None:
         self.since_edit.blockSignals(True)
-        self.since_edit.setDate(_qdate(since))
+        self.since_edit.setDate(qdate(since))
         self.since_edit.blockSignals(False)
 
     # Drawing
@@ -654,7 +639,7 @@ class GoalsView(View):
         self.message.setVisible(bool(text))
 
     def _on_since_changed(self, day: QDate) -> None:
-        self.since = _day(day)
+        self.since = pydate(day)
         if self._filters is not None:
             self.refresh_now(self.store.cursor(), self._filters)
 
@@ -695,4 +680,6 @@ class GoalsView(View):
 
 
 if __name__ == "__main__":
-    sys.exit(run_standalone(GoalsView))
+    from dashboard.views.app import run_view
+
+    sys.exit(run_view(GoalsView))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -30,7 +29,7 @@ from dashboard.data.kinds import KIND_LABELS
 from dashboard.data.problems import ImportRefused, ImportResult, Problem
 from dashboard.data.store import Store
 from dashboard.views.base import View
-from dashboard.views.formatting import format_clock, format_date
+from dashboard.views.formatting import format_moment
 from dashboard.views.table_model import Column, FigureTableModel
 from dashboard.views.worker import store_on
 
@@ -196,7 +195,7 @@ class ImportView(View):
 
     def _import_columns(self) -> list[Column]:
         return [
-            Column(self.tr("Imported"), display=_timestamp_text),
+            Column(self.tr("Imported"), display=format_moment),
             Column(self.tr("File")),
             Column(self.tr("Kind"), display=kind_label),
             Column(self.tr("Rows read"), "number"),
@@ -315,12 +314,6 @@ class ImportView(View):
 
     def copy_problems(self) -> None:
         QApplication.clipboard().setText(self.problems.to_tsv())
-
-
-def _timestamp_text(moment: datetime | None) -> str:
-    if moment is None:
-        return "–"
-    return f"{format_date(moment.date())} {format_clock(moment.hour, moment.minute)}"
 
 
 if __name__ == "__main__":

@@ -44,7 +44,7 @@ from dashboard.views.callouts_view import CalloutsView
 from dashboard.views.car_use_view import CarUseView
 from dashboard.views.cost_view import CostSharingView
 from dashboard.views.filter_bar import FilterBar, municipalities, period_labels
-from dashboard.views.formatting import format_clock, format_date
+from dashboard.views.formatting import format_clock, format_date, format_moment
 from dashboard.views.goals_view import GoalsView
 from dashboard.views.import_view import ImportOutcome, ImportView, import_files, importable
 from dashboard.views.overview_view import OverviewView
@@ -317,8 +317,7 @@ class MainWindow(QMainWindow):
         freshness = self.store.freshness()
         parts = [self.tr("Data up to %1").replace("%1", format_date(freshness.latest_record))]
         if freshness.last_import is not None:
-            moment = freshness.last_import
-            when = f"{format_date(moment.date())} {format_clock(moment.hour, moment.minute)}"
+            when = format_moment(freshness.last_import)
             parts.append(self.tr("last import %1").replace("%1", when))
         self.freshness_label.setText(" · ".join(parts))
 

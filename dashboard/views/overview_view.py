@@ -16,7 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF,
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from dashboard.data.figures import Filters, daily_totals
+from dashboard.data.figures import Filters, daily_totals, months_between
 from dashboard.settings import owner_by_service
 from dashboard.views.base import View
 from dashboard.views.filter_bar import months_before
@@ -103,15 +103,6 @@ def trend_filters(filters: Filters, first_day: date | None) -> Filters:
     )
 
 
-def month_starts(first: date, last: date) -> list[date]:
-    months = []
-    year, month = first.year, first.month
-    while (year, month) <= (last.year, last.month):
-        months.append(date(year, month, 1))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
-
-
 def sum_days(days: list[dict], first: date, last: date) -> dict[str, float | None]:
     """The headline figures over the days from ``first`` to ``last``, both included."""
     inside = [day for day in days if first <= day["day"] <= last]
@@ -133,7 +124,7 @@ def sum_days(days: list[dict], first: date, last: date) -> dict[str, float | Non
 
 
 def month_end(month: date) -> date:
-    following = month_starts(month, month + timedelta(days=31))[1]
+    following = months_between(month, month + timedelta(days=31))[1]
     return following - timedelta(days=1)
 
 
@@ -147,7 +138,7 @@ def overview_data(
     previous = filters.previous()
     now = sum_days(days, filters.start, filters.end)
     before = sum_days(days, previous.start, previous.end)
-    months = month_starts(window.start, window.end)
+    months = months_between(window.start, window.end)
     by_month = [sum_days(days, month, month_end(month)) for month in months]
     figures = {
         key: Figure(now[key], before[key], months, [month[key] for month in by_month])

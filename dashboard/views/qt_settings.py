@@ -26,8 +26,8 @@ from dashboard.settings import (
     STAFFED_END,
     STAFFED_START,
     SUPPRESSION_THRESHOLD,
-    parse_clock,
     settings_path,
+    staffed_hours,
 )
 
 LANGUAGE = "language"
@@ -69,13 +69,7 @@ class AppSettings:
 
     @property
     def staffed(self) -> StaffedHours:
-        default = StaffedHours()
-        start = self.text(STAFFED_START)
-        end = self.text(STAFFED_END)
-        return StaffedHours(
-            parse_clock(start) if start else default.start,
-            parse_clock(end) if end else default.end,
-        )
+        return staffed_hours(self.text)
 
     def set_staffed(self, hours: StaffedHours) -> None:
         self.set(STAFFED_START, _clock_text(hours.start))
