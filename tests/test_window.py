@@ -10,8 +10,8 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt, QTranslator
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QLocale, QObject, Qt, QTranslator, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 from test_overview_view import make_fixture_store
@@ -393,12 +393,33 @@ def test_a_second_window_opens_a_read_only_snapshot(qtbot, tmp_path):
 # The brief
 
 
-def test_the_brief_is_written_on_the_worker(qtbot, window, tmp_path):
+class OpenedUrls(QObject):
+    """Qt's own hook for opening URLs: records them instead of starting a viewer."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+@pytest.fixture
+def opened_files():
+    opened = OpenedUrls()
+    QDesktopServices.setUrlHandler("file", opened, "open")
+    yield opened
+    QDesktopServices.unsetUrlHandler("file")
+
+
+def test_the_brief_is_written_on_the_worker_and_opened(qtbot, window, tmp_path, opened_files):
     out = tmp_path / "notat.pdf"
     with qtbot.waitSignal(window.brief_finished, timeout=60000):
         window.write_brief(BriefRequest(out, date(2024, 4, 10), "Sak 1: budsjett"))
     assert out.read_bytes().startswith(b"%PDF")
     assert window.statusBar().currentMessage() == f"Notatet er lagret: {out}"
+    assert [url.toLocalFile() for url in opened_files.urls] == [str(out)]
 
 
 # Translations

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QIcon,
@@ -562,6 +563,8 @@ class MainWindow(QMainWindow):
 
     def _brief_written(self, path: Path) -> None:
         self.statusBar().showMessage(self.tr("Brief saved: %1").replace("%1", str(path)))
+        # In the system's PDF viewer, as the user would open it from the file manager.
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, period_labels(), self)
