@@ -93,7 +93,11 @@ def _open_existing(path: Path, read_only: bool = True) -> Store:
         raise FileNotFoundError(
             f"fant ingen database i {path}. Importer filer først, eller oppgi --db."
         )
-    return Store.open(path, read_only=read_only)
+    store = Store.open(path, read_only=read_only)
+    if store.is_demo:
+        # On standard error, so that what the command prints stays as the contract says.
+        print(f"Merk: {path.name} er en demodatabase med oppdiktede tall.", file=sys.stderr)
+    return store
 
 
 def _filters(store: Store, start: date | None, end: date | None) -> Filters:

@@ -387,3 +387,15 @@ def test_the_cost_sharing_table_uses_the_cost_model_in_the_settings(store, tmp_p
     assert _row(pages, "Kommunen betaler bilen", 2) == ["kr 61 000", "kr 51 600"]
     text = " ".join(" ".join(pages).split())
     assert "bemanningen kr 51 600 (516,0 bemannede timer à kr 100)" in text
+
+
+def test_a_brief_from_demo_data_says_so_on_every_page(store, tmp_path):
+    store.set_meta("demo", "1")
+    pages = _pages(build_brief(store, PERIOD, tmp_path / "demo.pdf"))
+    assert "Demodata: tallene i dette notatet er oppdiktet" in pages[0]
+    assert all("DEMODATA (oppdiktede tall)" in page for page in pages)
+    assert PdfReader(tmp_path / "demo.pdf").metadata.title.startswith("DEMODATA")
+
+
+def test_a_brief_from_real_data_carries_no_demo_mark(brief):
+    assert not any("DEMODATA" in page or "Demodata" in page for page in _pages(brief))

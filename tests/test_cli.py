@@ -71,3 +71,17 @@ def test_bad_date_option_is_a_usage_error(tmp_path):
     result = run("metrics", "--db", tmp_path / "x.duckdb", "--from", "01.01.2024")
     assert result.returncode == 2
     assert "ÅÅÅÅ-MM-DD" in result.stderr
+
+
+def test_figures_from_a_demo_database_say_so_beside_the_json(tmp_path):
+    db = tmp_path / "demo.duckdb"
+    assert run("demo", "--db", db).returncode == 0
+    result = run("metrics", "--db", db, "--from", "2024-01-01", "--to", "2024-01-31", "--json")
+    assert "demodatabase" in result.stderr
+    assert json.loads(result.stdout)["period"] == {"from": "2024-01-01", "to": "2024-01-31"}
+
+
+def test_figures_from_a_real_database_carry_no_demo_note(tmp_path, export):
+    db = tmp_path / "own.duckdb"
+    run("--db", db, "import", export)
+    assert "demo" not in run("--db", db, "metrics", "--json").stderr

@@ -74,12 +74,17 @@ def _story(content: BriefContent, meeting_date: date | None, notes: str | None) 
     ]
 
 
+DEMO_MARK = "DEMODATA (oppdiktede tall)"
+
+
 def title_of(content: BriefContent) -> str:
+    """The document's title, also its running footer; demo data says so on every page."""
     filters = content.filters
-    return (
+    title = (
         "Notat til styringsgruppen – helsevaktbilen Røros, "
         f"{norsk.period(filters.start, filters.end)}"
     )
+    return f"{DEMO_MARK} – {title}" if content.is_demo else title
 
 
 def _write(story: list, content: BriefContent, meeting_date: date | None, out_path: Path) -> None:

@@ -52,6 +52,7 @@ class BriefContent:
     freshness: Freshness
     threshold: int
     cost_model: CostModel
+    is_demo: bool
 
     @property
     def previous(self) -> Filters:
@@ -111,4 +112,5 @@ def collect(
         freshness=on_cursor.freshness(),
         threshold=threshold,
         cost_model=model,
+        is_demo=on_cursor.is_demo,
     )

@@ -30,6 +30,9 @@ LEAD = ParagraphStyle("lead", parent=BODY, keepWithNext=True)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=10.5, spaceAfter=4)
 FACT_LABEL = ParagraphStyle("fact_label", parent=SMALL, textColor=MUTED, spaceAfter=0)
 NOTE = ParagraphStyle("note", parent=SMALL, textColor=MUTED, fontName=ITALIC)
+DEMO = ParagraphStyle(
+    "demo", parent=BODY, fontName=BOLD, textColor=colors.HexColor("#9a3412"), spaceAfter=8
+)
 OVERLINE = ParagraphStyle("overline", parent=BODY, textColor=NAVY, fontSize=10, spaceAfter=2)
 TITLE = ParagraphStyle(
     "title", parent=BODY, fontName=BOLD, fontSize=22, leading=27, textColor=NAVY, spaceAfter=10

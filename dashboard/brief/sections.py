@@ -14,6 +14,7 @@ from dashboard.brief.content import BriefContent
 from dashboard.brief.fonts import REGULAR
 from dashboard.brief.layout import (
     BODY,
+    DEMO,
     FACT_LABEL,
     FRAME_WIDTH,
     HEADING,
@@ -73,6 +74,7 @@ def front_page(content: BriefContent, meeting_date: date | None, notes: str | No
     flowables = [
         text("Helsevaktbilen Røros · mobil integrert helsetjeneste", OVERLINE),
         text("Notat til styringsgruppen", TITLE),
+        *_demo_notice(content),
         _facts_table(content, meeting_date),
         Spacer(1, 6),
         text("Nøkkeltall", HEADING),
@@ -88,6 +90,18 @@ def front_page(content: BriefContent, meeting_date: date | None, notes: str | No
     if notes and notes.strip():
         flowables += [text("Saksliste og notater", HEADING), *notes_paragraphs(notes)]
     return flowables
+
+
+def _demo_notice(content: BriefContent) -> list:
+    if not content.is_demo:
+        return []
+    return [
+        text(
+            "Demodata: tallene i dette notatet er oppdiktet til utprøving av verktøyet og "
+            "sier ingenting om virkelig drift.",
+            DEMO,
+        )
+    ]
 
 
 def _facts_table(content: BriefContent, meeting_date: date | None) -> Table:
