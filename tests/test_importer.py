@@ -456,6 +456,36 @@ def test_an_identity_number_after_a_date_in_a_natively_read_column_refuses_the_f
     assert FNR[6:] not in str(problem)
 
 
+@pytest.mark.parametrize(
+    ("usual", "with_number", "column"),
+    [
+        (";HBO;", f";HBO {FNR};", "Bestiller"),
+        (";2;", f";2 {FNR};", "DP"),
+        ("10:30;", f"10:30 {FNR};", "Slutt"),
+    ],
+)
+def test_an_identity_number_beside_a_word_or_date_refuses_the_file(
+    store, tmp_path, usual, with_number, column
+):
+    rows = long_activity_log(400).splitlines()
+    rows[350] = rows[350].replace(usual, with_number, 1)
+    [problem] = refusal(store, tmp_path, "\n".join(rows) + "\n")
+    assert (problem.row, problem.column) == (351, column)
+    assert "fødselsnummer" in problem.message and FNR[6:] not in str(problem)
+
+
+def test_an_identity_number_in_a_start_column_beside_date_and_clock_refuses_the_file(
+    store, tmp_path
+):
+    text = (
+        "Løpenr;Start;Dato;Fra kl.;Til kl.;DP;Oppgave;Bestiller\n"
+        "L1;01.02.2024 09:00;01.02.2024;09:00;09:30;2;EKG;HBO\n"
+        f"L2;{FNR};01.02.2024;10:00;10:30;2;EKG;HBO\n"
+    )
+    [problem] = refusal(store, tmp_path, text)
+    assert (problem.row, problem.column) == (3, "Start")
+
+
 def test_a_date_in_another_form_late_in_a_file_still_imports(store, tmp_path):
     rows = long_activity_log(400).splitlines()
     rows[390] = rows[390].replace("01.02.2024 10:00;01.02.2024 10:30", "2024-02-01 10:00;10:30")

@@ -1,8 +1,9 @@
 """Import one export file into the store: all of it, or nothing.
 
 A clean CSV with its own ids goes in one read: typed, checked and inserted by one statement
-that stops at the first doubt. Any doubt sends the file down the careful path, which names
-every problem.
+that stops at the first doubt. It reads only the usual forms (``parsing.USUAL``) and searches
+for identity numbers only in the cells its checks do not require to be read whole. Any doubt
+sends the file down the careful path, which reads every form and names every problem.
 
 Careful path: read the file's form (readers), load every cell as text into a temporary DuckDB
 table, refuse the file if any cell holds an identity number (privacy), type and check every
@@ -25,11 +26,12 @@ from dashboard.data.kinds import (
     match_columns,
     missing_fields,
 )
-from dashboard.data.parsing import PARAMETERS, cell, quoted
+from dashboard.data.parsing import PARAMETERS, USUAL, cell, quoted
 from dashboard.data.privacy import (
     IDENTITY_NUMBER_SQL,
     candidate_tokens_sql,
     holds_identity_number,
+    maybe_identity_in_any_sql,
     maybe_identity_sql,
 )
 from dashboard.data.problems import ImportCancelled, ImportRefused, ImportResult, Problem
@@ -364,11 +366,7 @@ def _record_import(
 
 def _one_pass_sql(source: RawSource, spec: Spec) -> str:
     """Type, check and insert in one statement that raises at the first doubtful row."""
-    # One search over the row's cells joined by a control character finds what a search of
-    # each cell would (no match can span the separator), at one call per row instead of one
-    # per cell.
-    cells = ", ".join(quoted(f"c{index}") for index in range(len(source.header)))
-    maybe_identity = maybe_identity_sql(f"concat_ws(chr(31), {cells})")
+    maybe_identity = maybe_identity_in_any_sql(_cells_to_search(source, spec))
     doubts = " OR ".join(
         ["maybe_identity", *(f"({check.condition})" for check in spec.checks if check.per_row)]
     )
@@ -380,6 +378,14 @@ def _one_pass_sql(source: RawSource, spec: Spec) -> str:
         f"WHERE CASE WHEN {doubts} THEN error('import: ta den grundige veien') ELSE true END) "
         f"{spec.insert_all()}"
     )
+
+
+def _cells_to_search(source: RawSource, spec: Spec) -> list[str]:
+    """Every cell but those the spec's checks require to be read whole (they cannot hold an
+    identity number in a row that passes). Each column holds one field at most."""
+    spared = {column for field, column in spec.columns.items() if field in spec.read_whole}
+    columns = (f"c{index}" for index in range(len(source.header)))
+    return [quoted(column) for column in columns if column not in spared]
 
 
 def _store_in_one_pass(
@@ -395,7 +401,7 @@ def _store_in_one_pass(
     None when any cell might hold an identity number, a row fails a check, an id is blank
     or repeated, or DuckDB cannot read a row: the careful path then names every problem
     (or, when the doubt was unfounded, imports the file after all)."""
-    spec = KIND_SPECS[kind](columns)
+    spec = KIND_SPECS[kind](columns, USUAL)
     if spec.table is None or "id" not in columns:
         return None
     steps.report(0.35, "Leser og kontrollerer")

@@ -37,9 +37,6 @@ class Field:
     def normalized_aliases(self) -> frozenset[str]:
         return frozenset(normalize_header(alias) for alias in self.aliases)
 
-    def matches(self, header: str) -> bool:
-        return normalize_header(header) in self.normalized_aliases
-
 
 def _fields(*specs: tuple[str, str, tuple[str, ...]]) -> dict[str, Field]:
     return {name: Field(name, label, aliases) for name, label, aliases in specs}
@@ -123,8 +120,9 @@ def match_columns(kind: str, headers: list[str]) -> dict[str, int]:
     """Which header column holds each field of ``kind`` (first match wins)."""
     found: dict[str, int] = {}
     for index, header in enumerate(headers):
+        key = normalize_header(header)
         for field in FIELDS[kind].values():
-            if field.name not in found and field.matches(header):
+            if field.name not in found and key in field.normalized_aliases:
                 found[field.name] = index
                 break
     return found
