@@ -165,7 +165,8 @@ class Forms:
 
 
 CAREFUL = Forms(cell, as_datetime, as_number, as_subproject, digit_runs_bounded=False)
-# Untrimmed: a padded cell that the usual forms then fail to read goes the careful way.
+# Untrimmed: the usual forms read a padded cell as the careful ones read it trimmed, or
+# not at all (and the file goes the careful way).
 USUAL = Forms(
     untrimmed_cell,
     as_usual_datetime,
