@@ -97,7 +97,6 @@ class Spec:
     def add_period(self) -> None:
         """``start_at``/``end_at``, from full date-times, split date and clock columns, a
         time-only end (past midnight when before the start) or a duration in minutes."""
-        day = as_date(self.text("date"))
         self.add(
             "r_start",
             f"coalesce({self.text('start')}, "
@@ -105,6 +104,7 @@ class Spec:
         )
         starts = [self.forms.datetime(self.typed_text("start"))]
         if "date" in self.columns:
+            day = as_date(self.text("date"))
             clocks = (as_clock(self.text(field)) for field in ("start", "start_clock"))
             starts += [f"{day} + {clock}" for clock in clocks]
         self.add("start_at", f"coalesce({', '.join(starts)})")
