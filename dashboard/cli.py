@@ -85,6 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("file", type=Path, metavar="FIL")
 
+    commands.add_parser(
+        "self-test", help="sjekk at programmet virker her (demodata, bilder, notat i en temp-mappe)"
+    )
+
     for sub in commands.choices.values():
         _db_option(sub, argparse.SUPPRESS)
     return parser
@@ -211,6 +215,12 @@ def run_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_self_test(args: argparse.Namespace) -> int:
+    from dashboard.selftest import run_self_test
+
+    return run_self_test()
+
+
 def run_window(args: argparse.Namespace) -> int:
     from dashboard.views.app import run_app
 
@@ -226,6 +236,7 @@ COMMANDS = {
     "goals": run_goals,
     "backup": run_backup,
     "restore": run_restore,
+    "self-test": run_self_test,
     None: run_window,
 }
 
