@@ -216,9 +216,9 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_self_test(args: argparse.Namespace) -> int:
-    from dashboard.selftest import run_self_test
+    from dashboard import selftest
 
-    return run_self_test()
+    return selftest.run_self_test()
 
 
 def run_window(args: argparse.Namespace) -> int:
