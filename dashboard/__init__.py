@@ -1,7 +1,21 @@
 """Helsevakt-dashboard: what the health-watch car at Røros delivers, made visible."""
 
+from importlib.resources import files
 from pathlib import Path
 
 __version__ = "0.1.0"
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+def _resource_folder() -> Path:
+    """The fonts, catalogues, icons and goal tables shipped inside the package.
+
+    Qt and reportlab want file names, so the package must lie on disk as files: pip, an
+    editable install and the desktop bundle all install it so.
+    """
+    folder = files(__name__) / "resources"
+    if not isinstance(folder, Path):
+        raise RuntimeError(f"{__name__} er ikke installert som vanlige filer: {folder}")
+    return folder
+
+
+RESOURCES = _resource_folder()

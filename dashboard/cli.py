@@ -78,6 +78,17 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot.add_argument("--out", type=Path, required=True, metavar="MAPPE")
     _period_options(snapshot)
 
+    backup = commands.add_parser("backup", help="ta sikkerhetskopi av databasen til FIL")
+    backup.add_argument("file", type=Path, metavar="FIL")
+    restore = commands.add_parser(
+        "restore", help="gjenopprett databasen fra sikkerhetskopien FIL (den gamle beholdes)"
+    )
+    restore.add_argument("file", type=Path, metavar="FIL")
+
+    commands.add_parser(
+        "self-test", help="sjekk at programmet virker her (demodata, bilder, notat i en temp-mappe)"
+    )
+
     for sub in commands.choices.values():
         _db_option(sub, argparse.SUPPRESS)
     return parser
@@ -177,6 +188,39 @@ def run_goals(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_backup(args: argparse.Namespace) -> int:
+    from dashboard.data.backup import backup
+
+    try:
+        written = backup(args.db or default_db_path(), args.file)
+    except FileNotFoundError:
+        raise  # no database: main() says so
+    except OSError as error:
+        return _fail(f"kunne ikke skrive {args.file}: {error.strerror or error}")
+    print(f"Sikkerhetskopi skrevet: {written}")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from dashboard.data.backup import restore
+
+    db_path = args.db or default_db_path()
+    try:
+        kept = restore(args.file, db_path)
+    except OSError as error:
+        return _fail(f"kunne ikke gjenopprette {db_path}: {error.strerror or error}")
+    print(f"Gjenopprettet {db_path} fra {args.file}")
+    if kept is not None:
+        print(f"Den gamle databasen er beholdt som {kept}")
+    return 0
+
+
+def run_self_test(args: argparse.Namespace) -> int:
+    from dashboard import selftest
+
+    return selftest.run_self_test()
+
+
 def run_window(args: argparse.Namespace) -> int:
     from dashboard.views.app import run_app
 
@@ -190,6 +234,9 @@ COMMANDS = {
     "brief": run_brief,
     "snapshot": run_snapshot,
     "goals": run_goals,
+    "backup": run_backup,
+    "restore": run_restore,
+    "self-test": run_self_test,
     None: run_window,
 }
 

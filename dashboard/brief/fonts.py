@@ -1,4 +1,4 @@
-"""The Unicode font embedded in the brief (DejaVu Sans, shipped in resources/fonts)."""
+"""The Unicode font embedded in the brief (DejaVu Sans, shipped in dashboard/resources/fonts)."""
 
 from __future__ import annotations
 

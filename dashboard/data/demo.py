@@ -538,7 +538,7 @@ STATUS_COMMENTS = {
 def _add_real_goals(store: Store) -> None:
     from dashboard.data.importer import import_file
 
-    import_file(store, RESOURCES / REAL_GOALS_FILE, kind="goals")
+    import_file(store, RESOURCES / "goals" / REAL_GOALS_FILE, kind="goals")
 
 
 def _add_demo_plans(store: Store, last_day: date) -> None:

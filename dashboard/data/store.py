@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 
+from dashboard.data.backup import backup_before_migration
 from dashboard.data.migrations import migrate
 
 APP_NAME = "helsevakt-dashboard"
@@ -66,6 +67,7 @@ class Store:
                 raise DatabaseLockedError(str(error)) from error
             raise
         if not read_only:
+            backup_before_migration(con, path)
             migrate(con)
         return cls(con, path, read_only)
 

@@ -47,7 +47,7 @@ def application() -> QApplication:
 
 
 def install_language(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Bokmål loads every ``resources/i18n/*_nb.qm``, one translator each; English none."""
+    """Bokmål loads every ``*_nb.qm`` in the package's catalogues, one each; English none."""
     formatting.set_language(language)
     QLocale.setDefault(formatting.locale())
     translators = []

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -164,6 +165,10 @@ class MainWindow(QMainWindow):
         self.brief_action.triggered.connect(self.export_brief)
         self.refresh_action = self._action(self.tr("&Refresh"), "refresh", "F5")
         self.refresh_action.triggered.connect(self.refresh)
+        self.backup_action = self._action(self.tr("&Back up…"), "", "")
+        self.backup_action.triggered.connect(self.back_up)
+        self.restore_action = self._action(self.tr("&Restore from backup…"), "", "")
+        self.restore_action.triggered.connect(self.restore_backup)
         self.settings_action = self._action(self.tr("&Settings…"), "settings", "Ctrl+,")
         self.settings_action.triggered.connect(self.open_settings)
         self.quit_action = self._action(self.tr("&Quit"), "", QKeySequence.StandardKey.Quit)
@@ -181,6 +186,8 @@ class MainWindow(QMainWindow):
     def _create_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addActions([self.import_action, self.brief_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
@@ -292,6 +299,7 @@ class MainWindow(QMainWindow):
         self._show_freshness()
         self._show_banner()
         self.import_action.setEnabled(self.writable)
+        self.restore_action.setEnabled(not self.store.read_only)
         self.import_view.set_read_only(not self.writable)
         self.setAcceptDrops(self.writable)
 
@@ -519,6 +527,89 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.import_files(paths, self.import_view.chosen_kind())
+
+    # Backup and restore
+
+    def back_up(self) -> None:
+        folder = Path(self.settings.text(qt_settings.LAST_FOLDER, str(Path.home())))
+        name = f"{self.store.path.stem}-{datetime.now():%Y-%m-%d}.duckdb"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Back up"), str(folder / name), self.tr("Databases (*.duckdb)")
+        )
+        if path:
+            self.back_up_to(Path(path))
+
+    def back_up_to(self, target: Path) -> Job:
+        """Copy the open database to ``target`` on the worker, after the work queued before."""
+        from dashboard.data.backup import backup_connection
+
+        job = Job(lambda con, job: backup_connection(con, target))
+        job.succeeded.connect(
+            lambda path: self.statusBar().showMessage(
+                self.tr("Backup saved: %1").replace("%1", str(path))
+            )
+        )
+        job.failed.connect(lambda error: QMessageBox.critical(self, self.tr("Back up"), str(error)))
+        self.settings.set(qt_settings.LAST_FOLDER, str(target.parent))
+        self._submit(self.runner, job)
+        return job
+
+    def restore_backup(self) -> None:
+        folder = self.settings.text(qt_settings.LAST_FOLDER, str(Path.home()))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Restore from backup"),
+            folder,
+            self.tr("Databases (*.duckdb);;All files (*)"),
+        )
+        if path and self._restore_confirmed(Path(path)):
+            self.restore_from(Path(path))
+
+    def _restore_confirmed(self, backup_file: Path) -> bool:
+        question = self.tr(
+            "Replace %1 with the backup %2? The database as it is now is kept beside it."
+        )
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore from backup"),
+            question.replace("%1", str(self._restore_target())).replace("%2", backup_file.name),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _restore_target(self) -> Path:
+        """The database a restore replaces: this one, or the user's own if this is the demo."""
+        return default_db_path() if self.store.is_demo else self.store.path
+
+    def restore_from(self, backup_file: Path) -> bool:
+        """Replace the database by a checked backup and show it; on refusal keep showing
+        the database as it was. The store is closed meanwhile: the file is swapped."""
+        from dashboard.data.backup import restore
+
+        if self.store.read_only:
+            return False
+        target, previous = self._restore_target(), self.store.path
+        self.runner.stop()
+        self.runner = None
+        self.store.close()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            kept = restore(backup_file, target)
+        except (ValueError, OSError, DatabaseLockedError) as error:
+            self._install_store(Store.open(previous))
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, self.tr("Restore from backup"), str(error))
+            return False
+        self._install_store(Store.open(target))
+        QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(self._restored_message(backup_file, kept))
+        return True
+
+    def _restored_message(self, backup_file: Path, kept: Path | None) -> str:
+        message = self.tr("Restored from %1.").replace("%1", backup_file.name)
+        if kept is None:
+            return message
+        kept_note = self.tr("The previous database is kept as %1.").replace("%1", kept.name)
+        return f"{message} {kept_note}"
 
     # The brief, settings, about
 

@@ -331,6 +331,46 @@
         <source>Read-only: the database is open in another window – showing a snapshot from %1</source>
         <translation>Skrivebeskyttet: databasen er åpen i et annet vindu – viser et øyeblikksbilde fra %1</translation>
     </message>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>Ta sikkerhets&amp;kopi …</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Gjenopprett fra sikkerhetskopi …</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>Ta sikkerhetskopi</translation>
+    </message>
+    <message>
+        <source>Databases (*.duckdb)</source>
+        <translation>Databaser (*.duckdb)</translation>
+    </message>
+    <message>
+        <source>Backup saved: %1</source>
+        <translation>Sikkerhetskopi lagret: %1</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Gjenopprett fra sikkerhetskopi</translation>
+    </message>
+    <message>
+        <source>Databases (*.duckdb);;All files (*)</source>
+        <translation>Databaser (*.duckdb);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Replace %1 with the backup %2? The database as it is now is kept beside it.</source>
+        <translation>Erstatte %1 med sikkerhetskopien %2? Databasen slik den er nå, beholdes ved siden av.</translation>
+    </message>
+    <message>
+        <source>Restored from %1.</source>
+        <translation>Gjenopprettet fra %1.</translation>
+    </message>
+    <message>
+        <source>The previous database is kept as %1.</source>
+        <translation>Den forrige databasen er beholdt som %1.</translation>
+    </message>
 </context>
 <context>
     <name>MetricCard</name>
