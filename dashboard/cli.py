@@ -13,10 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from dashboard import __version__
-from dashboard.data.figures import Filters
 from dashboard.data.store import DatabaseLockedError, Store, default_db_path
-
-KINDS = ("activity", "callouts", "carlog", "goals")
+from dashboard.data.values import COMPARISONS, Filters, one_year_before
+from dashboard.data.vocabulary import EXPORT_KINDS
 
 
 def _iso_date(text: str) -> date:
@@ -51,10 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     importer = commands.add_parser("import", help="importer eksportfiler (CSV, TXT, XLSX)")
     importer.add_argument("files", nargs="+", type=Path, metavar="FIL")
-    importer.add_argument("--kind", choices=KINDS, help="eksporttype (ellers gjenkjent)")
+    importer.add_argument("--kind", choices=EXPORT_KINDS, help="eksporttype (ellers gjenkjent)")
 
     metrics = commands.add_parser("metrics", help="skriv nøkkeltallene for en periode")
     _period_options(metrics)
+    metrics.add_argument(
+        "--compare",
+        choices=COMPARISONS,
+        default="previous",
+        help="sammenlign med forrige periode (standard), samme datoer i fjor, eller ingen",
+    )
     metrics.add_argument("--json", action="store_true", help="skriv JSON (standard)")
 
     demo = commands.add_parser("demo", help="lag en demodatabase på nytt")
@@ -111,16 +116,25 @@ def _open_existing(path: Path, read_only: bool = True) -> Store:
     return store
 
 
-def _filters(store: Store, start: date | None, end: date | None) -> Filters:
-    from dashboard.settings import staffed_hours
+def _filters(store: Store, prefs, start: date | None, end: date | None) -> Filters:
+    """The period the contract gives: without ``--to`` the last day with data, without
+    ``--from`` the first day with data or ``--to`` minus a year, whichever is earlier."""
+    from dashboard.data.figures import data_range
 
-    end = end or date.today()
+    extent = data_range(store.con, prefs.staffed)
+    end = end or (extent[1] if extent else date.today())
     if start is None:
-        data_range = store.data_range()
-        start = data_range[0] if data_range else end
+        year_before = one_year_before(end)
+        start = min(extent[0], year_before) if extent else year_before
     if start > end:
         raise ValueError(f"--from ({start}) er etter --to ({end})")
-    return Filters(start, end, staffed=staffed_hours())
+    return Filters(start, end, staffed=prefs.staffed)
+
+
+def _preferences():
+    from dashboard.settings import read_preferences
+
+    return read_preferences()
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -141,12 +155,16 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_metrics(args: argparse.Namespace) -> int:
-    from dashboard.data.figures import metrics
-    from dashboard.settings import cost_model
+    from dashboard.data.metrics import document, period_metrics
 
+    prefs = _preferences()
     with _open_existing(args.db or default_db_path()) as store:
-        document = metrics(store.con, _filters(store, args.start, args.end), cost_model())
-    print(json.dumps(document, ensure_ascii=False, indent=2))
+        filters = _filters(store, prefs, args.start, args.end)
+        model, target = prefs.cost_model, prefs.visits_target_per_week
+        now = period_metrics(store.con, filters, model, target)
+        other = filters.comparison(args.compare)
+        before = period_metrics(store.con, other, model, target) if other else None
+    print(json.dumps(document(now, before), ensure_ascii=False, indent=2))
     return 0
 
 
@@ -162,9 +180,10 @@ def run_brief(args: argparse.Namespace) -> int:
     from dashboard.brief import build_brief
 
     notes = args.notes.read_text(encoding="utf-8") if args.notes else None
+    prefs = _preferences()
     with _open_existing(args.db or default_db_path()) as store:
-        filters = _filters(store, args.start, args.end)
-        build_brief(store, filters, args.out, meeting_date=args.meeting_date, notes=notes)
+        filters = _filters(store, prefs, args.start, args.end)
+        build_brief(store, filters, prefs, args.out, meeting_date=args.meeting_date, notes=notes)
     print(f"Notat skrevet: {args.out}")
     return 0
 
@@ -172,8 +191,9 @@ def run_brief(args: argparse.Namespace) -> int:
 def run_snapshot(args: argparse.Namespace) -> int:
     from dashboard.views.snapshot import render_snapshots
 
+    prefs = _preferences()
     with _open_existing(args.db or default_db_path()) as store:
-        paths = render_snapshots(store, _filters(store, args.start, args.end), args.out)
+        paths = render_snapshots(store, _filters(store, prefs, args.start, args.end), args.out)
     for path in paths:
         print(path)
     return 0

@@ -25,10 +25,10 @@ from pypdf import PdfReader
 from dashboard.brief import build_brief, norsk
 from dashboard.brief.privacy import Mark, protect_group, protect_two_levels
 from dashboard.cli import main
-from dashboard.data.figures import Filters
 from dashboard.data.goals import add_assessment, add_goal
 from dashboard.data.store import Store
-from dashboard.settings import settings_path
+from dashboard.data.values import Filters
+from dashboard.settings import read_preferences, settings_path
 
 PERIOD = Filters(date(2024, 3, 1), date(2024, 4, 30))
 SPACE = r"[\s ]+"
@@ -113,7 +113,12 @@ def store(tmp_path):
 def brief(store, tmp_path):
     notes = "1. Godkjenning av saksliste\n2. Kostnadsdeling «fra prosjekt til drift» – æøå ÆØÅ"
     return build_brief(
-        store, PERIOD, tmp_path / "notat.pdf", meeting_date=date(2024, 5, 6), notes=notes
+        store,
+        PERIOD,
+        read_preferences(),
+        tmp_path / "notat.pdf",
+        meeting_date=date(2024, 5, 6),
+        notes=notes,
     )
 
 
@@ -143,7 +148,9 @@ def test_first_page_has_title_meeting_date_period_and_headline_figures(brief):
     assert "Notat til styringsgruppen" in first
     assert "6. mai 2024" in first
     assert "01.03.2024–30.04.2024 (61 dager)" in first
-    assert "31.12.2023–29.02.2024" in first
+    # Two whole months compare with the two before (no longer the 61 days 31.12.–29.02.); the
+    # fixture has nothing on 31 December, so the figures below are unchanged.
+    assert "01.01.2024–29.02.2024" in first
     pages = [first]
     assert _row(pages, "Oppgaver utført", 3) == ["33", "5", "+28"]
     assert _row(pages, "Timer med oppgaver", 3) == ["19,7", "2,5", "+17,2"]
@@ -241,7 +248,7 @@ def test_suppression_threshold_is_a_setting(store, tmp_path, _isolated_user_dirs
     config = _isolated_user_dirs / "config"
     config.mkdir(exist_ok=True)
     (config / "helsevakt-dashboard.ini").write_text("[privacy]\nsuppress_below = 3\n")
-    pages = _pages(build_brief(store, PERIOD, tmp_path / "terskel.pdf"))
+    pages = _pages(build_brief(store, PERIOD, read_preferences(), tmp_path / "terskel.pdf"))
     assert _row(pages, "EKG", 2) == ["3", "1,0"]
     assert ["<3", ":"] in _rows(pages, "4. Forebyggende hjemmebesøk", 2)
     assert "vises antall fra 1 til 2 som «<3»" in "\n".join(pages)
@@ -249,7 +256,13 @@ def test_suppression_threshold_is_a_setting(store, tmp_path, _isolated_user_dirs
 
 def test_progress_is_reported_from_start_to_end(store, tmp_path):
     reports = []
-    build_brief(store, PERIOD, tmp_path / "p.pdf", progress=lambda f, m: reports.append((f, m)))
+    build_brief(
+        store,
+        PERIOD,
+        read_preferences(),
+        tmp_path / "p.pdf",
+        progress=lambda f, m: reports.append((f, m)),
+    )
     fractions = [fraction for fraction, _ in reports]
     assert fractions == sorted(fractions)
     assert fractions[0] == 0.0
@@ -259,7 +272,7 @@ def test_progress_is_reported_from_start_to_end(store, tmp_path):
 
 def test_an_empty_database_gives_a_brief_that_says_so(tmp_path):
     with Store.open(tmp_path / "tom.duckdb") as empty:
-        pages = _pages(build_brief(empty, PERIOD, tmp_path / "tom.pdf"))
+        pages = _pages(build_brief(empty, PERIOD, read_preferences(), tmp_path / "tom.pdf"))
     text = "\n".join(pages)
     assert "Ingen oppgaver registrert i perioden." in text
     assert "Ingen mål er registrert." in text
@@ -327,7 +340,9 @@ def test_the_command_line_writes_the_brief(tmp_path):
 def test_a_worker_thread_can_build_the_brief(store, tmp_path):
     results = []
     out = tmp_path / "fra_tråd.pdf"
-    worker = threading.Thread(target=lambda: results.append(build_brief(store, PERIOD, out)))
+    worker = threading.Thread(
+        target=lambda: results.append(build_brief(store, PERIOD, read_preferences(), out))
+    )
     worker.start()
     worker.join(timeout=120)
     assert results == [out]
@@ -345,7 +360,7 @@ def test_the_brief_does_not_load_qt():
 
 def test_a_narrowed_brief_names_its_subproject(store, tmp_path):
     narrowed = Filters(PERIOD.start, PERIOD.end, subproject=2)
-    pages = _pages(build_brief(store, narrowed, tmp_path / "dp2.pdf"))
+    pages = _pages(build_brief(store, narrowed, read_preferences(), tmp_path / "dp2.pdf"))
     assert "Delprosjekt 2 Samarbeid HBO og sykehjem, alle kommuner" in pages[0]
     assert _row(pages, "Oppgaver utført", 3) == ["22", "5", "+17"]
 
@@ -353,8 +368,9 @@ def test_a_narrowed_brief_names_its_subproject(store, tmp_path):
 # Kostnadsdeling, by hand: 61 days, car 300 000 x 61 / 365 = 50 136,99. 820 minutes for the
 # municipality and 360 for the health trust (shared by exact minutes, not the rounded
 # hours shown): 50 136,99 x 820 / 1 180 = 34 841,20 and 15 295,79.
-# Car 360 minutes, 270 outside staffed hours (t1 60, t2 30, t3-t8 180): a share of 0,75,
-# 37 602,74 and 12 534,25.
+# Car 360 minutes, 270 outside staffed hours (t1 60, t2 30, t3-t8 180), all of them the
+# legevakt doctor's (only the doctor's use counts now; t9, the helsevakt's, is staffed):
+# a share of 0,75, 37 602,74 and 12 534,25.
 
 
 def test_the_cost_sharing_table_per_rule_and_party(brief):
@@ -368,7 +384,11 @@ def test_the_cost_sharing_table_per_rule_and_party(brief):
         "Kostnadsmodell: bilen koster kr 300 000 i året, kr 50 137 for periodens 61 dager" in text
     )
     assert "bemanningskostnaden er ikke satt (kr 0 per time)" in text
-    assert "Bilen ble brukt 4,5 av 6,0 timer utenfor bemannet tid (75,0 %)" in text
+    assert "Bemannet tid er kl. 10:00–22:00 på hverdager utenom helligdager." in text
+    assert (
+        "Legevaktlegen brukte bilen 4,5 timer utenfor bemannet tid, 75,0 % av de 6,0 timene "
+        "bilen var i bruk." in text
+    )
     assert "Etter andel timer: Hele kostnaden (bil og bemanning) deles etter" in text
 
 
@@ -379,19 +399,21 @@ def test_the_cost_sharing_table_uses_the_cost_model_in_the_settings(store, tmp_p
         "[cost]\ncar_per_year=365000\nstaff_per_hour=100\n[owners]\namk=municipality\n",
         encoding="utf-8",
     )
-    path = build_brief(store, PERIOD, tmp_path / "modell.pdf")
+    path = build_brief(store, PERIOD, read_preferences(), tmp_path / "modell.pdf")
     pages = _pages(path)
-    # Car 365 000 x 61 / 365 = 61 000; 43 weekdays x 12 h = 516 h x 100 = 51 600. All hours
-    # are the municipality's now: it pays everything by share of hours.
-    assert _row(pages, "Etter andel timer", 2) == ["kr 112 600", "kr 0"]
-    assert _row(pages, "Kommunen betaler bilen", 2) == ["kr 61 000", "kr 51 600"]
+    # Car 365 000 x 61 / 365 = 61 000; 43 weekdays, less the public holidays 28 and 29 March
+    # and 1 April (Easter), are 40 staffed days x 12 h = 480 h x 100 = 48 000 (was 516 h and
+    # 51 600 before holidays were unstaffed). All hours are the municipality's now: it pays
+    # everything by share of hours, 61 000 + 48 000 = 109 000.
+    assert _row(pages, "Etter andel timer", 2) == ["kr 109 000", "kr 0"]
+    assert _row(pages, "Kommunen betaler bilen", 2) == ["kr 61 000", "kr 48 000"]
     text = " ".join(" ".join(pages).split())
-    assert "bemanningen kr 51 600 (516,0 bemannede timer à kr 100)" in text
+    assert "bemanningen kr 48 000 (480,0 bemannede timer à kr 100)" in text
 
 
 def test_a_brief_from_demo_data_says_so_on_every_page(store, tmp_path):
     store.set_meta("demo", "1")
-    pages = _pages(build_brief(store, PERIOD, tmp_path / "demo.pdf"))
+    pages = _pages(build_brief(store, PERIOD, read_preferences(), tmp_path / "demo.pdf"))
     assert "Demodata: tallene i dette notatet er oppdiktet" in pages[0]
     assert all("DEMODATA (oppdiktede tall)" in page for page in pages)
     assert PdfReader(tmp_path / "demo.pdf").metadata.title.startswith("DEMODATA")

@@ -3,8 +3,8 @@ from datetime import date, datetime
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from dashboard.data.figures import Filters
 from dashboard.data.store import Store
+from dashboard.data.values import Filters
 from dashboard.views.callouts_view import CalloutsView
 from dashboard.views.formatting import month_epoch
 

@@ -4,8 +4,8 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage
 
-from dashboard.data.figures import Filters, StaffedHours
 from dashboard.data.store import Store
+from dashboard.data.values import Filters, StaffedHours
 from dashboard.views.car_use_view import CarUseView
 
 JAN_FEB = Filters(date(2024, 1, 1), date(2024, 2, 29))
@@ -70,7 +70,7 @@ def test_heat_map_axes_and_tooltip_are_norwegian(view):
 
 def test_staffed_hours_are_drawn_on_the_heat_map(view):
     assert view.staffed_box.rect() == QRectF(10, 0, 12, 5)
-    assert view.heat_panel.legend.labels() == ["Bemannet tid (man–fre kl. 10:00–22:00)"]
+    assert view.heat_panel.legend.labels() == ["Bemannet tid (man–fre kl.\u00a010:00–22:00)"]
 
 
 def test_trips_after_hours_per_month_by_driver_role(view):
@@ -104,7 +104,7 @@ def test_staffed_hours_come_from_the_filters(view, store):
     late = StaffedHours(time(10), time(23))
     view.refresh_now(store.cursor(), Filters(JAN_FEB.start, JAN_FEB.end, staffed=late))
     assert view.staffed_box.rect() == QRectF(10, 0, 13, 5)
-    assert view.heat_panel.legend.labels() == ["Bemannet tid (man–fre kl. 10:00–23:00)"]
+    assert view.heat_panel.legend.labels() == ["Bemannet tid (man–fre kl.\u00a010:00–23:00)"]
     # Only the Saturday trip from 23:00 falls outside 10–23.
     assert view.after_bars.heights("Legevaktlege") == [1]
     assert view.after_bars.heights("Helsevakt") == [0]

@@ -44,12 +44,26 @@ def test_import_then_metrics_json(tmp_path, export):
     metrics = run("metrics", "--db", db, "--from", "2024-01-01", "--to", "2024-01-31", "--json")
     document = json.loads(metrics.stdout)
     assert document["period"] == {"from": "2024-01-01", "to": "2024-01-31"}
-    assert document["activities"] == {"count": 2, "minutes": 75}
+    assert document["activities"] == {"count": 2, "minutes": 75, "km": 0}
+    # January is a whole month: it compares with December by default.
+    assert document["comparison"]["period"] == {"from": "2023-12-01", "to": "2023-12-31"}
     assert document["owner_hours"] == {"municipality": 0.8, "health_trust": 0.5, "shared": 0.0}
     # 31 days of a NOK 300 000 car; no staff cost set: the municipality pays the car.
     car = round(300_000 * 31 / 365)
     rules = {rule["rule"]: rule for rule in document["cost_sharing"]["rules"]}
     assert rules["municipality_pays_car"]["municipality"] == car
+
+
+def test_metrics_compare_with_last_year_or_nothing(tmp_path, export):
+    db = tmp_path / "cli.duckdb"
+    run("--db", db, "import", export)
+    period = ("--from", "2024-02-01", "--to", "2024-02-29")
+    last_year = json.loads(run("metrics", "--db", db, *period, "--compare", "last-year").stdout)
+    assert last_year["activities"]["count"] == 1
+    assert last_year["comparison"]["period"] == {"from": "2023-02-01", "to": "2023-02-28"}
+    assert last_year["comparison"]["activities"]["count"] == 0
+    alone = json.loads(run("metrics", "--db", db, *period, "--compare", "none").stdout)
+    assert "comparison" not in alone
 
 
 def test_refused_import_exits_non_zero_with_a_clear_message(tmp_path):

@@ -13,9 +13,11 @@ import subprocess
 import sys
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import duckdb
+import holidays
 import pytest
 from exports import KINDS, ExportForm, Records, random_records, write_export
 
@@ -164,7 +166,16 @@ def minutes_between(start: datetime, end: datetime) -> float:
 
 
 def one_decimal(value: float) -> float:
-    return round(value, 1)
+    """Half up, as a person rounds by hand (0.25 → 0.3), as the contract's document does."""
+    return float(Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+# Public holidays are not staffed (Sundays are weekend days anyway).
+PUBLIC_HOLIDAYS = holidays.Norway(years=range(2019, 2026), include_sundays=False)
+
+
+def role_key(role: str) -> str:
+    return role.strip().casefold()
 
 
 def expected_activities(records: Records, first: date, last: date) -> dict:
@@ -180,6 +191,7 @@ def expected_activities(records: Records, first: date, last: date) -> dict:
         "activities": {
             "count": len(rows),
             "minutes": one_decimal(sum(minutes_between(r["start"], r["end"]) for r in rows)),
+            "km": one_decimal(sum(r["km"] or 0 for r in rows)),
         },
         "task_mix": {key: (count, one_decimal(minutes)) for key, (count, minutes) in mix.items()},
         "owner_hours": {owner: one_decimal(minutes / 60) for owner, minutes in owners.items()},
@@ -233,8 +245,15 @@ def expected_goals(records: Records, last: date) -> dict:
         key = goal_key(row)
         if key not in latest or row["assessed"] > latest[key]["assessed"]:
             latest[key] = row
+    # The generated records carry a status on the 1–3 scale or none, never another word.
     per_plan: dict[str, dict] = defaultdict(
-        lambda: {"status_1": 0, "status_2": 0, "status_3": 0, "not_assessed": 0}
+        lambda: {
+            "status_1": 0,
+            "status_2": 0,
+            "status_3": 0,
+            "assessed_without_scale": 0,
+            "not_assessed": 0,
+        }
     )
     for (plan, _), row in latest.items():
         status = row["status"]
@@ -249,6 +268,7 @@ def expected_metrics(records: Records, first: date, last: date) -> dict:
         **activity,
         "callouts": expected_callouts(records, first, last),
         "car_after_22": expected_car_after_22(records, first, last),
+        "car_outside_staffed": expected_car_outside_staffed(records, first, last),
         "goals": expected_goals(records, last),
     }
 
@@ -265,6 +285,7 @@ def comparable(document: dict) -> dict:
         "owner_hours": document.get("owner_hours"),
         "callouts": document["callouts"],
         "car_after_22": document["car_after_22"],
+        "car_outside_staffed": document.get("car_outside_staffed"),
         "goals": {
             row["plan"]: {key: value for key, value in row.items() if key != "plan"}
             for row in document["goals"]
@@ -341,6 +362,9 @@ def test_expected_figures_are_not_trivial(records):
     assert expected["callouts"]["acute"] > 5
     assert 0 < expected["callouts"]["acute_with_doctor"] < expected["callouts"]["acute"]
     assert 3 < expected["car_after_22"]["trips"] < len(records.carlog)
+    outside = expected["car_outside_staffed"]
+    assert outside["trips"] >= expected["car_after_22"]["trips"]
+    assert outside["by_role"]["legevaktlege"]["minutes"] > 0
     assert all(value > 0 for value in expected["owner_hours"].values())
     goals = expected["goals"]
     assert sum(plan["not_assessed"] for plan in goals.values()) > 0
@@ -516,18 +540,31 @@ HAND_WRITTEN = {
 # September), C not assessed; D in the local plan is 3.
 HAND_FIGURES = {
     "period": {"from": "2021-05-01", "to": "2021-05-31"},
-    "activities": {"count": 4, "minutes": 228},
+    "activities": {"count": 4, "minutes": 228, "km": 0},
     "task_mix": {(1, "EKG"): (1, 48), (2, "Blodprøve"): (2, 75)}
     | {(4, "Forebyggende hjemmebesøk"): (1, 105)},
     "owner_hours": {"municipality": 2.5, "health_trust": 0.8, "shared": 0.5},
     "callouts": {"total": 4, "acute": 3, "acute_with_doctor": 2, "acute_doctor_share": 2 / 3},
     "car_after_22": {"trips": 4, "minutes": 930},
+    # Outside staffed time (weekdays 10–22 that are not public holidays; 13, 17 and 24 May
+    # have no trips): #1 30, #3 60 (the helsevakt's), #4 720, #5 120; the doctor's are
+    # #1, #4 and #5, 870 minutes.
+    "car_outside_staffed": {
+        "trips": 4,
+        "minutes": 930,
+        "by_role": {
+            "legevaktlege": {"trips": 3, "minutes": 870},
+            "helsevakt": {"trips": 1, "minutes": 60},
+        },
+    },
     "goals": {
-        "Strategi 2030 (HMN)": {"status_1": 0, "status_2": 1, "status_3": 1, "not_assessed": 1},
+        "Strategi 2030 (HMN)": {"status_1": 0, "status_2": 1, "status_3": 1}
+        | {"assessed_without_scale": 0, "not_assessed": 1},
         "Lokal utviklingsplan St. Olav 2019–2035": {
             "status_1": 0,
             "status_2": 0,
             "status_3": 1,
+            "assessed_without_scale": 0,
             "not_assessed": 0,
         },
     },
@@ -564,7 +601,7 @@ def test_goal_id_column_makes_differently_worded_rows_one_goal(tmp_path):
 
     assert goals == [
         {"plan": "Strategi 2030 (HMN)", "status_1": 0, "status_2": 1, "status_3": 1}
-        | {"not_assessed": 0}
+        | {"assessed_without_scale": 0, "not_assessed": 0}
     ]
 
 
@@ -589,7 +626,7 @@ def test_durations_with_decimal_comma_and_times_with_seconds(tmp_path):
 
     printed = printed_metrics(db, date(2021, 5, 1), date(2021, 5, 31))
 
-    assert printed["activities"] == {"count": 3, "minutes": 105.5}
+    assert printed["activities"] == {"count": 3, "minutes": 105.5, "km": 0}
 
 
 # --- Cost sharing under each rule, worked out from the records ---------------------------
@@ -597,22 +634,54 @@ def test_durations_with_decimal_comma_and_times_with_seconds(tmp_path):
 CAR_PER_YEAR, STAFF_PER_HOUR = 365_000, 500
 
 
+def staffed_day(day: date) -> bool:
+    return day.isoweekday() <= 5 and day not in PUBLIC_HOLIDAYS
+
+
 def staffed_minute(moment: datetime) -> bool:
-    """The car is staffed 10:00–22:00 on weekdays; otherwise the legevakt doctor has it."""
-    return moment.isoweekday() <= 5 and STAFFED_OPEN <= moment.time() < STAFFED_CLOSE
+    """The car is staffed 10:00–22:00 on weekdays that are not public holidays."""
+    return staffed_day(moment.date()) and STAFFED_OPEN <= moment.time() < STAFFED_CLOSE
 
 
 def car_minutes_outside_staffed_time(records: Records, first: date, last: date) -> tuple:
+    """The legevakt doctor's minutes outside staffed time (only those are the
+    municipality's under the by-use rule), and all car minutes."""
     outside = total = 0
     for row in records.carlog:
         if not in_period(row["start"], first, last):
             continue
+        doctor = role_key(row["driver_role"]) == "legevaktlege"
         moment = row["start"]
         while moment < row["end"]:
             total += 1
-            outside += not staffed_minute(moment)
+            outside += doctor and not staffed_minute(moment)
             moment += timedelta(minutes=1)
     return outside, total
+
+
+def expected_car_outside_staffed(records: Records, first: date, last: date) -> dict:
+    """Trips with minutes outside staffed time (evenings, nights, weekends, public
+    holidays), counted minute by minute, in all and per driver role."""
+    by_role = {"legevaktlege": [0, 0], "helsevakt": [0, 0]}
+    for row in records.carlog:
+        if not in_period(row["start"], first, last):
+            continue
+        minutes, moment = 0, row["start"]
+        while moment < row["end"]:
+            minutes += not staffed_minute(moment)
+            moment += timedelta(minutes=1)
+        if minutes:
+            by_role[role_key(row["driver_role"])][0] += 1
+            by_role[role_key(row["driver_role"])][1] += minutes
+    trips = sum(trips for trips, _ in by_role.values())
+    minutes = sum(minutes for _, minutes in by_role.values())
+    return {
+        "trips": trips,
+        "minutes": one_decimal(minutes),
+        "by_role": {
+            role: {"trips": n, "minutes": one_decimal(m)} for role, (n, m) in by_role.items()
+        },
+    }
 
 
 def kroner(amount: float) -> int:
@@ -621,8 +690,8 @@ def kroner(amount: float) -> int:
 
 def expected_cost_sharing(records: Records, first: date, last: date) -> dict:
     days = (last - first).days + 1
-    weekdays = sum(1 for n in range(days) if (first + timedelta(days=n)).isoweekday() <= 5)
-    car, staff = CAR_PER_YEAR * days / 365, weekdays * 12 * STAFF_PER_HOUR
+    staffed_days = sum(1 for n in range(days) if staffed_day(first + timedelta(days=n)))
+    car, staff = CAR_PER_YEAR * days / 365, staffed_days * 12 * STAFF_PER_HOUR
     minutes = {"municipality": 0.0, "health_trust": 0.0, "shared": 0.0}
     for row in records.activity:
         if in_period(row["start"], first, last):

@@ -1,15 +1,16 @@
 """Kostnadsmodell: edits go to the shared INI file at once and the Kostnader table follows.
 
-The store and the period are those of test_cost_view: 60 days, 44 weekdays (528 staffed
-hours), car use half outside staffed hours; hours 3,0 municipality, 1,5 health trust
-(AMK), 0,5 shared.
+The store and the period are those of test_cost_view: 60 days, 44 weekdays of which 43 are
+staffed (1 January is a public holiday: 516 staffed hours), car use half outside staffed
+hours; hours 3,0 municipality, 1,5 health trust (AMK), 0,5 shared.
 """
 
 import pytest
 
 from dashboard.data.costs import CostModel
-from dashboard.data.figures import SERVICES, StaffedHours
-from dashboard.settings import cost_model, settings_path
+from dashboard.data.values import StaffedHours
+from dashboard.data.vocabulary import SERVICES
+from dashboard.settings import cost_model, read_preferences, settings_path
 from dashboard.views.cost_model_panel import CostModelPanel
 from dashboard.views.cost_view import CostSharingView
 from tests.test_cost_view import JAN_FEB, cost_rows, store  # noqa: F401 - the fixture
@@ -21,7 +22,14 @@ pytestmark = pytest.mark.usefixtures("norwegian")
 def view(qtbot, store):  # noqa: F811 - the imported fixture
     view = CostSharingView(store)
     qtbot.addWidget(view)
-    view.refresh_now(store.cursor(), JAN_FEB)
+
+    def on_data_changed():
+        # As the main window does: read the saved settings again, hand them over, refresh.
+        view.prefs = read_preferences()
+        view.refresh_now(store.cursor(), JAN_FEB)
+
+    view.data_changed.connect(on_data_changed)
+    on_data_changed()
     return view
 
 
@@ -36,7 +44,7 @@ def test_the_panel_starts_from_the_defaults(view):
     assert panel.owner_boxes["Annet"].currentText() == "Delt"
     assert panel.owner_boxes["HBO"].currentText() == "Kommunen"
     assert panel.staffed_label.text().startswith(
-        "Bemannet tid hentes fra innstillingene: kl. 10:00–22:00 på hverdager."
+        "Bemannet tid hentes fra innstillingene: kl.\u00a010:00–22:00 på hverdager."
     )
     assert not settings_path().exists()
 
@@ -44,10 +52,11 @@ def test_the_panel_starts_from_the_defaults(view):
 def test_editing_the_staff_cost_writes_the_ini_and_updates_the_table(view):
     view.model_panel.staff_cost.setValue(500)
     assert cost_model().staff_cost_per_hour == 500.0
-    # Staff 528 h x 500 = 264 000; the car 49 315 as before.
-    assert [row[2:] for row in cost_rows(view)][1] == ["kr 49 315", "kr 264 000"]
+    # Staff 516 h x 500 = 258 000 (was 528 h and 264 000 before New Year's Day was
+    # unstaffed); the car 49 315 as before.
+    assert [row[2:] for row in cost_rows(view)][1] == ["kr 49 315", "kr 258 000"]
     assert view.cost_labels["staff"].text().replace("\u00a0", " ") == (
-        "kr 264 000 for perioden (528,0 bemannede timer à kr 500 per time)"
+        "kr 258 000 for perioden (516,0 bemannede timer à kr 500 per time)"
     )
 
 

@@ -5,9 +5,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from dashboard.data.costs import RULES
-from dashboard.data.figures import Filters
 from dashboard.data.store import Store
-from dashboard.settings import STAFF_COST_PER_HOUR, owner_key, settings_path
+from dashboard.data.values import Filters
+from dashboard.settings import STAFF_COST_PER_HOUR, owner_key, read_preferences, settings_path
 from dashboard.views.cost_view import CostSharingView
 from dashboard.views.formatting import month_epoch
 
@@ -157,16 +157,20 @@ def test_the_cost_model_from_the_settings_file_is_used(qtbot, store):
     settings.sync()
     view = CostSharingView(store)
     qtbot.addWidget(view)
+    # The main window reads the preferences once and hands them to every view.
+    view.prefs = read_preferences()
     view.refresh_now(store.cursor(), JAN_FEB)
-    # Staff 528 h x 500 = 264 000, so 313 315,07 in all; with AMK the municipality's, its
-    # share of the hours is (4,5 + 0,5 / 2) / 5,0 = 0,95: 297 649,32 and 15 665,75.
+    # 44 weekdays, less New Year's Day (Monday 1 January, a public holiday and now
+    # unstaffed): 43 x 12 = 516 h (was 528 h). Staff 516 h x 500 = 258 000, so 307 315,07 in
+    # all; with AMK the municipality's, its share of the hours is (4,5 + 0,5 / 2) / 5,0 =
+    # 0,95: 291 949,32 and 15 365,75. By use: 24 657,53 and 24 657,53 + 258 000.
     assert [row[2:] for row in cost_rows(view)] == [
-        ["kr 297 649", "kr 15 666"],
-        ["kr 49 315", "kr 264 000"],
-        ["kr 24 658", "kr 288 658"],
+        ["kr 291 949", "kr 15 366"],
+        ["kr 49 315", "kr 258 000"],
+        ["kr 24 658", "kr 282 658"],
     ]
     assert label(view, "staff") == (
-        "kr 264 000 for perioden (528,0 bemannede timer à kr 500 per time)"
+        "kr 258 000 for perioden (516,0 bemannede timer à kr 500 per time)"
     )
     assert view.period_bars.heights("Kommunen") == [4.5, 0, 0]
 

@@ -5,9 +5,12 @@ from datetime import date
 import pytest
 
 from dashboard import settings
-from dashboard.data.costs import CostModel, cost_sharing, staffed_hours_in_period
-from dashboard.data.figures import Filters, car_minutes_by_staffing, default_owner_by_service
+from dashboard.data import rollups
+from dashboard.data.costs import CostModel, CostSharing, cost_sharing
+from dashboard.data.figures import TripCount, car_use, staffed_hours
 from dashboard.data.store import Store
+from dashboard.data.values import Filters
+from dashboard.data.vocabulary import default_owner_by_service
 
 # Monday 4 to Sunday 10 March 2024: 7 days, 5 weekdays of 12 staffed hours = 60 hours.
 WEEK = Filters(date(2024, 3, 4), date(2024, 3, 10))
@@ -42,23 +45,28 @@ def store(tmp_path):
         yield store
 
 
-def payments(document):
-    return {
-        rule["rule"]: (rule["municipality"], rule["health_trust"]) for rule in document["rules"]
-    }
+def payments(sharing: CostSharing) -> dict[str, tuple[int, int]]:
+    return {p.rule.key: (p.municipality, p.health_trust) for p in sharing.payments}
 
 
-def test_staffed_hours_count_weekdays_only():
-    assert staffed_hours_in_period(WEEK) == 60
+def test_staffed_hours_count_weekdays_only(store):
+    assert staffed_hours(store.con, WEEK) == 60
+
+
+def test_public_holidays_are_not_staffed(store):
+    # Monday 25 to Sunday 31 March 2024: Maundy Thursday (28th) and Good Friday (29th) are
+    # public holidays, so 3 staffed weekdays × 12 h = 36 hours, not 60.
+    assert staffed_hours(store.con, Filters(date(2024, 3, 25), date(2024, 3, 31))) == 36
 
 
 def test_car_minutes_outside_staffed_time_include_evenings_nights_and_weekends(store):
-    assert car_minutes_by_staffing(store.con, WEEK) == {"all": 360.0, "outside": 240.0}
+    use = car_use(store.con, WEEK)
+    assert (use.all.minutes, use.outside_staffed.minutes) == (360.0, 240.0)
 
 
 def test_period_costs(store):
-    document = cost_sharing(store.con, WEEK, MODEL)
-    assert (document["car_cost"], document["staff_cost"]) == (7_000, 30_000)
+    sharing = cost_sharing(store.con, WEEK, MODEL)
+    assert (sharing.car_cost, sharing.staff_cost) == (7_000, 30_000)
 
 
 def test_by_share_of_hours(store):
@@ -79,6 +87,24 @@ def test_municipality_pays_the_car_by_its_use_outside_staffed_hours(store):
         4_667,
         32_333,
     )
+
+
+def test_only_the_doctors_use_outside_staffed_hours_counts_for_the_car_rule(store):
+    # The helsevakt drives on Sunday 10 March 10:00–12:00: 120 minutes outside staffed time,
+    # but not the legevakt doctor's. Outside staffed time is now 360 of 480 car minutes, the
+    # doctor's part still 240: 240/480 of 7 000 = 3 500 for the municipality, and
+    # 3 500 + 30 000 = 33 500 for the health trust.
+    store.con.execute(
+        "INSERT INTO car_trips VALUES "
+        "('t5', '2024-03-10 10:00', '2024-03-10 12:00', 'helsevakt', NULL, NULL, 1)"
+    )
+    rollups.rebuild(store.con, WEEK.staffed)
+    use = car_use(store.con, WEEK)
+    assert use.outside_staffed == TripCount(4, 360.0)
+    assert use.outside_staffed_by_role["legevaktlege"] == TripCount(3, 240.0)
+    sharing = cost_sharing(store.con, WEEK, MODEL)
+    assert sharing.doctor_minutes_outside_staffed == 240.0
+    assert payments(sharing)["car_by_use_outside_staffed_hours"] == (3_500, 33_500)
 
 
 def test_the_owner_mapping_is_editable(store):

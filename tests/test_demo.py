@@ -6,8 +6,10 @@ import pytest
 
 from dashboard.data import figures
 from dashboard.data.demo import build_demo, demo_db_path, ensure_demo
-from dashboard.data.figures import Filters
+from dashboard.data.metrics import document, period_metrics
 from dashboard.data.store import Store
+from dashboard.data.values import Filters
+from dashboard.data.vocabulary import SERVICES
 
 FIRST_DAY = date(2018, 1, 1)
 YEAR_END = date(2018, 12, 31)
@@ -39,7 +41,7 @@ def _year(**narrowing) -> Filters:
 
 def _metrics(path, end: date) -> dict:
     with Store.open(path, read_only=True) as store:
-        return figures.metrics(store.con, Filters(FIRST_DAY, end))
+        return document(period_metrics(store.con, Filters(FIRST_DAY, end)), None)
 
 
 def _all_rows(path, before: date | None = None) -> list[list]:
@@ -145,7 +147,7 @@ def test_activities_happen_only_in_staffed_weekday_hours(demo_2018):
 
 
 def test_a_weekday_has_ten_to_twenty_tasks(demo_2018):
-    tasks = figures.activity_totals(demo_2018.con, _year())["count"]
+    tasks = figures.activity_totals(demo_2018.con, _year()).count
     assert 10 <= tasks / WEEKDAYS_IN_2018 <= 20
 
 
@@ -172,14 +174,12 @@ def test_gp_tasks_start_in_daytime(demo_2018):
 
 def test_about_three_preventive_visits_a_week_for_the_occupational_therapist(demo_2018):
     visits = figures.task_mix(demo_2018.con, _year(subproject=4), by="requested_by")
-    assert [row["requested_by"] for row in visits] == ["Ergoterapi"]
-    assert 2 <= visits[0]["count"] / (365 / 7) <= 4
+    assert [row.category for row in visits] == ["Ergoterapi"]
+    assert 2 <= visits[0].count / (365 / 7) <= 4
 
 
 def test_values_come_from_the_contract_vocabulary(demo_2018):
-    assert set(_column(demo_2018, "SELECT DISTINCT requested_by FROM activities")) == set(
-        figures.SERVICES
-    )
+    assert set(_column(demo_2018, "SELECT DISTINCT requested_by FROM activities")) == set(SERVICES)
     assert set(_column(demo_2018, "SELECT DISTINCT subproject FROM activities")) == set(range(1, 7))
     for table in ("activities", "callouts"):
         assert set(_column(demo_2018, f"SELECT DISTINCT municipality FROM {table}")) == {
@@ -197,8 +197,8 @@ def test_values_come_from_the_contract_vocabulary(demo_2018):
 
 
 def test_call_outs_come_a_few_a_day_at_all_hours_with_every_urgency(demo_2018):
-    summary = figures.callout_summary(demo_2018.con, _year())
-    assert 2 <= summary["total"] / 365 <= 5
+    summary = figures.callout_counts(demo_2018.con, _year())
+    assert 2 <= summary.total / 365 <= 5
     assert _scalar(demo_2018, "SELECT count(DISTINCT hour(alarm_at)) FROM callouts") == 24
     assert set(_column(demo_2018, "SELECT DISTINCT urgency FROM callouts")) == {
         "akutt",
@@ -208,7 +208,7 @@ def test_call_outs_come_a_few_a_day_at_all_hours_with_every_urgency(demo_2018):
 
 
 def test_a_doctor_joins_55_to_65_percent_of_acute_call_outs(demo_2018):
-    share = figures.callout_summary(demo_2018.con, _year())["acute_doctor_share"]
+    share = figures.callout_counts(demo_2018.con, _year()).acute_doctor_share
     assert 0.55 <= share <= 0.65
 
 
@@ -254,29 +254,25 @@ def test_some_trips_cross_midnight_and_the_car_is_used_after_22(demo_2018):
     assert (
         _scalar(demo_2018, "SELECT count(*) FROM car_trips WHERE end_at::DATE > start_at::DATE") > 0
     )
-    after_22 = figures.car_after_hours_monthly(demo_2018.con, _year())
-    assert {row["driver_role"] for row in after_22} == {"legevaktlege"}
-    assert figures.car_after_hours(demo_2018.con, _year())["trips"] > 0
+    after_22 = figures.car_after_hours_months(demo_2018.con, _year())
+    assert {row.driver_role for row in after_22} == {"legevaktlege"}
+    assert figures.car_use(demo_2018.con, _year()).after_hours.trips > 0
 
 
 def test_the_real_strategy_goals_carry_their_may_2021_status(demo_2018):
-    status = {row["plan"]: row for row in figures.goal_status(demo_2018.con, date(2021, 5, 31))}
-    assert status[STRATEGY_PLAN] == {
-        "plan": STRATEGY_PLAN,
-        "status_1": 3,
-        "status_2": 9,
-        "status_3": 3,
-        "not_assessed": 0,
-    }
+    status = {row.plan: row for row in figures.goal_status(demo_2018.con, date(2021, 5, 31))}
+    assert status[STRATEGY_PLAN] == figures.PlanStatus(
+        plan=STRATEGY_PLAN, status_1=3, status_2=9, status_3=3, not_assessed=0
+    )
 
 
 def test_plans_first_assessed_after_today_are_left_out(demo_2018):
     assert set(_column(demo_2018, "SELECT DISTINCT plan FROM goals")) == {STRATEGY_PLAN}
 
 
-def _counts(rows: list[dict], plan: str) -> tuple[int, int, int, int]:
-    (row,) = [row for row in rows if row["plan"] == plan]
-    return row["status_1"], row["status_2"], row["status_3"], row["not_assessed"]
+def _counts(rows: list[figures.PlanStatus], plan: str) -> tuple[int, int, int, int]:
+    (row,) = [row for row in rows if row.plan == plan]
+    return row.status_1, row.status_2, row.status_3, row.not_assessed
 
 
 def test_demo_plans_show_status_moving_over_time(tmp_path):

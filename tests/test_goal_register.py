@@ -50,7 +50,7 @@ def test_a_new_goal_counts_as_not_assessed_from_the_day_it_is_registered(store):
     register_goal(store.con, "Plan A", "Mål tre", date(2022, 6, 1))
     before = figures.goal_status(store.con, date(2022, 5, 31))[0]
     after = figures.goal_status(store.con, date(2022, 6, 1))[0]
-    assert (before["not_assessed"], after["not_assessed"]) == (0, 1)
+    assert (before.not_assessed, after.not_assessed) == (0, 1)
 
 
 def test_undo_takes_back_only_the_last_hand_edit(store):
@@ -77,7 +77,7 @@ def test_status_counts_over_the_assessment_dates(store):
     add_assessment(store.con, first, date(2022, 1, 1), 2)
     add_assessment(store.con, second, date(2023, 1, 1), 3)
     assert [
-        (row["assessed_on"], row["status_1"], row["status_2"], row["status_3"])
+        (row.assessed_on, row.status_1, row.status_2, row.status_3)
         for row in figures.goal_status_over_time(store.con, "Plan A")
     ] == [
         (date(2021, 1, 1), 1, 1, 0),

@@ -5,10 +5,11 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from dashboard.data.figures import Filters, goal_status
+from dashboard.data.figures import goal_status
 from dashboard.data.goals import add_assessment, add_goal, current_user, status_word
 from dashboard.data.importer import import_file
 from dashboard.data.store import Store
+from dashboard.data.values import Filters
 from dashboard.views.goals_view import GoalsView, status_label
 
 STRATEGI = "Strategi 2030 (HMN)"

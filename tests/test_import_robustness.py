@@ -30,10 +30,11 @@ from exports import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.data.figures import Filters, metrics
 from dashboard.data.importer import import_file
+from dashboard.data.metrics import document, period_metrics
 from dashboard.data.problems import ImportRefused
 from dashboard.data.store import Store
+from dashboard.data.values import Filters
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PERIOD = Filters(date(2020, 1, 1), date(2022, 12, 31))
@@ -88,7 +89,8 @@ def snapshot(db: Path) -> dict:
             table: store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in TABLES
         }
-        figures = json.loads(json.dumps(metrics(store.con, PERIOD), default=str))
+        now = period_metrics(store.con, PERIOD)
+        figures = json.loads(json.dumps(document(now, None), default=str))
     return {"counts": counts, "figures": figures}
 
 

@@ -7,10 +7,10 @@ from exports import identity_number
 from openpyxl import Workbook
 
 from dashboard.data import figures
-from dashboard.data.figures import Filters
 from dashboard.data.importer import import_file
 from dashboard.data.problems import ImportCancelled, ImportRefused
 from dashboard.data.store import Store
+from dashboard.data.values import Filters
 
 FEBRUARY = Filters(date(2024, 2, 1), date(2024, 2, 29))
 
@@ -49,10 +49,13 @@ def test_semicolon_utf8_with_decimal_comma_and_aliases(store, tmp_path):
     result = import_file(store, write(tmp_path / "a.csv", SEMICOLON_ACTIVITIES))
     assert (result.kind, result.rows_read, result.rows_added) == ("aktivitetslogg", 3, 3)
     # 30 + 55 + 90 minutes; A3 starts 29 February and belongs to February.
-    assert figures.activity_totals(store.con, FEBRUARY) == {"count": 3, "minutes": 175}
+    # 12,5 + 3 km; A3 has none.
+    assert figures.activity_totals(store.con, FEBRUARY) == figures.ActivityTotals(3, 175, 15.5)
+    # Owner hours are exact now (rounded only in the JSON document): AMK's 55 minutes are
+    # 55/60 = 0.9166… h, which the document shows as 0.9.
     assert figures.owner_hours(store.con, FEBRUARY) == {
         "municipality": 0.5,
-        "health_trust": 0.9,
+        "health_trust": pytest.approx(55 / 60),
         "shared": 1.5,
     }
     assert store.con.execute("SELECT km FROM activities WHERE id = 'A1'").fetchone() == (12.5,)
@@ -140,7 +143,7 @@ def test_xlsx_with_title_rows_excel_dates_and_text_dates(store, tmp_path):
     book.save(path)
     result = import_file(store, path)
     assert (result.kind, result.rows_added) == ("kjørebok", 2)
-    assert figures.car_after_hours(store.con, FEBRUARY) == {"trips": 1, "minutes": 90}
+    assert figures.car_use(store.con, FEBRUARY).after_hours == figures.TripCount(1, 90)
 
 
 def test_xlsx_refusal_names_the_excel_row(store, tmp_path):
@@ -168,18 +171,15 @@ def test_callouts_with_colour_urgencies_and_yes_no_spellings(store, tmp_path):
         "24-005;05.02.2024 15:00;A;Ambulanse;Nei;Holtålen\n"
     )
     import_file(store, write(tmp_path / "u.csv", text))
-    assert figures.callout_summary(store.con, FEBRUARY) == {
-        "total": 5,
-        "acute": 4,
-        "acute_with_doctor": 2,
-        "acute_doctor_share": 0.5,
-    }
+    counts = figures.callout_counts(store.con, FEBRUARY)
+    assert counts == figures.CalloutCounts(total=5, acute=4, acute_with_doctor=2)
+    assert counts.acute_doctor_share == 0.5
 
 
 def test_car_log_time_only_end_before_start_ends_after_midnight(store, tmp_path):
     text = "Tur;Start;Slutt;Rolle\nT1;07.02.2024 23:00;01:30;Legevaktlege\n"
     import_file(store, write(tmp_path / "k.csv", text))
-    assert figures.car_after_hours(store.con, FEBRUARY) == {"trips": 1, "minutes": 150}
+    assert figures.car_use(store.con, FEBRUARY).after_hours == figures.TripCount(1, 150)
 
 
 def test_goal_words_and_month_names(store, tmp_path):
@@ -191,10 +191,10 @@ def test_goal_words_and_month_names(store, tmp_path):
     )
     import_file(store, write(tmp_path / "g.csv", text))
     assert figures.goal_status(store.con, date(2021, 12, 31)) == [
-        {"plan": "Plan X", "status_1": 0, "status_2": 1, "status_3": 0, "not_assessed": 1}
+        figures.PlanStatus("Plan X", status_1=0, status_2=1, status_3=0, not_assessed=1)
     ]
     assert figures.goal_status(store.con, date(2022, 3, 1)) == [
-        {"plan": "Plan X", "status_1": 0, "status_2": 0, "status_3": 1, "not_assessed": 1}
+        figures.PlanStatus("Plan X", status_1=0, status_2=0, status_3=1, not_assessed=1)
     ]
 
 

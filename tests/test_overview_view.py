@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.data.figures import Filters
+from dashboard.data.figures import trend_window
 from dashboard.data.store import Store
-from dashboard.views.overview_view import OverviewView, trend_filters
+from dashboard.data.values import Filters
+from dashboard.views.overview_view import OverviewView
 
 MARCH = Filters(date(2024, 3, 1), date(2024, 3, 31))
 
@@ -95,7 +96,9 @@ def shown(view: OverviewView, filters: Filters) -> dict[str, tuple[str, str, str
 
 def test_march_figures_and_their_change_against_february(view):
     cards = shown(view, MARCH)
-    # Three tasks (30 + 60 + 90 min) against two (60 + 30 min) in 30.01.–29.02.
+    # Three tasks (30 + 60 + 90 min) against two (60 + 30 min) in February: a whole month
+    # compares with the whole month before (01.02.–29.02.), no longer 30.01.–29.02.; the
+    # fixture has nothing on 30–31 January, so every figure below stays as it was.
     assert cards["tasks"] == ("Utførte oppgaver", "3", "▲ 50 % fra 2 i forrige periode")
     assert cards["task_hours"][1:] == ("3,0", "▲ 100 % fra 1,5 i forrige periode")
     # HBO 30 + Ergoterapi 60 min now; HBO 60 + Fastlege 30 min before. AMK is the trust's.
@@ -119,8 +122,7 @@ def test_march_figures_and_their_change_against_february(view):
 def test_the_heading_names_both_periods(view):
     shown(view, MARCH)
     assert view.period_label.text() == (
-        "01.03.2024–31.03.2024, sammenlignet med forrige periode av samme lengde, "
-        "30.01.2024–29.02.2024."
+        "01.03.2024–31.03.2024, sammenlignet med forrige periode, 01.02.2024–29.02.2024."
     )
 
 
@@ -153,12 +155,12 @@ def test_small_changes_keep_a_decimal(view, store):
         for day in ("2024-02-15", "2024-03-15"):
             store.con.execute(TEN_MINUTE_MEETING, {"id": f"{day}-{number}", "day": day})
     cards = shown(view, MARCH)
-    # March: 3 + 198 = 201 tasks; 30.01.–29.02.: 2 + 198 = 200, so not "0 %".
+    # March: 3 + 198 = 201 tasks; February: 2 + 198 = 200, so not "0 %".
     assert cards["tasks"][1:] == ("201", "▲ 0,5 % fra 200 i forrige periode")
 
 
 def test_trend_reaches_back_a_year_when_there_is_data(view):
-    window = trend_filters(MARCH, date(2020, 1, 1))
+    window = trend_window(MARCH, date(2020, 1, 1))
     assert (window.start, window.end) == (date(2023, 4, 1), date(2024, 3, 31))
 
 
@@ -186,7 +188,8 @@ def test_a_period_before_the_data_says_there_is_nothing_to_compare(view):
 
 def test_empty_previous_values_are_named_not_divided_by(view):
     cards = shown(view, Filters(date(2024, 2, 1), date(2024, 3, 31)))
-    # The 60 days before 01.02. hold task a6 but no trips and no call-outs.
+    # Two whole months compare with the two before, December and January: they hold task
+    # a6 but no trips and no call-outs (as the 60 days before 01.02. did).
     assert cards["late_trips"][1:] == ("3", "Forrige periode: 0")
     assert cards["doctor_share"][1:] == ("80,0 %", "Forrige periode: –")
 
@@ -195,4 +198,4 @@ def test_tooltips_give_both_periods_exactly(view):
     shown(view, MARCH)
     tip = view.cards["late_hours"].toolTip()
     assert "01.03.2024–31.03.2024: 1,5" in tip
-    assert "30.01.2024–29.02.2024: 0,5" in tip
+    assert "01.02.2024–29.02.2024: 0,5" in tip

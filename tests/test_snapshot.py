@@ -7,8 +7,8 @@ from PySide6.QtGui import QImage
 from test_overview_view import make_fixture_store
 
 from dashboard.cli import main
-from dashboard.data.figures import Filters
 from dashboard.data.store import Store
+from dashboard.data.values import Filters
 from dashboard.views.snapshot import render_snapshots
 
 pytestmark = pytest.mark.qt_log_ignore(

@@ -4,8 +4,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from dashboard.data.figures import Filters
 from dashboard.data.store import Store
+from dashboard.data.values import Filters
 from dashboard.views.formatting import month_epoch
 from dashboard.views.task_mix_view import TaskMixView
 

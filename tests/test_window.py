@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from test_overview_view import make_fixture_store
 
 from dashboard import RESOURCES
-from dashboard.data.figures import StaffedHours
 from dashboard.data.store import Store, default_db_path, demo_db_path
+from dashboard.data.values import StaffedHours
 from dashboard.settings import settings_path, staffed_hours
 from dashboard.views import formatting, qt_settings
 from dashboard.views.app import install_language, open_for_window

@@ -22,8 +22,9 @@ from dashboard.brief.layout import (
     NumberedCanvas,
     page_decorations,
 )
-from dashboard.data.figures import Filters
 from dashboard.data.store import Store
+from dashboard.data.values import Filters
+from dashboard.settings import Preferences
 
 Progress = Callable[[float, str], None]
 AUTHOR = "Helsevakt-dashboard, styringsgruppen for helsevaktbilen Røros"
@@ -33,6 +34,7 @@ LANGUAGE = "nb-NO"
 def build_brief(
     store: Store,
     filters: Filters,
+    prefs: Preferences,
     out_path: Path | str,
     meeting_date: date | None = None,
     notes: str | None = None,
@@ -42,14 +44,12 @@ def build_brief(
 
     Safe to run on a worker thread: it reads through its own cursor of ``store``.
     """
-    from dashboard.settings import suppression_threshold
-
     report = progress or (lambda fraction, message: None)
     out_path = Path(out_path)
     report(0.0, "Henter tall")
     con = store.cursor()
     try:
-        content = collect(store, con, filters, suppression_threshold())
+        content = collect(store, con, filters, prefs)
     finally:
         con.close()
     report(0.4, "Setter opp notatet")

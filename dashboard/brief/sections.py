@@ -38,17 +38,14 @@ from dashboard.brief.privacy import (
     protect_group,
     protect_two_levels,
 )
-from dashboard.data.costs import RULES, period_days, staffed_hours_in_period
-from dashboard.data.figures import OWNERS, SUBPROJECTS, wilson_interval
+from dashboard.data.costs import RULES
+from dashboard.data.figures import AcuteMonth
 from dashboard.data.goals import status_word
+from dashboard.data.phrases import schedule_span
+from dashboard.data.vocabulary import KIND_LABELS as KIND_NAMES
+from dashboard.data.vocabulary import OWNER_LABELS as OWNER_NAMES
+from dashboard.data.vocabulary import OWNERS, SUBPROJECTS
 
-OWNER_NAMES = {"municipality": "Kommunen", "health_trust": "Helseforetaket", "shared": "Delt"}
-KIND_NAMES = {
-    "activity": "Aktivitetslogg",
-    "callouts": "Utrykninger",
-    "carlog": "Kjørebok",
-    "goals": "Målstatus",
-}
 ROLE_NAMES = {"legevaktlege": "Legevaktlege", "helsevakt": "Helsevakt"}
 MAX_IMPORTS_LISTED = 20
 
@@ -63,7 +60,12 @@ def _section_start(heading: str, lead: str, drawing, caption: str) -> KeepTogeth
 
 
 def after_hours_label(content: BriefContent) -> str:
-    return f"etter {norsk.clock(content.filters.staffed.end)}"
+    return f"etter {norsk.clock(content.filters.staffed.on(content.filters.end).end)}"
+
+
+def staffed_text(content: BriefContent) -> str:
+    filters = content.filters
+    return schedule_span(filters.staffed, filters.start, filters.end)
 
 
 # --- First page -------------------------------------------------------------------------
@@ -80,7 +82,7 @@ def front_page(content: BriefContent, meeting_date: date | None, notes: str | No
         text("Nøkkeltall", HEADING),
         text(
             f"Perioden {norsk.period(filters.start, filters.end)} sammenlignet med forrige "
-            f"periode av samme lengde, {norsk.period(previous.start, previous.end)}.",
+            f"periode, {norsk.period(previous.start, previous.end)}.",
             LEAD,
         ),
         headline_table(content),
@@ -139,8 +141,7 @@ def selection_text(content: BriefContent) -> str:
         else "Alle delprosjekter",
         f"{filters.municipality} kommune" if filters.municipality else "alle kommuner",
     ]
-    staffed = filters.staffed
-    hours = f"bemannet {norsk.clock(staffed.start)}–{norsk.clock(staffed.end)} på hverdager"
+    hours = f"bemannet {staffed_text(content)} på hverdager utenom helligdager"
     selection = f"{parts[0]}, {parts[1]}; {hours}."
     if filters.subproject:
         selection += " Utrykninger og bilbruk gjelder alle delprosjekter."
@@ -148,14 +149,14 @@ def selection_text(content: BriefContent) -> str:
 
 
 HEADLINE_COUNTS = (
-    ("Oppgaver utført", lambda d: d["activities"]["count"], 0),
-    ("Timer med oppgaver", lambda d: d["activities"]["minutes"] / 60, 1),
-    ("Utrykninger i alt", lambda d: d["callouts"]["total"], 0),
-    ("Ø-hjelp (akutt og haster)", lambda d: d["callouts"]["acute"], 0),
-    ("Ø-hjelp med lege", lambda d: d["callouts"]["acute_with_doctor"], 0),
-    ("Turer med bilen {after}", lambda d: d["car_after_22"]["trips"], 0),
-    ("Timer med bilen {after}", lambda d: d["car_after_22"]["minutes"] / 60, 1),
-    ("Mål vurdert som oppfylt", lambda d: sum(plan["status_3"] for plan in d["goals"]), 0),
+    ("Oppgaver utført", lambda m: m.activities.count, 0),
+    ("Timer med oppgaver", lambda m: m.activities.minutes / 60, 1),
+    ("Utrykninger i alt", lambda m: m.callouts.total, 0),
+    ("Ø-hjelp (akutt og haster)", lambda m: m.callouts.acute, 0),
+    ("Ø-hjelp med lege", lambda m: m.callouts.acute_with_doctor, 0),
+    ("Turer med bilen {after}", lambda m: m.car.after_hours.trips, 0),
+    ("Timer med bilen {after}", lambda m: m.car.after_hours.minutes / 60, 1),
+    ("Mål vurdert som oppfylt", lambda m: sum(plan.status_3 for plan in m.goals), 0),
 )
 SHARE_ROW_AFTER = 5
 
@@ -179,8 +180,8 @@ def headline_rows(content: BriefContent) -> list[tuple[str, str, str, str]]:
 
 
 def _share_row(content: BriefContent) -> tuple[str, str, str, str]:
-    now = content.now["callouts"]["acute_doctor_share"]
-    before = content.before["callouts"]["acute_doctor_share"]
+    now = content.now.callouts.acute_doctor_share
+    before = content.before.callouts.acute_doctor_share
     change = None if now is None or before is None else (now - before) * 100
     return (
         "Andel ø-hjelp med lege",
@@ -197,12 +198,12 @@ def headline_table(content: BriefContent) -> Table:
 
 
 def _doctor_share_sentence(content: BriefContent):
-    callouts = content.now["callouts"]
-    if not callouts["acute"]:
+    callouts = content.now.callouts
+    if not callouts.acute:
         return text("Ingen ø-hjelp-utrykninger i perioden.", NOTE)
-    low, high = wilson_interval(callouts["acute_with_doctor"], callouts["acute"])
+    low, high = callouts.interval
     return text(
-        f"Andelen ø-hjelp med lege var {norsk.percent(callouts['acute_doctor_share'])} "
+        f"Andelen ø-hjelp med lege var {norsk.percent(callouts.acute_doctor_share)} "
         f"(95 % konfidensintervall {norsk.percent(low)}–{norsk.percent(high)}). "
         "pp = prosentpoeng.",
         NOTE,
@@ -220,12 +221,12 @@ def notes_paragraphs(notes: str) -> list:
 
 def task_mix_section(content: BriefContent) -> list:
     heading = "1. Oppgavemiks per delprosjekt"
-    if not content.now["task_mix"]:
+    if not content.now.task_mix:
         return [text(heading, HEADING), text("Ingen oppgaver registrert i perioden.")]
     by_subproject = defaultdict(list)
-    for row in content.now["task_mix"]:
-        by_subproject[row["subproject"]].append(row)
-    groups = [[task["count"] for task in tasks] for tasks in by_subproject.values()]
+    for row in content.now.task_mix:
+        by_subproject[row.subproject].append(row)
+    groups = [[task.count for task in tasks] for tasks in by_subproject.values()]
     marks = protect_two_levels(groups, content.threshold)
     return [
         _section_start(
@@ -242,7 +243,7 @@ def task_mix_section(content: BriefContent) -> list:
 def _task_mix_chart(by_subproject: dict[int, list[dict]], subtotal_marks: list[Mark]):
     labels = [f"{s}. {SUBPROJECTS[s]}" for s in by_subproject]
     hours = [
-        None if mark.hidden else sum(task["minutes"] for task in tasks) / 60
+        None if mark.hidden else sum(task.minutes for task in tasks) / 60
         for tasks, mark in zip(by_subproject.values(), subtotal_marks, strict=True)
     ]
     return charts.horizontal_bars(labels, hours, FRAME_WIDTH)
@@ -263,18 +264,18 @@ def _task_mix_table(
         label = f"{subproject}. {SUBPROJECTS[subproject]}"
         rows.append(_task_row(label, tasks, subtotal_mark, content.threshold))
         rows += [
-            _task_row(indented(task["task"]), [task], mark, content.threshold)
+            _task_row(indented(task.category), [task], mark, content.threshold)
             for task, mark in zip(tasks, marks, strict=True)
         ]
     bold.append(len(rows))
-    rows.append(_task_row("Totalt", content.now["task_mix"], total_mark, content.threshold))
+    rows.append(_task_row("Totalt", content.now.task_mix, total_mark, content.threshold))
     header = ["Delprosjekt og oppgave", "Antall", "Timer"]
     return data_table(header, rows, [FRAME_WIDTH - 2 * 80, 80, 80], bold_rows=bold)
 
 
 def _task_row(label: str | Flowable, tasks: list[dict], mark: Mark, threshold: int) -> tuple:
-    count = sum(task["count"] for task in tasks)
-    minutes = sum(task["minutes"] for task in tasks)
+    count = sum(task.count for task in tasks)
+    minutes = sum(task.minutes for task in tasks)
     return (label, _count(count, mark, threshold), _hidden_or(mark, norsk.hours(minutes)))
 
 
@@ -297,11 +298,9 @@ def callouts_section(content: BriefContent) -> list:
         row, point = _acute_row(label, month.acute, month.with_doctor, marks, threshold)
         rows.append(row)
         points.append(point)
-    summary = content.now["callouts"]
+    summary = content.now.callouts
     marks = (acute_total, doctor_total)
-    total_row, _ = _acute_row(
-        "Totalt", summary["acute"], summary["acute_with_doctor"], marks, threshold
-    )
+    total_row, _ = _acute_row("Totalt", summary.acute, summary.acute_with_doctor, marks, threshold)
     shares, lows, highs = zip(*points, strict=True)
     return [
         _section_start(
@@ -338,10 +337,10 @@ def _acute_row(
 
 
 def _share(with_doctor: int, acute: int, hidden: bool) -> tuple:
-    if hidden or acute == 0:
+    month = AcuteMonth(None, acute, with_doctor)
+    if hidden or month.share is None:
         return None, None, None
-    low, high = wilson_interval(with_doctor, acute)
-    return with_doctor / acute, low, high
+    return (month.share, *month.interval)
 
 
 def _interval_text(low: float | None, high: float | None) -> str:
@@ -368,12 +367,11 @@ def car_section(content: BriefContent) -> list:
         for role, (marks, _) in protected.items()
     }
     after = after_hours_label(content)
-    staffed = content.filters.staffed
     return [
         _section_start(
             f"3. Bruk av bilen {after}",
-            f"Turer i tiden fra {norsk.clock(staffed.end)} til {norsk.clock(staffed.start)} "
-            "neste morgen, når bilen ikke er bemannet og legevaktlegen kan bruke den. En tur "
+            f"Turer i tiden mellom bemannet tid ({staffed_text(content)}) og neste morgen, "
+            "når legevaktlegen kan bruke bilen. En tur "
             "telles én gang; timene gjelder bare delen av turen i dette tidsrommet.",
             charts.monthly_bars(content.months, series, FRAME_WIDTH),
             f"Figur 3. Turer {after} per måned, etter hvem som brukte bilen.",
@@ -431,9 +429,9 @@ def goals_section(content: BriefContent) -> list:
 def _goal_summary_table(content: BriefContent) -> Table:
     header = ["Plan", status_word(3), status_word(2), status_word(1), status_word(None), "I alt"]
     rows = []
-    for plan in content.now["goals"]:
-        counts = [plan["status_3"], plan["status_2"], plan["status_1"], plan["not_assessed"]]
-        rows.append((plan["plan"], *map(norsk.number, counts), norsk.number(sum(counts))))
+    for plan in content.now.goals:
+        counts = [plan.status_3, plan.status_2, plan.status_1, plan.not_assessed]
+        rows.append((plan.plan, *map(norsk.number, counts), norsk.number(plan.goals)))
     return data_table(header, rows, [FRAME_WIDTH - 5 * 62, 62, 62, 62, 62, 62])
 
 
@@ -497,7 +495,7 @@ def _owner_mapping_text(content: BriefContent) -> str:
 
 
 def owners_section(content: BriefContent) -> list:
-    hours = content.now["owner_hours"]
+    hours = content.now.owner_hours
     return [
         _section_start(
             "5. Timer per eier (kostnadsdeling)",
@@ -518,7 +516,7 @@ def owners_section(content: BriefContent) -> list:
 
 
 def _owner_table(content: BriefContent) -> Table:
-    now, before = content.now["owner_hours"], content.before["owner_hours"]
+    now, before = content.now.owner_hours, content.before.owner_hours
     total = sum(now.values())
 
     def row(label: str, hours: float, hours_before: float) -> tuple:
@@ -555,10 +553,9 @@ def kroner(amount: float) -> str:
 
 def cost_sharing_part(content: BriefContent) -> list:
     """What each party would pay under each rule, with the model's inputs and the rules."""
-    costs = content.now["cost_sharing"]
     rows = [
-        (rule["name"], kroner(rule["municipality"]), kroner(rule["health_trust"]))
-        for rule in costs["rules"]
+        (payment.rule.name, kroner(payment.municipality), kroner(payment.health_trust))
+        for payment in content.now.cost_sharing.payments
     ]
     table = data_table(
         ["Regel", OWNER_NAMES["municipality"], OWNER_NAMES["health_trust"]],
@@ -577,24 +574,23 @@ def cost_sharing_part(content: BriefContent) -> list:
 
 
 def cost_inputs_text(content: BriefContent) -> str:
-    model, costs, filters = content.cost_model, content.now["cost_sharing"], content.filters
-    staffed = filters.staffed
+    model, costs, filters = content.cost_model, content.now.cost_sharing, content.filters
     if model.staff_cost_per_hour > 0:
         staff = (
-            f"bemanningen {kroner(costs['staff_cost'])} "
-            f"({norsk.number(staffed_hours_in_period(filters), 1)} bemannede timer à "
+            f"bemanningen {kroner(costs.staff_cost)} "
+            f"({norsk.number(costs.staffed_hours, 1)} bemannede timer à "
             f"{kroner(model.staff_cost_per_hour)})"
         )
     else:
         staff = "bemanningskostnaden er ikke satt (kr 0 per time), så reglene fordeler bare bilen"
-    outside, total = costs["car_minutes_outside_staffed_hours"], costs["car_minutes"]
-    share = norsk.percent(outside / total) if total else norsk.MISSING
+    outside, total = costs.doctor_minutes_outside_staffed, costs.car_minutes
+    share = norsk.percent(costs.doctor_outside_share) if total else norsk.MISSING
     return (
         f"Kostnadsmodell: bilen koster {kroner(model.car_cost_per_year)} i året, "
-        f"{kroner(costs['car_cost'])} for periodens {norsk.number(period_days(filters))} dager; "
-        f"{staff}. Bemannet tid er {norsk.clock(staffed.start)}–{staffed.end:%H:%M} på "
-        f"hverdager. Bilen ble brukt {norsk.hours(outside)} av {norsk.hours(total)} timer "
-        f"utenfor bemannet tid ({share}), av legevaktlegen."
+        f"{kroner(costs.car_cost)} for periodens {norsk.number(filters.days)} dager; "
+        f"{staff}. Bemannet tid er {staffed_text(content)} på hverdager utenom helligdager. "
+        f"Legevaktlegen brukte bilen {norsk.hours(outside)} timer utenfor bemannet tid, "
+        f"{share} av de {norsk.hours(total)} timene bilen var i bruk."
     )
 
 
@@ -621,7 +617,8 @@ def provenance_section(content: BriefContent, generated: datetime) -> list:
                 text(
                     "Definisjoner: Ø-hjelp er utrykninger med hastegrad akutt eller haster. En "
                     "oppgave, utrykning eller tur hører til dagen den starter. Forrige periode "
-                    "har samme lengde og slutter dagen før perioden starter.",
+                    "slutter dagen før perioden starter: like mange hele måneder når perioden "
+                    "er hele måneder (et år sammenlignes med året før), ellers like mange dager.",
                     SMALL,
                 ),
             ]

@@ -8,20 +8,12 @@ who would pay what. Figures come from :mod:`dashboard.data.figures`; nothing is 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 import duckdb
 
-from dashboard.data.figures import (
-    OWNERS,
-    Filters,
-    StaffedHours,
-    car_minutes_by_staffing,
-    default_owner_by_service,
-    owner_hours_monthly,
-    round_half_up,
-    sum_months,
-)
+from dashboard.data.figures import car_use, owner_hours, staffed_hours
+from dashboard.data.values import Filters, round_half_up
+from dashboard.data.vocabulary import default_owner_by_service
 
 DEFAULT_CAR_COST_PER_YEAR = 300_000.0
 
@@ -64,69 +56,68 @@ RULES = (
 )
 
 
-def period_days(filters: Filters) -> int:
-    return (filters.end - filters.start).days + 1
-
-
-def staffed_hours_in_period(filters: Filters) -> float:
-    """Weekdays in the period times the length of the staffed day."""
-    weekdays = sum(
-        1
-        for offset in range(period_days(filters))
-        if (filters.start + timedelta(days=offset)).isoweekday() <= 5
-    )
-    staffed: StaffedHours = filters.staffed
-    return weekdays * max(0, staffed.end_minute - staffed.start_minute) / 60
-
-
 def _whole_kroner(amount: float) -> int:
     return int(round_half_up(amount, 0))
 
 
-def _split(total: float, municipality_share: float) -> dict[str, int]:
+def _split(total: float, municipality_share: float) -> tuple[int, int]:
     municipality = total * municipality_share
-    return {
-        "municipality": _whole_kroner(municipality),
-        "health_trust": _whole_kroner(total - municipality),
-    }
+    return _whole_kroner(municipality), _whole_kroner(total - municipality)
+
+
+@dataclass(frozen=True)
+class Payment:
+    rule: Rule
+    municipality: int
+    health_trust: int
+
+
+@dataclass(frozen=True)
+class CostSharing:
+    """The period's costs and what each party pays under each rule, in whole kroner."""
+
+    car_cost: int
+    staff_cost: int
+    staffed_hours: float
+    car_minutes: float
+    doctor_minutes_outside_staffed: float
+    payments: tuple[Payment, ...]
+
+    @property
+    def doctor_outside_share(self) -> float:
+        return self.doctor_minutes_outside_staffed / self.car_minutes if self.car_minutes else 0.0
 
 
 def cost_sharing(
     con: duckdb.DuckDBPyConnection, filters: Filters, model: CostModel | None = None
-) -> dict:
-    """The period's costs and what each party pays under each rule, in whole kroner."""
+) -> CostSharing:
     model = model or CostModel()
-    car_cost = model.car_cost_per_year * period_days(filters) / 365
-    staff_cost = staffed_hours_in_period(filters) * model.staff_cost_per_hour
+    car_cost = model.car_cost_per_year * filters.days / 365
+    staffed = staffed_hours(con, filters)
+    staff_cost = staffed * model.staff_cost_per_hour
     # Unrounded: money is shared by the exact hours, not by hours rounded for display.
-    monthly = owner_hours_monthly(con, filters, model.owner_by_service)
-    hours = dict.fromkeys(OWNERS, 0.0) | {
-        row["owner"]: row["hours"] for row in sum_months(monthly, ("owner",), ("hours",))
-    }
-    car = car_minutes_by_staffing(con, filters)
-    outside, all_minutes = car["outside"], car["all"]
+    hours = owner_hours(con, filters, model.owner_by_service)
     hours_total = sum(hours.values())
-    shares = {
-        "hours_share": (
-            (hours["municipality"] + hours["shared"] / 2) / hours_total if hours_total else 0.5
+    hours_share = (
+        (hours["municipality"] + hours["shared"] / 2) / hours_total if hours_total else 0.5
+    )
+    use = car_use(con, filters)
+    # Only the legevakt doctor's own use outside staffed time is the municipality's.
+    doctor = use.outside_staffed_by_role["legevaktlege"].minutes
+    outside_share = doctor / use.all.minutes if use.all.minutes else 0.0
+    splits = {
+        "hours_share": _split(car_cost + staff_cost, hours_share),
+        "municipality_pays_car": (_whole_kroner(car_cost), _whole_kroner(staff_cost)),
+        "car_by_use_outside_staffed_hours": (
+            _whole_kroner(car_cost * outside_share),
+            _whole_kroner(car_cost * (1 - outside_share) + staff_cost),
         ),
     }
-    outside_share = outside / all_minutes if all_minutes else 0.0
-    payments = {
-        "hours_share": _split(car_cost + staff_cost, shares["hours_share"]),
-        "municipality_pays_car": {
-            "municipality": _whole_kroner(car_cost),
-            "health_trust": _whole_kroner(staff_cost),
-        },
-        "car_by_use_outside_staffed_hours": {
-            "municipality": _whole_kroner(car_cost * outside_share),
-            "health_trust": _whole_kroner(car_cost * (1 - outside_share) + staff_cost),
-        },
-    }
-    return {
-        "car_cost": _whole_kroner(car_cost),
-        "staff_cost": _whole_kroner(staff_cost),
-        "car_minutes_outside_staffed_hours": round(outside, 1),
-        "car_minutes": round(all_minutes, 1),
-        "rules": [{"rule": rule.key, "name": rule.name, **payments[rule.key]} for rule in RULES],
-    }
+    return CostSharing(
+        car_cost=_whole_kroner(car_cost),
+        staff_cost=_whole_kroner(staff_cost),
+        staffed_hours=staffed,
+        car_minutes=use.all.minutes,
+        doctor_minutes_outside_staffed=doctor,
+        payments=tuple(Payment(rule, *splits[rule.key]) for rule in RULES),
+    )

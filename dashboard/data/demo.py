@@ -21,8 +21,10 @@ from pathlib import Path
 import numpy as np
 
 from dashboard import RESOURCES
+from dashboard.data import rollups
 from dashboard.data.goals import add_assessment, add_goal
 from dashboard.data.store import Store, demo_db_path
+from dashboard.data.values import StaffedSchedule
 
 __all__ = ["build_demo", "demo_db_path", "ensure_demo"]
 
@@ -579,8 +581,11 @@ def build_demo(
     seed: int = 2018,
     today: date | None = None,
     progress: Progress | None = None,
+    schedule: StaffedSchedule | None = None,
 ) -> Path:
-    """Make the demo database anew at ``path``: 2018-01-01 to ``today``, same data per seed."""
+    """Make the demo database anew at ``path``: 2018-01-01 to ``today``, same data per seed.
+
+    ``schedule``: the staffed hours its rollups are built for (the user's, if known)."""
     path = Path(path)
     last_day = today or date.today()
     if last_day < FIRST_DAY:
@@ -594,6 +599,8 @@ def build_demo(
             _add_demo_plans(store, last_day)
             store.set_meta("demo", "1")
             store.con.commit()
+            progress(0.8, "Summerer per dag …")
+            rollups.rebuild(store.con, schedule or StaffedSchedule())
             progress(0.85, "Legger inn mål fra Strategi 2030 …")
             _add_real_goals(store)
     except BaseException:

@@ -1,107 +1,36 @@
-"""Every figure the dashboard shows, as parameterized SQL over the store.
+"""Every figure the dashboard shows: one function per question, one frozen result each.
 
-The window, the brief and the command line all call these functions, so a number is
-computed in exactly one place. Values always travel as ``$name`` parameters.
+The window, the brief and the command line call these functions and compute nothing
+themselves. The SQL lives in :mod:`dashboard.data.queries` and reads the daily rollups
+(:mod:`dashboard.data.rollups`), so a figure costs days, not rows; values are exact.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, time
-from decimal import ROUND_HALF_UP, Decimal
+from datetime import date, timedelta
 
 import duckdb
 
-SUBPROJECTS: dict[int, str] = {
-    1: "Beredskap og ø-hjelp",
-    2: "Samarbeid HBO og sykehjem",
-    3: "Individuelle pasientforløp og planer",
-    4: "Forebyggende hjemmebesøk",
-    5: "Fra prosjekt til drift",
-    6: "Kompetanse",
-}
-
-SERVICES = (
-    "AMK",
-    "Legevakt",
-    "HBO",
-    "Sykehjem",
-    "Psykiatri/rus",
-    "Kreftkoordinator",
-    "Ergoterapi",
-    "Fastlege",
-    "Annet",
+from dashboard.data import queries, rollups
+from dashboard.data.values import Filters, StaffedSchedule, months_between, shift_months
+from dashboard.data.vocabulary import (
+    ACUTE_URGENCIES,
+    DRIVER_ROLES,
+    OWNERS,
+    PREVENTIVE_VISITS_SUBPROJECT,
+    default_owner_by_service,
 )
 
-OWNERS = ("municipality", "health_trust", "shared")
-
-
-def default_owner_by_service() -> dict[str, str]:
-    """AMK is the health trust's, Annet is shared, every other service the municipality's."""
-    owners = {service: "municipality" for service in SERVICES}
-    owners["AMK"] = "health_trust"
-    owners["Annet"] = "shared"
-    return owners
-
-
-@dataclass(frozen=True)
-class StaffedHours:
-    """When the car is staffed on weekdays; outside it the legevakt doctor uses the car."""
-
-    start: time = time(10, 0)
-    end: time = time(22, 0)
-
-    @property
-    def start_minute(self) -> int:
-        return self.start.hour * 60 + self.start.minute
-
-    @property
-    def end_minute(self) -> int:
-        return self.end.hour * 60 + self.end.minute
-
-
-@dataclass(frozen=True)
-class Filters:
-    """A period of whole days (both ends included) and optional narrowing."""
-
-    start: date
-    end: date
-    subproject: int | None = None
-    municipality: str | None = None
-    staffed: StaffedHours = field(default_factory=StaffedHours)
-
-    def params(self) -> dict:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "sub": self.subproject,
-            "mun": self.municipality,
-        }
-
-    def previous(self) -> Filters:
-        """The period of the same length just before this one."""
-        length = self.end - self.start
-        end = self.start.fromordinal(self.start.toordinal() - 1)
-        return Filters(end - length, end, self.subproject, self.municipality, self.staffed)
-
-
-ACTIVITY_WHERE = """
-    start_at::DATE BETWEEN $start AND $end
-    AND ($sub IS NULL OR subproject = $sub)
-    AND ($mun IS NULL OR lower(municipality) = lower($mun))
-"""
-
-CALLOUT_WHERE = """
-    alarm_at::DATE BETWEEN $start AND $end
-    AND ($mun IS NULL OR lower(municipality) = lower($mun))
-"""
-
-TRIP_WHERE = "start_at::DATE BETWEEN $start AND $end AND end_at > start_at"
-
-
+DEFAULT_VISITS_TARGET_PER_WEEK = 3.0
 PARAMETER = re.compile(r"\$(\w+)")
+
+
+# --- Running queries --------------------------------------------------------------------
 
 
 def _execute(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> duckdb.DuckDBPyConnection:
@@ -110,135 +39,24 @@ def _execute(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> duckdb.D
     return con.execute(sql, {name: value for name, value in params.items() if name in named})
 
 
-def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> list[dict]:
-    cursor = _execute(con, sql, params)
-    names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> list[tuple]:
+    return _execute(con, sql, params).fetchall()
 
 
-def round_half_up(value: float | None, places: int = 1) -> float:
-    """Rounded as a person checking by hand would (0.25 h → 0.3, not Python's 0.2)."""
-    exact = Decimal(repr(value or 0.0))
-    return float(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+def _ready(con: duckdb.DuckDBPyConnection, filters: Filters | StaffedSchedule) -> None:
+    """The rollups must match the staffed hours in force before any figure reads them."""
+    rollups.ensure(con, filters if isinstance(filters, StaffedSchedule) else filters.staffed)
 
 
-def one_decimal(value: float | None) -> float:
-    return round_half_up(value, 1)
+MONTH = "date_trunc('month', day)::DATE AS month"
 
 
-def _number(value: float | None) -> float | int:
-    """Minutes and hours as JSON likes them: one decimal, whole numbers as ints."""
-    rounded = one_decimal(value)
-    return int(rounded) if rounded.is_integer() else rounded
-
-
-def activity_totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
-    count, minutes = _execute(
-        con,
-        f"SELECT count(*), sum(minutes) FROM activities WHERE {ACTIVITY_WHERE}",
-        filters.params(),
-    ).fetchone()
-    return {"count": count, "minutes": _number(minutes)}
-
-
-def task_mix(con: duckdb.DuckDBPyConnection, filters: Filters, by: str = "task") -> list[dict]:
-    """Count and minutes per subproject and task (``by="task"``) or requesting service."""
-    column = {"task": "task", "requested_by": "requested_by"}[by]
-    rows = _rows(
-        con,
-        f"""
-        SELECT subproject, {column}, count(*) AS count, sum(minutes) AS minutes
-        FROM activities WHERE {ACTIVITY_WHERE}
-        GROUP BY ALL ORDER BY subproject, {column}
-        """,
-        filters.params(),
-    )
-    for row in rows:
-        row["minutes"] = _number(row["minutes"])
-    return rows
-
-
-def months_between(start: date, end: date) -> list[date]:
-    """The first day of every month the period touches."""
-    months, current = [], date(start.year, start.month, 1)
-    while current <= end:
-        months.append(current)
-        current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
-    return months
-
-
-def sum_months(rows: list[dict], keys: tuple[str, ...], values: tuple[str, ...]) -> list[dict]:
-    """Monthly rows summed over the whole period, per ``keys``; the period is exactly the
-    sum of its months, as both are filtered alike. Saves asking the database twice."""
-    totals: dict[tuple, dict] = {}
-    for row in rows:
-        key = tuple(row[name] for name in keys)
-        total = totals.setdefault(key, dict(zip(keys, key, strict=True)) | dict.fromkeys(values, 0))
-        for name in values:
-            total[name] += row[name]
-    return [totals[key] for key in sorted(totals)]
-
-
-def task_mix_monthly(
-    con: duckdb.DuckDBPyConnection, filters: Filters, by: str = "task"
-) -> list[dict]:
-    """Like :func:`task_mix`, one row per month (the month's first day in ``month``)."""
-    column = {"task": "task", "requested_by": "requested_by"}[by]
-    return _rows(
-        con,
-        f"""
-        SELECT date_trunc('month', start_at)::DATE AS month, subproject,
-               {column} AS category, count(*) AS count, sum(minutes) AS minutes
-        FROM activities WHERE {ACTIVITY_WHERE}
-        GROUP BY ALL ORDER BY month, subproject, category
-        """,
-        filters.params(),
-    )
-
-
-ACUTE = "urgency IN ('akutt', 'haster')"
-
-
-def callout_summary(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
-    total, acute, with_doctor = _execute(
-        con,
-        f"""
-        SELECT count(*), count(*) FILTER ({ACUTE}),
-               count(*) FILTER ({ACUTE} AND doctor_present)
-        FROM callouts WHERE {CALLOUT_WHERE}
-        """,
-        filters.params(),
-    ).fetchone()
-    return {
-        "total": total,
-        "acute": acute,
-        "acute_with_doctor": with_doctor,
-        "acute_doctor_share": with_doctor / acute if acute else None,
-    }
-
-
-def callouts_monthly(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[dict]:
-    """Per month, urgency and staffed/unstaffed time: call-outs and those with a doctor.
-
-    A call-out is in staffed time when it falls on a weekday inside the staffed hours.
-    """
-    params = filters.params() | {
-        "open": filters.staffed.start_minute,
-        "close": filters.staffed.end_minute,
-    }
-    return _rows(
-        con,
-        f"""
-        SELECT date_trunc('month', alarm_at)::DATE AS month, urgency,
-               (isodow(alarm_at) <= 5
-                AND hour(alarm_at) * 60 + minute(alarm_at) >= $open
-                AND hour(alarm_at) * 60 + minute(alarm_at) < $close) AS staffed,
-               count(*) AS callouts, count(*) FILTER (doctor_present) AS with_doctor
-        FROM callouts WHERE {CALLOUT_WHERE}
-        GROUP BY ALL ORDER BY month, urgency, staffed
-        """,
-        params,
-    )
+def _owner_params(owners: dict[str, str]) -> dict:
+    params = {}
+    for i, (service, owner) in enumerate(owners.items()):
+        params[f"svc{i}"] = service
+        params[f"own{i}"] = owner
+    return params
 
 
 def wilson_interval(successes: int, trials: int, z: float = 1.959964) -> tuple[float, float]:
@@ -252,278 +70,521 @@ def wilson_interval(successes: int, trials: int, z: float = 1.959964) -> tuple[f
     return (max(0.0, centre - spread / denominator), min(1.0, centre + spread / denominator))
 
 
-# Trips are measured with running totals instead of being cut day by day: U(t) is the
-# minutes outside staffed hours from 1970 to t (each day's [00:00, open) and [close, 24:00)),
-# so a trip's minutes in the daily window from close to the next open are U(end) − U(start),
-# however many days it spans. S(t) is the same for staffed time, weekdays only.
+def share(part: float, whole: float) -> float | None:
+    return part / whole if whole else None
 
 
-def _day_and_minute(moment: str) -> tuple[str, str]:
-    day = f"floor(epoch({moment}) / 86400)"
-    return day, f"((epoch({moment}) - {day} * 86400) / 60.0)"
+# --- Activities ---------------------------------------------------------------------------
 
 
-def _unstaffed_minutes_until(moment: str) -> str:
-    day, minute = _day_and_minute(moment)
-    return (
-        f"({day} * (1440 - ($close - $open)) + least({minute}, $open) "
-        f"+ greatest(0, {minute} - $close))"
+@dataclass(frozen=True)
+class ActivityTotals:
+    count: int
+    minutes: float
+    km: float
+
+
+@dataclass(frozen=True)
+class TaskMixRow:
+    """Tasks of one subproject and one task (or requesting service); ``month`` when monthly."""
+
+    subproject: int
+    category: str
+    count: int
+    minutes: float
+    month: date | None = None
+
+
+@dataclass(frozen=True)
+class OutcomeRow:
+    outcome: str | None  # None: not recorded
+    count: int
+    minutes: float
+
+
+@dataclass(frozen=True)
+class OwnerMonth:
+    month: date
+    owner: str
+    hours: float
+
+
+def _activities(con: duckdb.DuckDBPyConnection, filters: Filters, group: str) -> list[tuple]:
+    _ready(con, filters)
+    sql = queries.ACTIVITIES_BY.format(group=group, where=queries.ACTIVITY_WHERE)
+    return _rows(con, sql, filters.params())
+
+
+def activity_totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> ActivityTotals:
+    rows = _activities(con, filters, "true AS everything")
+    if not rows:
+        return ActivityTotals(0, 0.0, 0.0)
+    _, count, minutes, km = rows[0]
+    return ActivityTotals(int(count), float(minutes), float(km))
+
+
+TASK_MIX_COLUMNS = {"task": "task", "requested_by": "requested_by"}
+
+
+def task_mix(
+    con: duckdb.DuckDBPyConnection, filters: Filters, by: str = "task", monthly: bool = False
+) -> list[TaskMixRow]:
+    """Count and minutes per subproject and task (``by="task"``) or requesting service."""
+    column = TASK_MIX_COLUMNS[by]
+    if monthly:
+        rows = _activities(con, filters, f"{MONTH}, subproject, {column}")
+        return [TaskMixRow(s, c, int(n), float(m), month) for month, s, c, n, m, _ in rows]
+    rows = _activities(con, filters, f"subproject, {column}")
+    return [TaskMixRow(s, c, int(n), float(m)) for s, c, n, m, _ in rows]
+
+
+def outcomes(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[OutcomeRow]:
+    """Per outcome as written (None when not recorded), largest count first."""
+    rows = _activities(con, filters, "outcome")
+    found = [OutcomeRow(outcome, int(n), float(m)) for outcome, n, m, _ in rows]
+    return sorted(found, key=lambda row: (-row.count, row.outcome is None, row.outcome or ""))
+
+
+def owner_months(
+    con: duckdb.DuckDBPyConnection, filters: Filters, owners: dict[str, str] | None = None
+) -> list[OwnerMonth]:
+    """Hours per month and owner of the requesting service, exact (not rounded)."""
+    owners = owners or default_owner_by_service()
+    _ready(con, filters)
+    sql = queries.ACTIVITIES_BY_OWNER.format(
+        group=MONTH, owner=queries.owner_case(len(owners)), where=queries.ACTIVITY_WHERE
     )
-
-
-def _weekdays_before(day: str) -> str:
-    # Day 0, 1 January 1970, was a Thursday: counted from Monday 29 December 1969.
-    since_monday = f"({day} + 3)"
-    return f"(5 * floor({since_monday} / 7) + least({since_monday} % 7, 5))"
-
-
-def _staffed_minutes_until(moment: str) -> str:
-    day, minute = _day_and_minute(moment)
-    today = (
-        f"CASE WHEN isodow({moment}) <= 5 THEN least(greatest({minute} - $open, 0), "
-        f"$close - $open) ELSE 0 END"
-    )
-    return f"({_weekdays_before(day)} * ($close - $open) + {today})"
-
-
-AFTER_HOURS_TRIPS = f"""
-    SELECT * FROM (
-        SELECT id, start_at, driver_role,
-               {_unstaffed_minutes_until("end_at")} - {_unstaffed_minutes_until("start_at")}
-                   AS minutes
-        FROM car_trips WHERE {TRIP_WHERE}
-    ) WHERE minutes > 0
-"""
-
-
-def _after_hours_params(filters: Filters) -> dict:
-    return {
-        "start": filters.start,
-        "end": filters.end,
-        "open": filters.staffed.start_minute,
-        "close": filters.staffed.end_minute,
-    }
-
-
-def car_after_hours(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
-    trips, minutes = _execute(
-        con,
-        f"SELECT count(*), sum(minutes) FROM ({AFTER_HOURS_TRIPS})",
-        _after_hours_params(filters),
-    ).fetchone()
-    return {"trips": trips, "minutes": _number(minutes)}
-
-
-def car_after_hours_monthly(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[dict]:
-    return _rows(
-        con,
-        f"""
-        SELECT date_trunc('month', start_at)::DATE AS month, driver_role,
-               count(*) AS trips, sum(minutes) AS minutes
-        FROM ({AFTER_HOURS_TRIPS}) GROUP BY ALL ORDER BY month, driver_role
-        """,
-        _after_hours_params(filters),
-    )
-
-
-def car_use_heatmap(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[dict]:
-    """Minutes of car use per ISO weekday (1 = Monday) and hour of day, split exactly."""
-    return _rows(
-        con,
-        f"""
-        WITH hours AS (
-            SELECT start_at, end_at,
-                   unnest(range(date_trunc('hour', start_at), end_at, INTERVAL 1 HOUR)) AS slot
-            FROM car_trips WHERE {TRIP_WHERE}
-        )
-        SELECT isodow(slot) AS weekday, hour(slot) AS hour,
-               sum(epoch(least(end_at, slot + INTERVAL 1 HOUR))
-                   - epoch(greatest(start_at, slot))) / 60.0 AS minutes
-        FROM hours GROUP BY ALL ORDER BY weekday, hour
-        """,
-        {"start": filters.start, "end": filters.end},
-    )
-
-
-STAFFED_PIECES = f"""
-    SELECT coalesce(sum(epoch(end_at) - epoch(start_at)) / 60.0, 0),
-           coalesce(sum({_staffed_minutes_until("end_at")}
-                        - {_staffed_minutes_until("start_at")}), 0)
-    FROM car_trips WHERE {TRIP_WHERE}
-"""
-
-
-def car_minutes_by_staffing(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
-    """Minutes of car use in the period: all, and outside staffed time (evenings, nights
-    and weekends, when the legevakt doctor has the car)."""
-    all_minutes, staffed = _execute(con, STAFFED_PIECES, _after_hours_params(filters)).fetchone()
-    return {"all": float(all_minutes), "outside": float(all_minutes - staffed)}
-
-
-def owner_of(mapping: dict[str, str]) -> str:
-    """A SQL CASE over ``requested_by`` with the mapping's values as parameters."""
-    return (
-        "CASE requested_by "
-        + " ".join(f"WHEN $svc{i} THEN $own{i}" for i in range(len(mapping)))
-        + " ELSE 'shared' END"
-    )
-
-
-def _owner_params(mapping: dict[str, str]) -> dict:
-    params = {}
-    for i, (service, owner) in enumerate(mapping.items()):
-        params[f"svc{i}"] = service
-        params[f"own{i}"] = owner
-    return params
+    rows = _rows(con, sql, filters.params() | _owner_params(owners))
+    return [OwnerMonth(month, owner, minutes / 60) for month, owner, _, minutes, _ in rows]
 
 
 def owner_hours(
-    con: duckdb.DuckDBPyConnection, filters: Filters, mapping: dict[str, str] | None = None
-) -> dict:
-    """Hours from the activity log per owner of the requesting service."""
-    mapping = mapping or default_owner_by_service()
-    rows = _execute(
-        con,
-        f"""
-        SELECT {owner_of(mapping)} AS owner, sum(minutes) / 60.0
-        FROM activities WHERE {ACTIVITY_WHERE} GROUP BY owner
-        """,
-        filters.params() | _owner_params(mapping),
-    ).fetchall()
-    hours = dict.fromkeys(OWNERS, 0.0) | dict(rows)
-    return {owner: one_decimal(hours[owner]) for owner in OWNERS}
+    con: duckdb.DuckDBPyConnection, filters: Filters, owners: dict[str, str] | None = None
+) -> dict[str, float]:
+    """Hours in the period per owner (every owner present), exact."""
+    hours = dict.fromkeys(OWNERS, 0.0)
+    for row in owner_months(con, filters, owners):
+        hours[row.owner] += row.hours
+    return hours
 
 
-def owner_hours_monthly(
-    con: duckdb.DuckDBPyConnection, filters: Filters, mapping: dict[str, str] | None = None
-) -> list[dict]:
-    mapping = mapping or default_owner_by_service()
-    return _rows(
-        con,
-        f"""
-        SELECT date_trunc('month', start_at)::DATE AS month, {owner_of(mapping)} AS owner,
-               sum(minutes) / 60.0 AS hours
-        FROM activities WHERE {ACTIVITY_WHERE} GROUP BY ALL ORDER BY month, owner
-        """,
-        filters.params() | _owner_params(mapping),
+@dataclass(frozen=True)
+class Utilisation:
+    task_hours: float
+    staffed_hours: float
+
+    @property
+    def share(self) -> float | None:
+        return share(self.task_hours, self.staffed_hours)
+
+
+def staffed_hours(con: duckdb.DuckDBPyConnection, filters: Filters) -> float:
+    """Staffed hours in the period: weekdays that are not public holidays, at each day's hours."""
+    _ready(con, filters)
+    return float(_rows(con, queries.STAFFED_MINUTES, filters.params())[0][0]) / 60
+
+
+def utilisation(con: duckdb.DuckDBPyConnection, filters: Filters) -> Utilisation:
+    return Utilisation(activity_totals(con, filters).minutes / 60, staffed_hours(con, filters))
+
+
+@dataclass(frozen=True)
+class PreventiveVisits:
+    count: int
+    per_week: float
+    target_per_week: float
+
+
+def preventive_visits(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    target_per_week: float = DEFAULT_VISITS_TARGET_PER_WEEK,
+) -> PreventiveVisits:
+    """Subproject 4 tasks, and how many a week on average over the period."""
+    narrowed = Filters(
+        filters.start,
+        filters.end,
+        PREVENTIVE_VISITS_SUBPROJECT,
+        filters.municipality,
+        filters.staffed,
+    )
+    if filters.subproject not in (None, PREVENTIVE_VISITS_SUBPROJECT):
+        count = 0
+    else:
+        count = activity_totals(con, narrowed).count
+    return PreventiveVisits(count, count / (filters.days / 7), target_per_week)
+
+
+# --- Call-outs ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CalloutCounts:
+    total: int
+    acute: int
+    acute_with_doctor: int
+
+    @property
+    def acute_doctor_share(self) -> float | None:
+        return share(self.acute_with_doctor, self.acute)
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        """The Wilson 95 % interval of the acute doctor share."""
+        return wilson_interval(self.acute_with_doctor, self.acute)
+
+
+@dataclass(frozen=True)
+class ResourceRow:
+    resource: str | None
+    total: int
+    acute: int
+
+
+@dataclass(frozen=True)
+class CalloutMonth:
+    """Call-outs of one month, urgency and staffed/unstaffed time, and those with a doctor."""
+
+    month: date
+    urgency: str
+    staffed: bool
+    callouts: int
+    with_doctor: int
+
+
+def _callouts(con: duckdb.DuckDBPyConnection, filters: Filters, group: str) -> list[tuple]:
+    _ready(con, filters)
+    return _rows(con, queries.CALLOUTS_BY.format(group=group), filters.params())
+
+
+def callout_counts(con: duckdb.DuckDBPyConnection, filters: Filters) -> CalloutCounts:
+    rows = _callouts(con, filters, "true AS everything")
+    if not rows:
+        return CalloutCounts(0, 0, 0)
+    _, total, acute, with_doctor, _ = rows[0]
+    return CalloutCounts(int(total), int(acute), int(with_doctor))
+
+
+def callouts_by_resource(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[ResourceRow]:
+    rows = _callouts(con, filters, "resource")
+    return [ResourceRow(resource, int(total), int(acute)) for resource, total, acute, _, _ in rows]
+
+
+def callout_months(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[CalloutMonth]:
+    """A call-out is in staffed time when it falls on a staffed day inside that day's hours."""
+    rows = _callouts(con, filters, f"{MONTH}, urgency, staffed")
+    return [
+        CalloutMonth(month, urgency, staffed, int(total), int(with_doctor))
+        for month, urgency, staffed, total, _, _, with_doctor in rows
+    ]
+
+
+# --- The car ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TripCount:
+    trips: int
+    minutes: float
+
+
+@dataclass(frozen=True)
+class CarUse:
+    """Trips in the period: all of them, after 22:00 (the daily window from the end of staffed
+    hours to their start next morning) and outside staffed time (also weekends and public
+    holidays), each also by driver role."""
+
+    all: TripCount
+    after_hours: TripCount
+    outside_staffed: TripCount
+    after_hours_by_role: dict[str, TripCount] = field(default_factory=dict)
+    outside_staffed_by_role: dict[str, TripCount] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CarMonth:
+    """Trips after 22:00 in one month by one driver role."""
+
+    month: date
+    driver_role: str
+    trips: int
+    minutes: float
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    weekday: int  # ISO, 1 = Monday
+    hour: int
+    minutes: float
+
+
+def _trips(con: duckdb.DuckDBPyConnection, filters: Filters, group: str) -> list[tuple]:
+    _ready(con, filters)
+    return _rows(con, queries.TRIPS_BY.format(group=group), filters.params())
+
+
+def car_use(con: duckdb.DuckDBPyConnection, filters: Filters) -> CarUse:
+    by_role = {row[0]: row[1:] for row in _trips(con, filters, "driver_role")}
+    empty = (0, 0.0, 0.0, 0, 0.0, 0, 0.0)
+    parts = {role: by_role.get(role, empty) for role in (*DRIVER_ROLES, *by_role)}
+
+    def count(trips: int, minutes: float) -> TripCount:
+        return TripCount(int(trips), float(minutes))
+
+    def total(trip_index: int) -> TripCount:
+        return count(
+            sum(p[trip_index] for p in parts.values()),
+            sum(p[trip_index + 1] for p in parts.values()),
+        )
+
+    return CarUse(
+        all=count(sum(p[0] for p in parts.values()), sum(p[1] for p in parts.values())),
+        after_hours=total(3),
+        outside_staffed=total(5),
+        after_hours_by_role={role: count(p[3], p[4]) for role, p in parts.items()},
+        outside_staffed_by_role={role: count(p[5], p[6]) for role, p in parts.items()},
     )
 
 
-def daily_totals(
-    con: duckdb.DuckDBPyConnection, filters: Filters, mapping: dict[str, str] | None = None
-) -> list[dict]:
-    """Per day with any data: the headline figures' parts, to be summed over any run of days.
+def car_after_hours_months(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[CarMonth]:
+    rows = _trips(con, filters, f"{MONTH}, driver_role")
+    return [
+        CarMonth(month, role, int(after_trips), float(after_minutes))
+        for month, role, _, _, _, after_trips, after_minutes, _, _ in rows
+        if after_trips
+    ]
 
-    The overview sums these for the period, the previous period and each month of its
-    trend lines, instead of asking for each one.
-    """
-    mapping = mapping or default_owner_by_service()
+
+def car_heatmap(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[HeatCell]:
+    """Minutes of car use per ISO weekday and hour of day, split exactly at hour marks."""
+    _ready(con, filters)
+    rows = _rows(con, queries.TRIP_HEATMAP, filters.params())
+    return [HeatCell(weekday, hour, float(minutes)) for weekday, hour, minutes in rows]
+
+
+# --- Headline figures -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The headline figures of a run of days."""
+
+    tasks: int = 0
+    task_minutes: float = 0.0
+    municipal_minutes: float = 0.0
+    callouts: int = 0
+    acute: int = 0
+    acute_with_doctor: int = 0
+    late_trips: int = 0
+    late_minutes: float = 0.0
+
+    def plus(self, other: Headline) -> Headline:
+        return Headline(
+            *(getattr(self, name) + getattr(other, name) for name in self.__dataclass_fields__)
+        )
+
+    def value(self, key: str) -> float | None:
+        """A figure by its card key: the sums, hours, and the acute doctor share."""
+        if key == "doctor_share":
+            return share(self.acute_with_doctor, self.acute)
+        if key.endswith("_hours"):
+            return getattr(self, key.replace("_hours", "_minutes")) / 60
+        return getattr(self, key)
+
+
+def headline_days(
+    con: duckdb.DuckDBPyConnection, filters: Filters, owners: dict[str, str]
+) -> dict[date, Headline]:
+    """Per day with any data, the headline figures' parts (to sum over any run of days)."""
+    _ready(con, filters)
     days: dict[date, dict] = {}
-    queries = (
-        f"""SELECT start_at::DATE AS day, count(*) AS tasks, sum(minutes) AS task_minutes,
-                   coalesce(sum(minutes) FILTER ({owner_of(mapping)} = 'municipality'), 0)
-                       AS municipal_minutes
-            FROM activities WHERE {ACTIVITY_WHERE} GROUP BY day""",
-        f"""SELECT alarm_at::DATE AS day, count(*) AS callouts,
-                   count(*) FILTER ({ACUTE}) AS acute,
-                   count(*) FILTER ({ACUTE} AND doctor_present) AS acute_with_doctor
-            FROM callouts WHERE {CALLOUT_WHERE} GROUP BY day""",
-        f"""SELECT start_at::DATE AS day, count(*) AS late_trips, sum(minutes) AS late_minutes
-            FROM ({AFTER_HOURS_TRIPS}) GROUP BY day""",
+
+    def add(day: date, **parts) -> None:
+        days.setdefault(day, {}).update(parts)
+
+    activity_sql = queries.ACTIVITIES_BY_OWNER.format(
+        group="day", owner=queries.owner_case(len(owners)), where=queries.ACTIVITY_WHERE
     )
-    params = filters.params() | _owner_params(mapping) | _after_hours_params(filters)
-    for sql in queries:
-        for row in _rows(con, sql, params):
-            days.setdefault(row["day"], dict.fromkeys(DAILY_PARTS, 0)).update(row)
-    return [days[day] for day in sorted(days)]
+    for day, owner, tasks, minutes, _ in _rows(
+        con, activity_sql, filters.params() | _owner_params(owners)
+    ):
+        parts = days.setdefault(day, {})
+        parts["tasks"] = parts.get("tasks", 0) + int(tasks)
+        parts["task_minutes"] = parts.get("task_minutes", 0.0) + minutes
+        if owner == "municipality":
+            parts["municipal_minutes"] = minutes
+    for day, total, acute, with_doctor, _ in _callouts(con, filters, "day"):
+        add(day, callouts=int(total), acute=int(acute), acute_with_doctor=int(with_doctor))
+    for day, *row in _trips(con, filters, "day"):
+        add(day, late_trips=int(row[3]), late_minutes=float(row[4]))
+    return {day: Headline(**days[day]) for day in sorted(days)}
 
 
-DAILY_PARTS = (
-    "day",
+def sum_days(days: dict[date, Headline], first: date, last: date) -> Headline:
+    total = Headline()
+    for day, figures in days.items():
+        if first <= day <= last:
+            total = total.plus(figures)
+    return total
+
+
+@dataclass(frozen=True)
+class Trend:
+    """One headline figure: now, in the comparison period, and per month."""
+
+    value: float | None
+    previous: float | None
+    months: list[date]
+    values: list[float | None]
+
+
+@dataclass(frozen=True)
+class Overview:
+    filters: Filters
+    previous: Filters
+    trends: dict[str, Trend]
+    first_day: date | None  # the first day with any data
+
+    @property
+    def previous_has_data(self) -> bool:
+        return self.first_day is not None and self.previous.end >= self.first_day
+
+
+HEADLINE_KEYS = (
     "tasks",
-    "task_minutes",
-    "municipal_minutes",
+    "task_hours",
+    "municipal_hours",
     "callouts",
     "acute",
-    "acute_with_doctor",
+    "doctor_share",
     "late_trips",
-    "late_minutes",
+    "late_hours",
 )
+TREND_MONTHS = 12
 
 
-LATEST_ASSESSMENT = """
-    SELECT g.goal_id, g.plan, g.area, g.goal_text, a.status, a.assessed_on, a.comment,
-           a.owner, a.recorded_at, a.recorded_by
-    FROM goals g JOIN goal_assessments a USING (goal_id)
-    WHERE a.assessed_on IS NULL OR a.assessed_on <= $as_of
-    QUALIFY row_number() OVER (
-        PARTITION BY g.goal_id
-        ORDER BY a.assessed_on DESC NULLS LAST, a.recorded_at DESC) = 1
-"""
+def month_end(month: date) -> date:
+    following = months_between(month, month + timedelta(days=31))[1]
+    return following - timedelta(days=1)
 
 
-def goal_status(con: duckdb.DuckDBPyConnection, as_of: date) -> list[dict]:
-    """Per plan, each goal counted once by its latest assessment on or before ``as_of``."""
-    return _rows(
-        con,
-        f"""
-        SELECT plan,
-               count(*) FILTER (status = 1) AS status_1,
-               count(*) FILTER (status = 2) AS status_2,
-               count(*) FILTER (status = 3) AS status_3,
-               count(*) FILTER (status IS NULL) AS not_assessed
-        FROM ({LATEST_ASSESSMENT}) GROUP BY plan ORDER BY plan
-        """,
-        {"as_of": as_of},
-    )
+def trend_window(filters: Filters, first_day: date | None) -> Filters:
+    """Whole months covering the previous and the current period, at least twelve, but
+    none before the data begins."""
+    earliest = min(filters.previous().start, shift_months(filters.end, 1 - TREND_MONTHS))
+    if first_day is not None:
+        earliest = min(max(earliest, first_day), filters.start)
+    return filters.with_period(earliest.replace(day=1), filters.end)
+
+
+def overview(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    owners: dict[str, str] | None = None,
+) -> Overview:
+    """The headline figures of the period, the previous period and each trend month, from
+    one pass over the days of the trend window."""
+    owners = owners or default_owner_by_service()
+    extent = data_range(con, filters.staffed)
+    first_day = extent[0] if extent else None
+    window = trend_window(filters, first_day)
+    days = headline_days(con, window, owners)
+    previous = filters.previous()
+    now = sum_days(days, filters.start, filters.end)
+    before = sum_days(days, previous.start, previous.end)
+    months = months_between(window.start, window.end)
+    by_month = [sum_days(days, month, month_end(month)) for month in months]
+    trends = {
+        key: Trend(now.value(key), before.value(key), months, [m.value(key) for m in by_month])
+        for key in HEADLINE_KEYS
+    }
+    return Overview(filters, previous, trends, first_day)
+
+
+def headline(
+    con: duckdb.DuckDBPyConnection, filters: Filters, owners: dict[str, str] | None = None
+) -> Headline:
+    days = headline_days(con, filters, owners or default_owner_by_service())
+    return sum_days(days, filters.start, filters.end)
+
+
+# --- Data range and freshness -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """The last day with a record of each kind (goals: the latest assessment), or None."""
+
+    activity: date | None
+    callouts: date | None
+    carlog: date | None
+    goals: date | None
+
+
+def freshness(con: duckdb.DuckDBPyConnection, schedule: StaffedSchedule) -> Freshness:
+    _ready(con, schedule)
+    return Freshness(*con.execute(queries.FRESHNESS).fetchone())
+
+
+def data_range(
+    con: duckdb.DuckDBPyConnection, schedule: StaffedSchedule
+) -> tuple[date, date] | None:
+    """First and last day with any activity, call-out or trip."""
+    _ready(con, schedule)
+    first, last = con.execute(queries.DATA_RANGE).fetchone()
+    return (first, last) if first else None
+
+
+# --- Goals --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanStatus:
+    """A plan's goals counted once each, by their latest assessment on or before a day."""
+
+    plan: str
+    status_1: int
+    status_2: int
+    status_3: int
+    not_assessed: int
+    assessed_without_scale: int = 0
+    assessed_on: date | None = None  # for status over time
+
+    @property
+    def goals(self) -> int:
+        return (
+            self.status_1
+            + self.status_2
+            + self.status_3
+            + self.not_assessed
+            + self.assessed_without_scale
+        )
+
+
+def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict]:
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def goal_status(con: duckdb.DuckDBPyConnection, as_of: date) -> list[PlanStatus]:
+    rows = _rows(con, queries.GOAL_STATUS, {"as_of": as_of})
+    return [PlanStatus(plan, *map(int, counts)) for plan, *counts in rows]
 
 
 def goals_as_of(con: duckdb.DuckDBPyConnection, as_of: date) -> list[dict]:
     """Every goal with its latest assessment on or before ``as_of``."""
-    return _rows(
-        con, f"{LATEST_ASSESSMENT} ORDER BY plan, area NULLS LAST, goal_text", {"as_of": as_of}
-    )
+    return _dicts(_execute(con, queries.GOALS_AS_OF, {"as_of": as_of}))
 
 
 def goal_history(con: duckdb.DuckDBPyConnection, goal_id: str) -> list[dict]:
     """Every assessment of one goal, oldest first."""
-    return _rows(
-        con,
-        """
-        SELECT assessed_on, status, comment, owner, recorded_at, recorded_by
-        FROM goal_assessments WHERE goal_id = $goal
-        ORDER BY assessed_on NULLS FIRST, recorded_at
-        """,
-        {"goal": goal_id},
-    )
+    return _dicts(_execute(con, queries.GOAL_HISTORY, {"goal": goal_id}))
 
 
-def goal_status_over_time(con: duckdb.DuckDBPyConnection, plan: str) -> list[dict]:
+def goal_status_over_time(con: duckdb.DuckDBPyConnection, plan: str) -> list[PlanStatus]:
     """For each date a goal of ``plan`` was assessed: the plan's status counts that day."""
-    return _rows(
-        con,
-        """
-        WITH plan_goals AS (
-            SELECT a.* FROM goal_assessments a JOIN goals g USING (goal_id)
-            WHERE g.plan = $plan
-        ),
-        dates AS (SELECT DISTINCT assessed_on AS day FROM plan_goals WHERE assessed_on IS NOT NULL),
-        latest AS (
-            SELECT d.day, a.goal_id, a.status
-            FROM dates d JOIN plan_goals a ON a.assessed_on IS NULL OR a.assessed_on <= d.day
-            QUALIFY row_number() OVER (
-                PARTITION BY d.day, a.goal_id
-                ORDER BY a.assessed_on DESC NULLS LAST, a.recorded_at DESC) = 1
-        )
-        SELECT day AS assessed_on,
-               count(*) FILTER (status = 1) AS status_1,
-               count(*) FILTER (status = 2) AS status_2,
-               count(*) FILTER (status = 3) AS status_3,
-               count(*) FILTER (status IS NULL) AS not_assessed
-        FROM latest GROUP BY day ORDER BY day
-        """,
-        {"plan": plan},
-    )
+    rows = _rows(con, queries.GOAL_STATUS_OVER_TIME, {"plan": plan})
+    return [PlanStatus(plan, *map(int, counts), assessed_on=day) for day, *counts in rows]
 
 
 @dataclass(frozen=True)
@@ -535,48 +596,66 @@ class GoalRounds:
 
 
 def goal_rounds(con: duckdb.DuckDBPyConnection, as_of: date) -> GoalRounds:
-    """The two latest assessment dates on or before ``as_of`` (the last two rounds)."""
-    days = [
-        row[0]
-        for row in con.execute(
-            "SELECT DISTINCT assessed_on FROM goal_assessments "
-            "WHERE assessed_on <= ? ORDER BY assessed_on DESC LIMIT 2",
-            [as_of],
-        ).fetchall()
-    ]
+    days = [row[0] for row in _rows(con, queries.GOAL_ROUNDS, {"as_of": as_of})]
     days += [None] * (2 - len(days))
     return GoalRounds(latest=days[0], previous=days[1])
 
 
 def goal_changes(con: duckdb.DuckDBPyConnection, since: date, as_of: date) -> list[dict]:
     """Goals whose status on ``as_of`` differs from their status on ``since``."""
-    return _rows(
-        con,
-        f"""
-        SELECT now.goal_id, now.plan, now.goal_text, before.status AS status_before,
-               now.status AS status_now, now.assessed_on, now.comment
-        FROM ({LATEST_ASSESSMENT}) now
-        LEFT JOIN ({LATEST_ASSESSMENT.replace("$as_of", "$since")}) before USING (goal_id)
-        WHERE before.status IS DISTINCT FROM now.status
-        ORDER BY now.plan, now.goal_text
-        """,
-        {"as_of": as_of, "since": since},
-    )
+    return _dicts(_execute(con, queries.GOAL_CHANGES, {"as_of": as_of, "since": since}))
 
 
-def metrics(con: duckdb.DuckDBPyConnection, filters: Filters, model=None) -> dict:
-    """The command line's ``metrics --json`` document (``model``: a costs.CostModel)."""
-    from dashboard.data.costs import CostModel, cost_sharing
+# --- Monthly series, as the charts and tables show them ---------------------------------
 
-    model = model or CostModel()
-    mapping = model.owner_by_service
-    return {
-        "period": {"from": filters.start.isoformat(), "to": filters.end.isoformat()},
-        "activities": activity_totals(con, filters),
-        "task_mix": task_mix(con, filters),
-        "callouts": callout_summary(con, filters),
-        "car_after_22": car_after_hours(con, filters),
-        "goals": goal_status(con, filters.end),
-        "owner_hours": owner_hours(con, filters, mapping),
-        "cost_sharing": cost_sharing(con, filters, model),
-    }
+
+@dataclass(frozen=True)
+class AcuteMonth:
+    month: date
+    acute: int
+    with_doctor: int
+
+    @property
+    def share(self) -> float | None:
+        return share(self.with_doctor, self.acute)
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        return wilson_interval(self.with_doctor, self.acute)
+
+
+def acute_by_month(
+    rows: list[CalloutMonth], months: list[date], keep: Callable[[CalloutMonth], bool] = bool
+) -> list[AcuteMonth]:
+    """Acute call-outs and those with a doctor per month, over the rows ``keep`` accepts."""
+    acute, with_doctor = defaultdict(int), defaultdict(int)
+    for row in rows:
+        if row.urgency in ACUTE_URGENCIES and keep(row):
+            acute[row.month] += row.callouts
+            with_doctor[row.month] += row.with_doctor
+    return [AcuteMonth(month, acute[month], with_doctor[month]) for month in months]
+
+
+@dataclass(frozen=True)
+class RoleMonth:
+    """Trips after 22:00 in one month per driver role, and their minutes in all."""
+
+    month: date
+    trips: dict[str, int]
+    minutes: float
+
+
+def after_hours_by_month(rows: list[CarMonth], months: list[date]) -> list[RoleMonth]:
+    trips = defaultdict(lambda: dict.fromkeys(DRIVER_ROLES, 0))
+    minutes = defaultdict(float)
+    for row in rows:
+        trips[row.month][row.driver_role] += row.trips
+        minutes[row.month] += row.minutes
+    return [RoleMonth(month, trips[month], minutes[month]) for month in months]
+
+
+def owner_hours_by_month(rows: list[OwnerMonth]) -> dict[date, dict[str, float]]:
+    table = defaultdict(lambda: dict.fromkeys(OWNERS, 0.0))
+    for row in rows:
+        table[row.month][row.owner] += row.hours
+    return dict(table)

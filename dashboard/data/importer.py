@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from dashboard.data import rollups
 from dashboard.data.goals import current_user, derive_goal_id
 from dashboard.data.kinds import (
     FIELDS,
@@ -362,6 +363,7 @@ def _record_import(
         "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, current_timestamp::TIMESTAMP)",
         [import_id, name, _sha256(path), kind, rows_read, added],
     )
+    rollups.add_import(con, kind, import_id)
 
 
 def _one_pass_sql(source: RawSource, spec: Spec) -> str:

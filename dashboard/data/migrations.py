@@ -2,6 +2,8 @@
 
 import duckdb
 
+from dashboard.data.rollups import TABLES as ROLLUP_TABLES
+
 MIGRATIONS: list[tuple[int, str]] = [
     (
         1,
@@ -74,6 +76,15 @@ MIGRATIONS: list[tuple[int, str]] = [
         # A source's own goal id (Mål-ID), so an exported register imports back to the
         # same goals.
         "ALTER TABLE goals ADD COLUMN IF NOT EXISTS source_goal_id VARCHAR;",
+    ),
+    (
+        3,
+        # Daily rollups: built from the rows by the first rollups.ensure(), then kept up to
+        # date by every import.
+        "".join(
+            f"CREATE TABLE IF NOT EXISTS {name} ({columns});"
+            for name, columns in ROLLUP_TABLES.items()
+        ),
     ),
 ]
 

@@ -113,15 +113,18 @@ def run_app(db_path: Path | None) -> int:
 def run_view(view_class: type) -> int:
     """One view alone on the demo database, for its whole period (``python -m ...``)."""
     from dashboard.data.demo import ensure_demo
-    from dashboard.data.figures import Filters
-    from dashboard.settings import staffed_hours
+    from dashboard.data.figures import data_range
+    from dashboard.data.values import Filters
 
     app = application()
     install_language(app, AppSettings().language)
     store = Store.open(ensure_demo(), read_only=True)
-    first, last = store.data_range() or (datetime.now().date(), datetime.now().date())
+    prefs = AppSettings().preferences()
+    today = datetime.now().date()
+    first, last = data_range(store.con, prefs.staffed) or (today, today)
     view = view_class(store)
-    view.refresh_now(store.cursor(), Filters(first, last, staffed=staffed_hours()))
+    view.prefs = prefs
+    view.refresh_now(store.cursor(), Filters(first, last, staffed=prefs.staffed))
     view.setWindowTitle(view.title())
     view.resize(1280, 860)
     view.show()

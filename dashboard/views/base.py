@@ -6,7 +6,8 @@ import duckdb
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from dashboard.data.figures import Filters
+from dashboard.data.values import Filters
+from dashboard.settings import Preferences
 
 
 class View(QWidget):
@@ -19,6 +20,8 @@ class View(QWidget):
     """
 
     data_changed = Signal()
+    #: The settings in force, read once at the entry point; the window sets it on every view.
+    prefs = Preferences()
 
     def title(self) -> str:
         raise NotImplementedError

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dashboard.data.figures import Filters
+from dashboard.data.values import Filters
 from dashboard.views.formatting import format_date, pydate, qdate
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,7 +11,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout
 
-from dashboard.data.figures import Filters, callout_summary, callouts_monthly, wilson_interval
+from dashboard.data.figures import (
+    AcuteMonth,
+    CalloutCounts,
+    acute_by_month,
+    callout_counts,
+    callout_months,
+)
+from dashboard.data.values import Filters, months_between
 from dashboard.views.base import View
 from dashboard.views.charts import (
     PAIR_COLOURS,
@@ -26,39 +32,33 @@ from dashboard.views.charts import (
 from dashboard.views.formatting import format_month, format_number, format_percent
 from dashboard.views.table_model import Column
 
-ACUTE_URGENCIES = ("akutt", "haster")
-
 
 @dataclass(frozen=True)
 class ShareSeries:
-    """Acute call-outs and those with a doctor, per month, for one group."""
+    """Acute call-outs and those with a doctor, per month with any, for one group."""
 
     label: str
-    months: list[date]
-    acute: list[int]
-    with_doctor: list[int]
+    points: list[AcuteMonth]
+
+    @property
+    def months(self) -> list[date]:
+        return [point.month for point in self.points]
+
+    @property
+    def acute(self) -> list[int]:
+        return [point.acute for point in self.points]
+
+    @property
+    def with_doctor(self) -> list[int]:
+        return [point.with_doctor for point in self.points]
 
     def shares(self) -> np.ndarray:
-        return np.array([d / n for d, n in zip(self.with_doctor, self.acute, strict=True)])
+        return np.array([point.share for point in self.points], dtype=float)
 
     def intervals(self) -> np.ndarray:
         """Rows of (lower, upper) Wilson 95 % bounds."""
-        pairs = [wilson_interval(d, n) for d, n in zip(self.with_doctor, self.acute, strict=True)]
+        pairs = [point.interval for point in self.points]
         return np.array(pairs, dtype=float).reshape(-1, 2)
-
-
-def acute_counts(rows: list[dict], group_of) -> dict[object, dict[date, list[int]]]:
-    """Acute call-outs and those with a doctor per group and month.
-
-    Sums the month × urgency × staffed cells of figures.callouts_monthly.
-    """
-    counts: dict[object, dict[date, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    for row in rows:
-        if row["urgency"] in ACUTE_URGENCIES:
-            cell = counts[group_of(row)][row["month"]]
-            cell[0] += row["callouts"]
-            cell[1] += row["with_doctor"]
-    return counts
 
 
 class SeriesItems:
@@ -145,20 +145,24 @@ class CalloutsView(View):
         return self.tr("Call-outs")
 
     def fetch(self, con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
-        return {"monthly": callouts_monthly(con, filters), "summary": callout_summary(con, filters)}
+        return {
+            "monthly": callout_months(con, filters),
+            "months": months_between(filters.start, filters.end),
+            "summary": callout_counts(con, filters),
+        }
 
     def present(self, data: dict) -> None:
         self._data = data
         self._show_summary(data["summary"])
         self._draw()
 
-    def _show_summary(self, summary: dict) -> None:
+    def _show_summary(self, summary: CalloutCounts) -> None:
         for key in ("total", "acute", "acute_with_doctor"):
-            self.summary_labels[key].setText(format_number(summary[key]))
+            self.summary_labels[key].setText(format_number(getattr(summary, key)))
         self.summary_labels["acute_doctor_share"].setText(
-            format_percent(summary["acute_doctor_share"])
+            format_percent(summary.acute_doctor_share)
         )
-        lower, upper = wilson_interval(summary["acute_with_doctor"], summary["acute"])
+        lower, upper = summary.interval
         self.summary_labels["interval"].setText(self._interval_text(lower, upper))
 
     @staticmethod
@@ -174,26 +178,24 @@ class CalloutsView(View):
             return [(True, self.tr("Staffed hours")), (False, self.tr("Unstaffed hours"))]
         return [("all", self.tr("All acute call-outs"))]
 
-    def _group_key(self, split: str):
+    @staticmethod
+    def _group_key(split: str):
         if split == "urgency":
-            return lambda row: row["urgency"]
+            return lambda row: row.urgency
         if split == "staffed":
-            return lambda row: row["staffed"]
+            return lambda row: row.staffed
         return lambda row: "all"
 
     def _build_series(self, split: str) -> list[ShareSeries]:
-        counts = acute_counts(self._data["monthly"], self._group_key(split))
+        group_of = self._group_key(split)
         series = []
         for key, label in self._groups(split):
-            months = sorted(month for month, (acute, _) in counts[key].items() if acute)
-            series.append(
-                ShareSeries(
-                    label,
-                    months,
-                    [counts[key][m][0] for m in months],
-                    [counts[key][m][1] for m in months],
-                )
+            months = acute_by_month(
+                self._data["monthly"],
+                self._data["months"],
+                lambda row, key=key: group_of(row) == key,
             )
+            series.append(ShareSeries(label, [month for month in months if month.acute]))
         return series
 
     def _draw(self) -> None:

@@ -13,12 +13,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QVBoxLayout
 
-from dashboard.data.figures import (
-    Filters,
-    StaffedHours,
-    car_after_hours_monthly,
-    car_use_heatmap,
-)
+from dashboard.data.figures import CarMonth, HeatCell, car_after_hours_months, car_heatmap
+from dashboard.data.phrases import staffed_span
+from dashboard.data.values import Filters, StaffedHours
+from dashboard.data.vocabulary import DRIVER_ROLES as ROLES
 from dashboard.views.base import View
 from dashboard.views.charts import (
     MONTH_BAR_WIDTH,
@@ -31,10 +29,9 @@ from dashboard.views.charts import (
     month_positions,
     plot_widget,
 )
-from dashboard.views.formatting import format_clock, format_month, format_number, locale
+from dashboard.views.formatting import format_clock, format_month, format_number, language, locale
 from dashboard.views.table_model import Column
 
-ROLES = ("helsevakt", "legevaktlege")
 STAFFED_OUTLINE = "#D55E00"
 # ColorBrewer "Blues": one hue from light to dark reads the same for colour-blind readers.
 HEAT_COLOURS = ("#F7FBFF", "#9ECAE1", "#4292C6", "#08306B")
@@ -54,11 +51,11 @@ def role_name(role: str) -> str:
     return names.get(role, role)
 
 
-def heat_grid(rows: list[dict]) -> np.ndarray:
+def heat_grid(rows: list[HeatCell]) -> np.ndarray:
     """Minutes as a 7 × 24 grid: a row per weekday (Monday first), a column per hour."""
     grid = np.zeros((7, 24))
-    for row in rows:
-        grid[row["weekday"] - 1, row["hour"]] = row["minutes"]
+    for cell in rows:
+        grid[cell.weekday - 1, cell.hour] = cell.minutes
     return grid
 
 
@@ -140,9 +137,9 @@ class CarUseView(View):
 
     def fetch(self, con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
         return {
-            "staffed": filters.staffed,
-            "heatmap": car_use_heatmap(con, filters),
-            "after_hours": car_after_hours_monthly(con, filters),
+            "staffed": filters.staffed.on(filters.end),
+            "heatmap": car_heatmap(con, filters),
+            "after_hours": car_after_hours_months(con, filters),
         }
 
     def present(self, data: dict) -> None:
@@ -151,13 +148,11 @@ class CarUseView(View):
         self._draw_after_hours()
 
     def _staffed_text(self, staffed: StaffedHours) -> str:
-        return (
-            self.tr("Staffed hours (Mon–Fri %1–%2)")
-            .replace("%1", format_clock(staffed.start.hour, staffed.start.minute))
-            .replace("%2", f"{staffed.end.hour:02d}:{staffed.end.minute:02d}")
+        return self.tr("Staffed hours (Mon–Fri %1)").replace(
+            "%1", staffed_span(staffed, language())
         )
 
-    def _draw_heatmap(self, rows: list[dict], staffed: StaffedHours) -> None:
+    def _draw_heatmap(self, rows: list[HeatCell], staffed: StaffedHours) -> None:
         self.grid = heat_grid(rows)
         highest = max(float(self.grid.max()), 1.0)
         self.heat_image.setImage(self.grid, levels=(0, highest))
@@ -177,7 +172,7 @@ class CarUseView(View):
                 Column(self.tr("Minutes"), "number", 1),
             ]
         )
-        self.heat_panel.set_rows([(r["weekday"], r["hour"], r["minutes"]) for r in rows])
+        self.heat_panel.set_rows([(r.weekday, r.hour, r.minutes) for r in rows])
 
     @property
     def measure(self) -> str:
@@ -189,11 +184,11 @@ class CarUseView(View):
     def _draw_after_hours(self) -> None:
         if self._data is None:
             return
-        rows = self._data["after_hours"]
-        self.months = sorted({row["month"] for row in rows})
+        rows: list[CarMonth] = self._data["after_hours"]
+        self.months = sorted({row.month for row in rows})
         values: dict[str, dict[date, float]] = defaultdict(dict)
         for row in rows:
-            values[row["driver_role"]][row["month"]] = float(row[self.measure] or 0)
+            values[row.driver_role][row.month] = float(getattr(row, self.measure))
         layers = [
             (role_name(role), [values[role].get(m, 0.0) for m in self.months], colour)
             for role, colour in zip(ROLES, PAIR_COLOURS, strict=True)
@@ -212,7 +207,7 @@ class CarUseView(View):
             "%1", format_clock(staffed.end.hour, staffed.end.minute)
         )
 
-    def _fill_after_table(self, rows: list[dict]) -> None:
+    def _fill_after_table(self, rows: list[CarMonth]) -> None:
         self.after_panel.set_columns(
             [
                 Column(self.tr("Month"), "month"),
@@ -221,9 +216,7 @@ class CarUseView(View):
                 Column(self.tr("Minutes"), "number", 1),
             ]
         )
-        self.after_panel.set_rows(
-            [(r["month"], r["driver_role"], r["trips"], r["minutes"]) for r in rows]
-        )
+        self.after_panel.set_rows([(r.month, r.driver_role, r.trips, r.minutes) for r in rows])
 
     def heat_tooltip(self, x: float, y: float) -> str | None:
         if not (0 <= x < 24 and 0 <= y < 7):

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from dashboard.data.costs import CostModel
-from dashboard.data.figures import OWNERS, SERVICES, StaffedHours
+from dashboard.data.phrases import staffed_span
+from dashboard.data.values import StaffedHours
+from dashboard.data.vocabulary import OWNERS, SERVICES
 from dashboard.settings import (
     CAR_COST_PER_YEAR,
     STAFF_COST_PER_HOUR,
@@ -32,7 +34,7 @@ from dashboard.settings import (
     owner_key,
     settings_path,
 )
-from dashboard.views.formatting import format_clock, locale
+from dashboard.views.formatting import language, locale
 
 MAX_CAR_COST = 100_000_000
 MAX_STAFF_COST = 100_000
@@ -47,12 +49,6 @@ def owner_name(owner: str) -> str:
         "shared": QCoreApplication.translate("CostModelPanel", "Shared"),
     }
     return names[owner]
-
-
-def staffed_span(staffed: StaffedHours) -> str:
-    """``kl. 10:00–22:00``: the clock word once, as Norwegian writes a span."""
-    end = f"{staffed.end.hour:02d}:{staffed.end.minute:02d}"
-    return f"{format_clock(staffed.start.hour, staffed.start.minute)}–{end}"
 
 
 def _money_box(parent: QWidget, maximum: float, decimals: int, step: float) -> QDoubleSpinBox:
@@ -146,7 +142,7 @@ class CostModelPanel(QWidget):
             self.tr(
                 "Staffed hours come from the settings: %1 on weekdays. Outside them the "
                 "legevakt doctor uses the car."
-            ).replace("%1", staffed_span(staffed))
+            ).replace("%1", staffed_span(staffed, language()))
         )
 
     def _show(self, model: CostModel) -> None:

@@ -25,21 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dashboard.data.costs import (
-    RULES,
-    CostModel,
-    cost_sharing,
-    period_days,
-    staffed_hours_in_period,
-)
-from dashboard.data.figures import (
-    OWNERS,
-    Filters,
-    one_decimal,
-    owner_hours_monthly,
-    sum_months,
-)
-from dashboard.settings import cost_model
+from dashboard.data.costs import RULES, CostModel, CostSharing, cost_sharing
+from dashboard.data.figures import OwnerMonth, owner_hours, owner_months
+from dashboard.data.phrases import schedule_span
+from dashboard.data.values import Filters
+from dashboard.data.vocabulary import OWNERS
 from dashboard.views.base import View
 from dashboard.views.charts import (
     MONTH_BAR_WIDTH,
@@ -50,12 +40,13 @@ from dashboard.views.charts import (
     month_positions,
     plot_widget,
 )
-from dashboard.views.cost_model_panel import CostModelPanel, owner_name, staffed_span
+from dashboard.views.cost_model_panel import CostModelPanel, owner_name
 from dashboard.views.formatting import (
     format_date,
     format_month,
     format_number,
     format_percent,
+    language,
 )
 from dashboard.views.table_model import Column, FigureTableModel
 
@@ -173,16 +164,12 @@ class CostSharingView(View):
         return self.tr("Cost sharing")
 
     def fetch(self, con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
-        # The settings file is read here, without Qt: the model the brief and CLI use too.
-        model = cost_model()
-        mapping = model.owner_by_service
-        monthly = owner_hours_monthly(con, filters, mapping)
-        hours = {row["owner"]: row["hours"] for row in sum_months(monthly, ("owner",), ("hours",))}
+        model = self.prefs.cost_model
         return {
             "filters": filters,
             "model": model,
-            "period": {owner: one_decimal(hours.get(owner, 0.0)) for owner in OWNERS},
-            "monthly": monthly,
+            "period": owner_hours(con, filters, model.owner_by_service),
+            "monthly": owner_months(con, filters, model.owner_by_service),
             "costs": cost_sharing(con, filters, model),
         }
 
@@ -191,13 +178,13 @@ class CostSharingView(View):
         self._draw_period(data["period"])
         self._draw_months(data["monthly"])
         self._show_costs(data["costs"], data["model"], data["filters"])
-        self.model_panel.set_staffed(data["filters"].staffed)
+        self.model_panel.set_staffed(data["filters"].staffed.on(data["filters"].end))
 
     def _on_model_changed(self) -> None:
-        if self._filters is not None:
-            self.refresh_now(self.store.cursor(), self._filters)
+        """The panel saved a new model to the settings; the window reads it and refreshes."""
+        self.data_changed.emit()
 
-    def _show_costs(self, costs: dict, model: CostModel, filters: Filters) -> None:
+    def _show_costs(self, costs: CostSharing, model: CostModel, filters: Filters) -> None:
         self.costs_title.setText(
             self.tr("What each party would pay for %1–%2")
             .replace("%1", format_date(filters.start))
@@ -205,34 +192,34 @@ class CostSharingView(View):
         )
         self.cost_labels["car"].setText(self._car_text(costs, model, filters))
         self.cost_labels["staff"].setText(self._staff_text(costs, model, filters))
-        staffed = filters.staffed
+        span = schedule_span(filters.staffed, filters.start, filters.end, language())
         self.cost_labels["staffed"].setText(
-            self.tr("%1 on weekdays (from the settings)").replace("%1", staffed_span(staffed))
+            self.tr("%1 on weekdays (from the settings)").replace("%1", span)
         )
         self.cost_labels["outside"].setText(self._outside_text(costs))
         explanations = {rule.key: rule.explanation for rule in RULES}
         self.cost_model.set_rows(
             [
                 (
-                    rule["name"],
-                    explanations[rule["rule"]],
-                    rule["municipality"],
-                    rule["health_trust"],
+                    payment.rule.name,
+                    explanations[payment.rule.key],
+                    payment.municipality,
+                    payment.health_trust,
                 )
-                for rule in costs["rules"]
+                for payment in costs.payments
             ]
         )
         self.cost_table.resizeRowsToContents()
 
-    def _car_text(self, costs: dict, model: CostModel, filters: Filters) -> str:
+    def _car_text(self, costs: CostSharing, model: CostModel, filters: Filters) -> str:
         return (
             self.tr("%1 for the period (%2 a year, %3 days)")
-            .replace("%1", format_kroner(costs["car_cost"]))
+            .replace("%1", format_kroner(costs.car_cost))
             .replace("%2", format_kroner(model.car_cost_per_year))
-            .replace("%3", format_number(period_days(filters)))
+            .replace("%3", format_number(filters.days))
         )
 
-    def _staff_text(self, costs: dict, model: CostModel, filters: Filters) -> str:
+    def _staff_text(self, costs: CostSharing, model: CostModel, filters: Filters) -> str:
         if model.staff_cost_per_hour <= 0:
             return self.tr(
                 "Staff cost is not set (NOK 0 an hour), so the rules share only the car. "
@@ -240,13 +227,13 @@ class CostSharingView(View):
             )
         return (
             self.tr("%1 for the period (%2 staffed hours at %3 an hour)")
-            .replace("%1", format_kroner(costs["staff_cost"]))
-            .replace("%2", format_number(staffed_hours_in_period(filters), 1))
+            .replace("%1", format_kroner(costs.staff_cost))
+            .replace("%2", format_number(costs.staffed_hours, 1))
             .replace("%3", format_kroner(model.staff_cost_per_hour))
         )
 
-    def _outside_text(self, costs: dict) -> str:
-        outside, total = costs["car_minutes_outside_staffed_hours"], costs["car_minutes"]
+    def _outside_text(self, costs: CostSharing) -> str:
+        outside, total = costs.doctor_minutes_outside_staffed, costs.car_minutes
         if not total:
             return self.tr("No car trips in the period.")
         return (
@@ -256,7 +243,7 @@ class CostSharingView(View):
             )
             .replace("%1", format_number(outside / 60, 1))
             .replace("%2", format_number(total / 60, 1))
-            .replace("%3", format_percent(outside / total))
+            .replace("%3", format_percent(costs.doctor_outside_share))
         )
 
     def _draw_period(self, hours: dict[str, float]) -> None:
@@ -292,11 +279,11 @@ class CostSharingView(View):
             [(owner_name(owner), hours[owner]) for owner in OWNERS] if has_hours else []
         )
 
-    def _draw_months(self, rows: list[dict]) -> None:
-        self.months = sorted({row["month"] for row in rows})
+    def _draw_months(self, rows: list[OwnerMonth]) -> None:
+        self.months = sorted({row.month for row in rows})
         hours: dict[str, dict[date, float]] = defaultdict(dict)
         for row in rows:
-            hours[row["owner"]][row["month"]] = row["hours"]
+            hours[row.owner][row.month] = row.hours
         layers = [
             (
                 owner_name(owner),
@@ -315,7 +302,7 @@ class CostSharingView(View):
                 Column(self.tr("Hours"), "number", 1),
             ]
         )
-        self.month_panel.set_rows([(r["month"], r["owner"], r["hours"]) for r in rows])
+        self.month_panel.set_rows([(r.month, r.owner, r.hours) for r in rows])
 
     def _hours_text(self, value: float) -> str:
         return self.tr("%1 hours").replace("%1", format_number(value, 1))

@@ -15,7 +15,8 @@ import duckdb
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
-from dashboard.data.figures import SUBPROJECTS, Filters, StaffedHours
+from dashboard.data.values import Filters, StaffedSchedule
+from dashboard.data.vocabulary import SUBPROJECTS
 from dashboard.views import qt_settings
 from dashboard.views.formatting import pydate, qdate
 from dashboard.views.qt_settings import AppSettings
@@ -72,7 +73,7 @@ class FilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.staffed = StaffedHours()
+        self.staffed = StaffedSchedule()
         self.data_range: tuple[date, date] | None = None
         self.period = QComboBox()
         for key, label in period_labels().items():

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from dashboard.data import goals as register
 from dashboard.data.figures import (
-    Filters,
+    PlanStatus,
     goal_changes,
     goal_history,
     goal_rounds,
@@ -41,6 +41,7 @@ from dashboard.data.figures import (
     goals_as_of,
 )
 from dashboard.data.register import export_register
+from dashboard.data.values import Filters
 from dashboard.views.base import View
 from dashboard.views.charts import ChartPanel, HoverTip, StackedBars, plot_widget
 from dashboard.views.formatting import format_date, format_moment, locale, pydate, qdate
@@ -58,6 +59,10 @@ STATUS_TINTS = {3: "#C2E8DC", 2: "#F9E2B3", 1: "#F5CDB3", NOT_ASSESSED: "#E8E8E8
 COUNT_KEYS = {1: "status_1", 2: "status_2", 3: "status_3", NOT_ASSESSED: "not_assessed"}
 BAR_THICKNESS = 0.6
 EXPORT_NAME = "malregister.xlsx"
+
+
+def _count(row: PlanStatus, key: int) -> int:
+    return getattr(row, COUNT_KEYS[key])
 
 
 def status_key(status: int | None) -> int:
@@ -295,7 +300,7 @@ class GoalsView(View):
             "goals": goals,
             "counts": counts,
             "history": {goal["goal_id"]: goal_history(con, goal["goal_id"]) for goal in goals},
-            "over_time": {row["plan"]: goal_status_over_time(con, row["plan"]) for row in counts},
+            "over_time": {row.plan: goal_status_over_time(con, row.plan) for row in counts},
             "since": since,
             "changes": goal_changes(con, since, filters.end),
             "last_edit": edit,
@@ -306,7 +311,7 @@ class GoalsView(View):
     def present(self, data: dict) -> None:
         self._data = data
         self._filters = data["filters"]
-        self._update_plans([row["plan"] for row in data["counts"]])
+        self._update_plans([row.plan for row in data["counts"]])
         self._show_since(data["since"])
         self._draw()
         self._update_actions()
@@ -335,22 +340,22 @@ class GoalsView(View):
         if self._data is None:
             return
         plan = self.plan_box.currentData()
-        counts = [row for row in self._data["counts"] if plan in (None, row["plan"])]
+        counts = [row for row in self._data["counts"] if plan in (None, row.plan)]
         self._draw_counts(counts)
         self._draw_over_time(plan or (self.plans[0] if self.plans else None))
         self._fill_changes(plan)
         self._fill_goals(plan, self.status_box.currentData())
 
-    def _draw_counts(self, counts: list[dict]) -> None:
+    def _draw_counts(self, counts: list[PlanStatus]) -> None:
         positions = [-index for index in range(len(counts))]
         layers = [
-            (status_label(key), [row[COUNT_KEYS[key]] for row in counts], STATUS_COLOURS[key])
+            (status_label(key), [_count(row, key) for row in counts], STATUS_COLOURS[key])
             for key in STATUS_ORDER
         ]
         self.panel.legend.set_entries(self.bars.set_layers(positions, layers))
         plot = self.chart.getPlotItem()
         plot.getAxis("left").setTicks(
-            [[(p, row["plan"]) for p, row in zip(positions, counts, strict=True)]]
+            [[(p, row.plan) for p, row in zip(positions, counts, strict=True)]]
         )
         plot.setYRange(-len(counts) + 0.5, 0.5, padding=0.05)
         plot.enableAutoRange(x=True)
@@ -362,15 +367,15 @@ class GoalsView(View):
             + [Column(status_label(key), "number") for key in STATUS_ORDER]
         )
         self.panel.set_rows(
-            [(row["plan"], *(row[COUNT_KEYS[key]] for key in STATUS_ORDER)) for row in counts]
+            [(row.plan, *(_count(row, key) for key in STATUS_ORDER)) for row in counts]
         )
 
     def _draw_over_time(self, plan: str | None) -> None:
         as_of: date = self._data["as_of"]
-        rows = [row for row in self._data["over_time"].get(plan, []) if row["assessed_on"] <= as_of]
-        self.time_dates = [row["assessed_on"] for row in rows]
+        rows = [row for row in self._data["over_time"].get(plan, []) if row.assessed_on <= as_of]
+        self.time_dates = [row.assessed_on for row in rows]
         layers = [
-            (status_label(key), [row[COUNT_KEYS[key]] for row in rows], STATUS_COLOURS[key])
+            (status_label(key), [_count(row, key) for row in rows], STATUS_COLOURS[key])
             for key in STATUS_ORDER
         ]
         self.time_panel.legend.set_entries(self.time_bars.set_layers(range(len(rows)), layers))
@@ -387,7 +392,7 @@ class GoalsView(View):
             + [Column(status_label(key), "number") for key in STATUS_ORDER]
         )
         self.time_panel.set_rows(
-            [(row["assessed_on"], *(row[COUNT_KEYS[key]] for key in STATUS_ORDER)) for row in rows]
+            [(row.assessed_on, *(_count(row, key) for key in STATUS_ORDER)) for row in rows]
         )
 
     def _fill_changes(self, plan: str | None) -> None:
@@ -500,7 +505,7 @@ class GoalsView(View):
 
     def plan_names_shown(self) -> list[str]:
         plan = self.plan_box.currentData()
-        return [row["plan"] for row in self._data["counts"] if plan in (None, row["plan"])]
+        return [row.plan for row in self._data["counts"] if plan in (None, row.plan)]
 
     # Editing the register
 

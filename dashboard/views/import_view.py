@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dashboard.data.figures import Filters
 from dashboard.data.kinds import KIND_LABELS
 from dashboard.data.problems import ImportRefused, ImportResult, Problem
 from dashboard.data.store import Store
+from dashboard.data.values import Filters
 from dashboard.views.base import View
 from dashboard.views.formatting import format_moment
 from dashboard.views.table_model import Column, FigureTableModel

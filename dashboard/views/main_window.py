@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from dashboard import RESOURCES
-from dashboard.data.figures import Filters
 from dashboard.data.store import DatabaseLockedError, Store, default_db_path
+from dashboard.data.values import Filters
 from dashboard.views import qt_settings
 from dashboard.views.base import View
 from dashboard.views.brief_dialog import BriefDialog, BriefRequest
@@ -142,7 +142,8 @@ class MainWindow(QMainWindow):
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.filter_bar = FilterBar()
-        self.filter_bar.staffed = settings.staffed
+        self.prefs = settings.preferences()
+        self.filter_bar.staffed = self.prefs.staffed
         self.nav = QListWidget()
         self.stack = QStackedWidget()
         self.database_label = QLabel()
@@ -244,6 +245,8 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(view)
             view.deleteLater()
         self.views = [view_class(self.store) for view_class in VIEW_CLASSES]
+        for view in self.views:
+            view.prefs = self.prefs
         self.nav.blockSignals(True)
         self.nav.clear()
         for action in self.view_actions:
@@ -252,7 +255,7 @@ class MainWindow(QMainWindow):
             action.deleteLater()
         self.view_actions = []
         for number, view in enumerate(self.views, start=1):
-            view.data_changed.connect(self.refresh)
+            view.data_changed.connect(self._on_data_changed)
             self.stack.addWidget(view)
             self.nav.addItem(QListWidgetItem(view.title()))
             self._add_view_action(number, view)
@@ -622,7 +625,7 @@ class MainWindow(QMainWindow):
     def write_brief(self, request: BriefRequest) -> Job:
         from dashboard.brief import build_brief
 
-        store, filters = self.store, self.filters()
+        store, filters, prefs = self.store, self.filters(), self.prefs
 
         def work(con, job: Job) -> Path:
             def progress(fraction: float, message: str) -> None:
@@ -632,6 +635,7 @@ class MainWindow(QMainWindow):
             build_brief(
                 store_on(con, store),
                 filters,
+                prefs,
                 request.out_path,
                 request.meeting_date,
                 request.notes,
@@ -660,8 +664,20 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, period_labels(), self)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
-            self.filter_bar.staffed = self.settings.staffed
-            self.refresh()
+            self._apply_preferences(self.settings.preferences())
+
+    def _on_data_changed(self) -> None:
+        """A view changed the store or the settings (the cost model): read the settings
+        again, so every view and the brief use what was saved, and refresh."""
+        self._apply_preferences(self.settings.preferences())
+
+    def _apply_preferences(self, prefs) -> None:
+        """New settings reach every view and the filters; figures then refresh."""
+        self.prefs = prefs
+        self.filter_bar.staffed = prefs.staffed
+        for view in self.views:
+            view.prefs = prefs
+        self.refresh()
 
     def show_about(self) -> None:
         QMessageBox.about(

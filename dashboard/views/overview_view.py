@@ -1,8 +1,9 @@
 """Oversikt: the headline figures of the period as cards, each against the period before.
 
-Every card shows the figure, its change against the previous period of the same length
-(``Filters.previous()``) and a small monthly trend line over at least the last twelve
-months, so a steering-group member sees both the level and the direction at a glance.
+Every card shows the figure, its change against the previous period (``Filters.previous()``:
+as many whole months before when the period is whole months, else as many days) and a small
+monthly trend line over at least the last twelve months, so a steering-group member sees
+both the level and the direction at a glance.
 """
 
 from __future__ import annotations
@@ -16,10 +17,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF,
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from dashboard.data.figures import Filters, daily_totals, months_between
-from dashboard.settings import owner_by_service
+from dashboard.data.figures import Overview, Trend, overview
+from dashboard.data.values import Filters
 from dashboard.views.base import View
-from dashboard.views.filter_bar import months_before
 from dashboard.views.formatting import (
     format_clock,
     format_date,
@@ -27,7 +27,6 @@ from dashboard.views.formatting import (
     format_number,
     format_percent,
 )
-from dashboard.views.worker import store_on
 
 TREND_MONTHS = 12
 TREND_COLOUR = "#0072B2"
@@ -35,28 +34,6 @@ PERIOD_SHADE = QColor(0, 114, 178, 30)
 SPARKLINE_HEIGHT = 54
 SPARKLINE_MARGIN = 4
 CARD_COLUMNS = 4
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One headline figure: now, in the previous period, and per month for the trend."""
-
-    value: float | None
-    previous: float | None
-    months: list[date]
-    trend: list[float | None]
-
-
-@dataclass(frozen=True)
-class OverviewData:
-    filters: Filters
-    previous: Filters
-    figures: dict[str, Figure]
-    first_day: date | None  # the first day with any data
-
-    @property
-    def previous_has_data(self) -> bool:
-        return self.first_day is not None and self.previous.end >= self.first_day
 
 
 @dataclass(frozen=True)
@@ -86,65 +63,6 @@ CARDS = (
     CardSpec("late_trips", QT_TRANSLATE_NOOP("OverviewView", "Car trips after %1"), "count", "all"),
     CardSpec("late_hours", QT_TRANSLATE_NOOP("OverviewView", "Car hours after %1"), "hours", "all"),
 )
-
-
-def trend_filters(filters: Filters, first_day: date | None) -> Filters:
-    """Whole months covering the previous and the current period, at least twelve, but
-    none before the data begins."""
-    earliest = min(filters.previous().start, months_before(filters.end, TREND_MONTHS - 1))
-    if first_day is not None:
-        earliest = min(max(earliest, first_day), filters.start)
-    return Filters(
-        earliest.replace(day=1),
-        filters.end,
-        filters.subproject,
-        filters.municipality,
-        filters.staffed,
-    )
-
-
-def sum_days(days: list[dict], first: date, last: date) -> dict[str, float | None]:
-    """The headline figures over the days from ``first`` to ``last``, both included."""
-    inside = [day for day in days if first <= day["day"] <= last]
-
-    def total(key: str) -> float:
-        return sum(day[key] for day in inside)
-
-    acute = total("acute")
-    return {
-        "tasks": total("tasks"),
-        "task_hours": total("task_minutes") / 60,
-        "municipal_hours": total("municipal_minutes") / 60,
-        "callouts": total("callouts"),
-        "acute": acute,
-        "doctor_share": total("acute_with_doctor") / acute if acute else None,
-        "late_trips": total("late_trips"),
-        "late_hours": total("late_minutes") / 60,
-    }
-
-
-def month_end(month: date) -> date:
-    following = months_between(month, month + timedelta(days=31))[1]
-    return following - timedelta(days=1)
-
-
-def overview_data(
-    con: duckdb.DuckDBPyConnection, filters: Filters, first_day: date | None
-) -> OverviewData:
-    """One pass over the days of the trend window gives the period, the previous period
-    and every month of the trend lines."""
-    window = trend_filters(filters, first_day)
-    days = daily_totals(con, window, owner_by_service())
-    previous = filters.previous()
-    now = sum_days(days, filters.start, filters.end)
-    before = sum_days(days, previous.start, previous.end)
-    months = months_between(window.start, window.end)
-    by_month = [sum_days(days, month, month_end(month)) for month in months]
-    figures = {
-        key: Figure(now[key], before[key], months, [month[key] for month in by_month])
-        for key in now
-    }
-    return OverviewData(filters, previous, figures, first_day)
 
 
 def format_value(value: float | None, kind: str) -> str:
@@ -184,7 +102,7 @@ class MetricCard(QFrame):
         layout.addWidget(self.note_label)
         layout.addStretch(1)
 
-    def show_figure(self, title: str, figure: Figure, data: OverviewData, note: str) -> None:
+    def show_figure(self, title: str, figure: Trend, data: Overview, note: str) -> None:
         self.title_label.setText(title)
         self.value_label.setText(format_value(figure.value, self.spec.kind))
         self.change_label.setText(
@@ -197,7 +115,7 @@ class MetricCard(QFrame):
         self._show_trend(figure, data.filters)
         self.setToolTip(self._tooltip(title, figure, data))
 
-    def _change_text(self, figure: Figure) -> str:
+    def _change_text(self, figure: Trend) -> str:
         before = format_value(figure.previous, self.spec.kind)
         if figure.value is None or figure.previous is None:
             return self.tr("Previous period: %1").replace("%1", before)
@@ -221,14 +139,14 @@ class MetricCard(QFrame):
         text = self.tr("%1 from %2 in the previous period")
         return f"{arrow} " + text.replace("%1", amount).replace("%2", before)
 
-    def _show_trend(self, figure: Figure, filters: Filters) -> None:
+    def _show_trend(self, figure: Trend, filters: Filters) -> None:
         first = next((i for i, month in enumerate(figure.months) if month >= filters.start), 0)
         if filters.start.day != 1 and first > 0:
             first -= 1
         last = figure.months[-1] if figure.months else filters.end
-        self.trend.set_values(figure.trend, first, ends_mid_month=_ends_mid_month(last, filters))
+        self.trend.set_values(figure.values, first, ends_mid_month=_ends_mid_month(last, filters))
 
-    def _tooltip(self, title: str, figure: Figure, data: OverviewData) -> str:
+    def _tooltip(self, title: str, figure: Trend, data: Overview) -> str:
         kind = self.spec.kind
         lines = [
             f"<b>{title}</b>",
@@ -338,7 +256,7 @@ class OverviewView(View):
         self.period_label = QLabel()
         self.period_label.setWordWrap(True)
         self.cards = {spec.key: MetricCard(spec, self) for spec in CARDS}
-        self.data: OverviewData | None = None
+        self.data: Overview | None = None
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -359,22 +277,22 @@ class OverviewView(View):
     def title(self) -> str:
         return self.tr("Overview")
 
-    def fetch(self, con: duckdb.DuckDBPyConnection, filters: Filters) -> OverviewData:
-        data_range = store_on(con, self.store).data_range()
-        return overview_data(con, filters, data_range[0] if data_range else None)
+    def fetch(self, con: duckdb.DuckDBPyConnection, filters: Filters) -> Overview:
+        return overview(con, filters, self.prefs.cost_model.owner_by_service)
 
-    def present(self, data: OverviewData) -> None:
+    def present(self, data: Overview) -> None:
         self.data = data
         self.heading.setText(self.title())
         self.period_label.setText(
-            self.tr("%1, compared with the previous period of the same length, %2.")
+            self.tr("%1, compared with the previous period, %2.")
             .replace("%1", _period_text(data.filters))
             .replace("%2", _period_text(data.previous))
         )
-        clock = format_clock(data.filters.staffed.end.hour, data.filters.staffed.end.minute)
+        end_of_day = data.filters.staffed.on(data.filters.end).end
+        clock = format_clock(end_of_day.hour, end_of_day.minute)
         for key, card in self.cards.items():
             title = QCoreApplication.translate("OverviewView", card.spec.title).replace("%1", clock)
-            card.show_figure(title, data.figures[key], data, self._note(card.spec, data.filters))
+            card.show_figure(title, data.trends[key], data, self._note(card.spec, data.filters))
 
     def _note(self, spec: CardSpec, filters: Filters) -> str:
         """Say so when a figure cannot be narrowed the way the filters ask."""

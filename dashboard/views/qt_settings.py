@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from dashboard.data.figures import StaffedHours
+from dashboard.data.values import StaffedHours
 from dashboard.settings import (
     DEFAULT_SUPPRESSION_THRESHOLD,
     STAFFED_END,
     STAFFED_START,
     SUPPRESSION_THRESHOLD,
+    Preferences,
+    read_preferences,
     settings_path,
     staffed_hours,
 )
@@ -70,6 +72,11 @@ class AppSettings:
     @property
     def staffed(self) -> StaffedHours:
         return staffed_hours(self.text)
+
+    def preferences(self) -> Preferences:
+        """Everything computations need from the settings, read once (at start, and after
+        the settings dialog)."""
+        return read_preferences(self.text)
 
     def set_staffed(self, hours: StaffedHours) -> None:
         self.set(STAFFED_START, _clock_text(hours.start))

@@ -11,8 +11,8 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from dashboard import RESOURCES
-from dashboard.data.figures import Filters
 from dashboard.data.store import Store
+from dashboard.data.values import Filters
 
 SNAPSHOT_SIZE = (1440, 900)
 FILE_NAMES = {

@@ -10,7 +10,9 @@ import duckdb
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
-from dashboard.data.figures import SUBPROJECTS, Filters, sum_months, task_mix_monthly
+from dashboard.data.figures import TaskMixRow, task_mix
+from dashboard.data.values import Filters
+from dashboard.data.vocabulary import SUBPROJECTS
 from dashboard.views.base import View
 from dashboard.views.charts import (
     CATEGORY_COLOURS,
@@ -34,9 +36,9 @@ def subproject_label(number: int) -> str:
     return f"{number} {SUBPROJECTS[number]}"
 
 
-def measure_of(row: dict, measure: str) -> float:
+def measure_of(row: TaskMixRow, measure: str) -> float:
     """Tasks are counted; time is shown in hours."""
-    return float(row["count"]) if measure == "count" else float(row["minutes"] or 0) / 60
+    return float(row.count) if measure == "count" else row.minutes / 60
 
 
 class TaskMixView(View):
@@ -98,17 +100,10 @@ class TaskMixView(View):
         return self.tr("Task mix")
 
     def fetch(self, con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
-        monthly = {by: task_mix_monthly(con, filters, by) for by in SPLITS}
         return {
             "subproject": filters.subproject,
-            "period": {
-                by: [
-                    row | {by: row["category"]}
-                    for row in sum_months(rows, ("subproject", "category"), ("count", "minutes"))
-                ]
-                for by, rows in monthly.items()
-            },
-            "monthly": monthly,
+            "period": {by: task_mix(con, filters, by) for by in SPLITS},
+            "monthly": {by: task_mix(con, filters, by, monthly=True) for by in SPLITS},
         }
 
     def present(self, data: dict) -> None:
@@ -157,11 +152,11 @@ class TaskMixView(View):
             layers.append((label, heights, REMAINDER_COLOUR))
         return layers
 
-    def _draw_period(self, rows: list[dict]) -> None:
+    def _draw_period(self, rows: list[TaskMixRow]) -> None:
         subprojects = sorted(SUBPROJECTS)
         totals: dict[str, dict[object, float]] = defaultdict(dict)
         for row in rows:
-            totals[row[self.split]][row["subproject"]] = measure_of(row, self.measure)
+            totals[row.category][row.subproject] = measure_of(row, self.measure)
         layers = self._layers(totals, subprojects)
         # Subproject 1 at the top, as in a list.
         positions = [-number for number in subprojects]
@@ -177,7 +172,7 @@ class TaskMixView(View):
         )
         self._fill_period_table(rows)
 
-    def _fill_period_table(self, rows: list[dict]) -> None:
+    def _fill_period_table(self, rows: list[TaskMixRow]) -> None:
         self.period_panel.set_columns(
             [
                 Column(self.tr("Subproject"), display=lambda n: subproject_label(n)),
@@ -187,17 +182,14 @@ class TaskMixView(View):
             ]
         )
         self.period_panel.set_rows(
-            [
-                (row["subproject"], row[self.split], row["count"], measure_of(row, "hours"))
-                for row in rows
-            ]
+            [(row.subproject, row.category, row.count, measure_of(row, "hours")) for row in rows]
         )
 
-    def _draw_months(self, rows: list[dict]) -> None:
-        months = sorted({row["month"] for row in rows})
+    def _draw_months(self, rows: list[TaskMixRow]) -> None:
+        months = sorted({row.month for row in rows})
         totals: dict[str, dict[object, float]] = defaultdict(lambda: defaultdict(float))
         for row in rows:
-            totals[row["category"]][row["month"]] += measure_of(row, self.measure)
+            totals[row.category][row.month] += measure_of(row, self.measure)
         entries = self.month_bars.set_layers(month_positions(months), self._layers(totals, months))
         self.month_months = months
         plot = self.month_plot.getPlotItem()
@@ -212,7 +204,7 @@ class TaskMixView(View):
         scope = subproject_label(subproject) if subproject else self.tr("all subprojects")
         return self.tr("%1 per month, %2").replace("%1", self._measure_title()).replace("%2", scope)
 
-    def _fill_month_table(self, rows: list[dict]) -> None:
+    def _fill_month_table(self, rows: list[TaskMixRow]) -> None:
         self.month_panel.set_columns(
             [
                 Column(self.tr("Month"), "month"),
@@ -225,10 +217,10 @@ class TaskMixView(View):
         self.month_panel.set_rows(
             [
                 (
-                    row["month"],
-                    row["subproject"],
-                    row["category"],
-                    row["count"],
+                    row.month,
+                    row.subproject,
+                    row.category,
+                    row.count,
                     measure_of(row, "hours"),
                 )
                 for row in rows

@@ -442,8 +442,8 @@
         <translation>Oversikt</translation>
     </message>
     <message>
-        <source>%1, compared with the previous period of the same length, %2.</source>
-        <translation>%1, sammenlignet med forrige periode av samme lengde, %2.</translation>
+        <source>%1, compared with the previous period, %2.</source>
+        <translation>%1, sammenlignet med forrige periode, %2.</translation>
     </message>
     <message>
         <source>The car log has no subproject or municipality: all trips.</source>

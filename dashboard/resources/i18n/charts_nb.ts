@@ -204,8 +204,8 @@
     </message>
     <message>
         <location filename="../../dashboard/views/car_use_view.py" line="156" />
-        <source>Staffed hours (Mon–Fri %1–%2)</source>
-        <translation>Bemannet tid (man–fre %1–%2)</translation>
+        <source>Staffed hours (Mon–Fri %1)</source>
+        <translation>Bemannet tid (man–fre %1)</translation>
     </message>
     <message>
         <location filename="../../dashboard/views/car_use_view.py" line="173" />

@@ -1,0 +1,144 @@
+"""The SQL of every figure, over the daily rollups; values only as ``$name`` parameters.
+
+Each query filters by the period (``$start``, ``$end``) and, where its table has them, by
+subproject (``$sub``) and municipality (``$mun``). ``{group}`` is replaced by a column list
+taken from a fixed set in :mod:`dashboard.data.figures`, never by user text.
+"""
+
+from __future__ import annotations
+
+from dashboard.data.vocabulary import ACUTE_URGENCIES
+
+PERIOD = "day BETWEEN $start AND $end"
+ACTIVITY_WHERE = f"""{PERIOD}
+    AND ($sub IS NULL OR subproject = $sub)
+    AND ($mun IS NULL OR lower(municipality) = lower($mun))"""
+CALLOUT_WHERE = f"{PERIOD} AND ($mun IS NULL OR lower(municipality) = lower($mun))"
+ACUTE = "urgency IN (" + ", ".join(f"'{urgency}'" for urgency in ACUTE_URGENCIES) + ")"
+
+
+def owner_case(services: int) -> str:
+    """A CASE giving the owner of ``requested_by`` from parameters ``$svc0``/``$own0`` …"""
+    pairs = " ".join(f"WHEN $svc{i} THEN $own{i}" for i in range(services))
+    return f"CASE requested_by {pairs} ELSE 'shared' END"
+
+
+ACTIVITIES_BY = """
+    SELECT {group}, coalesce(sum(tasks), 0) AS tasks, coalesce(sum(minutes), 0) AS minutes,
+           coalesce(sum(km), 0) AS km
+    FROM activity_days WHERE {where}
+    GROUP BY ALL ORDER BY ALL
+"""
+
+ACTIVITIES_BY_OWNER = """
+    SELECT {group}, {owner} AS owner, coalesce(sum(tasks), 0) AS tasks,
+           coalesce(sum(minutes), 0) AS minutes,
+           coalesce(sum(km), 0) AS km
+    FROM activity_days WHERE {where}
+    GROUP BY ALL ORDER BY ALL
+"""
+
+CALLOUTS_BY = f"""
+    SELECT {{group}}, coalesce(sum(callouts), 0) AS total,
+           coalesce(sum(callouts) FILTER ({ACUTE}), 0) AS acute,
+           coalesce(sum(callouts) FILTER ({ACUTE} AND doctor_present), 0) AS acute_with_doctor,
+           coalesce(sum(callouts) FILTER (doctor_present), 0) AS with_doctor
+    FROM callout_days WHERE {CALLOUT_WHERE}
+    GROUP BY ALL ORDER BY ALL
+"""
+
+TRIPS_BY = f"""
+    SELECT {{group}}, coalesce(sum(trips), 0) AS trips, coalesce(sum(minutes), 0) AS minutes,
+           coalesce(sum(km), 0) AS km,
+           coalesce(sum(after_trips), 0) AS after_trips,
+           coalesce(sum(after_minutes), 0) AS after_minutes,
+           coalesce(sum(outside_trips), 0) AS outside_trips,
+           coalesce(sum(outside_minutes), 0) AS outside_minutes
+    FROM trip_days WHERE {PERIOD}
+    GROUP BY ALL ORDER BY ALL
+"""
+
+TRIP_HEATMAP = f"""
+    SELECT weekday, hour, coalesce(sum(minutes), 0) AS minutes
+    FROM trip_hours WHERE {PERIOD}
+    GROUP BY ALL ORDER BY ALL
+"""
+
+STAFFED_MINUTES = f"""
+    SELECT coalesce(
+        sum(close_minute - open_minute) FILTER (staffed AND close_minute > open_minute), 0)
+    FROM staffed_calendar WHERE {PERIOD}
+"""
+
+LATEST_ASSESSMENT = """
+    SELECT g.goal_id, g.plan, g.area, g.goal_text, a.status, a.assessed_on, a.comment,
+           a.owner, a.recorded_at, a.recorded_by
+    FROM goals g JOIN goal_assessments a USING (goal_id)
+    WHERE a.assessed_on IS NULL OR a.assessed_on <= $as_of
+    QUALIFY row_number() OVER (
+        PARTITION BY g.goal_id
+        ORDER BY a.assessed_on DESC NULLS LAST, a.recorded_at DESC) = 1
+"""
+
+STATUS_COUNTS = """
+    count(*) FILTER (status = 1) AS status_1,
+    count(*) FILTER (status = 2) AS status_2,
+    count(*) FILTER (status = 3) AS status_3,
+    count(*) FILTER (status IS NULL) AS not_assessed
+"""
+
+GOAL_STATUS = f"""
+    SELECT plan, {STATUS_COUNTS}
+    FROM ({LATEST_ASSESSMENT}) GROUP BY plan ORDER BY plan
+"""
+
+GOALS_AS_OF = f"{LATEST_ASSESSMENT} ORDER BY plan, area NULLS LAST, goal_text"
+
+GOAL_HISTORY = """
+    SELECT assessed_on, status, comment, owner, recorded_at, recorded_by
+    FROM goal_assessments WHERE goal_id = $goal
+    ORDER BY assessed_on NULLS FIRST, recorded_at
+"""
+
+GOAL_STATUS_OVER_TIME = f"""
+    WITH plan_goals AS (
+        SELECT a.* FROM goal_assessments a JOIN goals g USING (goal_id)
+        WHERE g.plan = $plan
+    ),
+    dates AS (SELECT DISTINCT assessed_on AS day FROM plan_goals WHERE assessed_on IS NOT NULL),
+    latest AS (
+        SELECT d.day, a.goal_id, a.status
+        FROM dates d JOIN plan_goals a ON a.assessed_on IS NULL OR a.assessed_on <= d.day
+        QUALIFY row_number() OVER (
+            PARTITION BY d.day, a.goal_id
+            ORDER BY a.assessed_on DESC NULLS LAST, a.recorded_at DESC) = 1
+    )
+    SELECT day AS assessed_on, {STATUS_COUNTS}
+    FROM latest GROUP BY day ORDER BY day
+"""
+
+GOAL_ROUNDS = """
+    SELECT DISTINCT assessed_on FROM goal_assessments
+    WHERE assessed_on <= $as_of ORDER BY assessed_on DESC LIMIT 2
+"""
+
+GOAL_CHANGES = f"""
+    SELECT now.goal_id, now.plan, now.goal_text, before.status AS status_before,
+           now.status AS status_now, now.assessed_on, now.comment
+    FROM ({LATEST_ASSESSMENT}) now
+    LEFT JOIN ({LATEST_ASSESSMENT.replace("$as_of", "$since")}) before USING (goal_id)
+    WHERE before.status IS DISTINCT FROM now.status
+    ORDER BY now.plan, now.goal_text
+"""
+
+FRESHNESS = """
+    SELECT (SELECT max(day) FROM activity_days), (SELECT max(day) FROM callout_days),
+           (SELECT max(day) FROM trip_days), (SELECT max(assessed_on) FROM goal_assessments)
+"""
+
+DATA_RANGE = """
+    SELECT least((SELECT min(day) FROM activity_days), (SELECT min(day) FROM callout_days),
+                 (SELECT min(day) FROM trip_days)),
+           greatest((SELECT max(day) FROM activity_days), (SELECT max(day) FROM callout_days),
+                    (SELECT max(day) FROM trip_days))
+"""

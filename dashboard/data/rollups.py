@@ -1,0 +1,227 @@
+"""Daily aggregates of the fact tables, so that a figure costs days, not rows.
+
+Every figure over activities, call-outs and car trips reads these tables; a filter change
+then sums a few rows per day of the period instead of scanning millions of rows. They are
+exact: sums of counts, minutes and kilometres per day and per everything a filter or a
+figure splits by (tests compare them with the rows).
+
+- ``activity_days`` and ``trip_hours`` depend on the rows only.
+- ``callout_days`` and ``trip_days`` also depend on the staffed hours in force on each day
+  and the public holidays, through ``staffed_calendar``. The meta key ``rollup_schedule``
+  records the schedule they were built with; :func:`ensure` rebuilds them when it changes.
+
+The import adds the rows of each new file in its own transaction (:func:`add_import`), as
+deltas: a day may have several rows for the same key, and every query sums them. Whatever
+writes fact rows another way (the demo generator, a test) calls :func:`rebuild`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import duckdb
+
+from dashboard.data.calendar import write_calendar
+from dashboard.data.values import StaffedSchedule
+
+Progress = Callable[[float, str], None]
+STATE_KEY = "rollup_schedule"
+
+TABLES = {
+    "staffed_calendar": """day DATE NOT NULL, open_minute SMALLINT NOT NULL,
+        close_minute SMALLINT NOT NULL, staffed BOOLEAN NOT NULL""",
+    "activity_days": """day DATE NOT NULL, subproject TINYINT NOT NULL, municipality VARCHAR,
+        task VARCHAR NOT NULL, requested_by VARCHAR NOT NULL, outcome VARCHAR,
+        tasks BIGINT NOT NULL, minutes DOUBLE NOT NULL, km DOUBLE""",
+    "callout_days": """day DATE NOT NULL, municipality VARCHAR, urgency VARCHAR NOT NULL,
+        resource VARCHAR, doctor_present BOOLEAN NOT NULL, staffed BOOLEAN NOT NULL,
+        callouts BIGINT NOT NULL""",
+    "trip_days": """day DATE NOT NULL, driver_role VARCHAR NOT NULL, trips BIGINT NOT NULL,
+        minutes DOUBLE NOT NULL, km DOUBLE, after_trips BIGINT NOT NULL,
+        after_minutes DOUBLE NOT NULL, outside_trips BIGINT NOT NULL,
+        outside_minutes DOUBLE NOT NULL""",
+    "trip_hours": """day DATE NOT NULL, weekday TINYINT NOT NULL, hour TINYINT NOT NULL,
+        minutes DOUBLE NOT NULL""",
+}
+
+ACTIVITY_DAYS = """
+    INSERT INTO activity_days
+    SELECT start_at::DATE, subproject, municipality, task, requested_by, outcome,
+           count(*), sum(minutes), sum(km)
+    FROM activities WHERE {rows} GROUP BY ALL
+"""
+
+CALLOUT_DAYS = """
+    INSERT INTO callout_days
+    SELECT c.alarm_at::DATE, c.municipality, c.urgency, c.resource, c.doctor_present,
+           k.staffed AND hour(c.alarm_at) * 60 + minute(c.alarm_at) >= k.open_minute
+               AND hour(c.alarm_at) * 60 + minute(c.alarm_at) < k.close_minute,
+           count(*)
+    FROM callouts c JOIN staffed_calendar k ON k.day = c.alarm_at::DATE
+    WHERE {rows} GROUP BY ALL
+"""
+
+# Each trip cut at midnights into pieces, one per day it touches; a piece's minutes inside
+# that day's staffed hours are its staffed part. "After 22:00" is the rest of every day
+# (the window from the end of staffed hours to their start next morning); "outside staffed
+# time" is the same on a staffed day and the whole piece on a weekend or public holiday.
+TRIP_PIECES = """
+    WITH trips AS (
+        SELECT rowid AS trip, start_at, end_at, driver_role, km FROM car_trips
+        WHERE end_at > start_at AND {rows}
+    ),
+    pieces AS (
+        SELECT trip, start_at, driver_role, km, day,
+               greatest(epoch(start_at), epoch(day)) AS piece_from,
+               least(epoch(end_at), epoch(day) + 86400) AS piece_to
+        FROM (SELECT *, unnest(range(start_at::DATE, end_at, INTERVAL 1 DAY))::DATE AS day
+              FROM trips)
+    ),
+    measured AS (
+        SELECT p.*, k.staffed,
+               (piece_to - piece_from) / 60.0 AS piece_minutes,
+               greatest(0, least(piece_to, epoch(day) + 60.0 * k.close_minute)
+                           - greatest(piece_from, epoch(day) + 60.0 * k.open_minute)) / 60.0
+                   AS inside_minutes
+        FROM pieces p JOIN staffed_calendar k USING (day)
+    )
+"""
+
+TRIP_DAYS = (
+    "INSERT INTO trip_days "
+    + TRIP_PIECES
+    + """,
+    per_trip AS (
+        SELECT trip, any_value(start_at)::DATE AS day, any_value(driver_role) AS driver_role,
+               any_value(km) AS km, sum(piece_minutes) AS minutes,
+               sum(piece_minutes - inside_minutes) AS after_minutes,
+               sum(piece_minutes - CASE WHEN staffed THEN inside_minutes ELSE 0 END)
+                   AS outside_minutes
+        FROM measured GROUP BY trip
+    )
+    SELECT day, driver_role, count(*), sum(minutes), sum(km),
+           count(*) FILTER (after_minutes > 0), sum(after_minutes),
+           count(*) FILTER (outside_minutes > 0), sum(outside_minutes)
+    FROM per_trip GROUP BY ALL
+"""
+)
+
+TRIP_HOURS = """
+    INSERT INTO trip_hours
+    SELECT start_at::DATE, isodow(slot), hour(slot),
+           sum(epoch(least(end_at, slot + INTERVAL 1 HOUR)) - epoch(greatest(start_at, slot)))
+               / 60.0
+    FROM (SELECT start_at, end_at,
+                 unnest(range(date_trunc('hour', start_at), end_at, INTERVAL 1 HOUR)) AS slot
+          FROM car_trips WHERE end_at > start_at AND {rows})
+    GROUP BY ALL
+"""
+
+BY_KIND = {
+    "activity": (ACTIVITY_DAYS,),
+    "callouts": (CALLOUT_DAYS,),
+    "carlog": (TRIP_DAYS, TRIP_HOURS),
+}
+ALL_ROWS = "true"
+ONE_IMPORT = "import_id = $import_id"
+
+
+def create_tables(con: duckdb.DuckDBPyConnection, temporary: bool = False) -> None:
+    scope = "TEMP " if temporary else ""
+    for name, columns in TABLES.items():
+        con.execute(f"CREATE {scope}TABLE IF NOT EXISTS {name} ({columns})")
+
+
+def state(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The schedule the rollups on this connection were built with, or None if never."""
+    if _has_temporary_rollups(con):
+        return con.execute("SELECT fingerprint FROM temp.rollup_state").fetchone()[0]
+    row = con.execute("SELECT value FROM meta WHERE key = ?", [STATE_KEY]).fetchone()
+    return row[0] if row else None
+
+
+def ensure(
+    con: duckdb.DuckDBPyConnection, schedule: StaffedSchedule, progress: Progress | None = None
+) -> bool:
+    """Make the rollups match the rows and ``schedule``; True when they had to be built.
+
+    On a read-only connection stale rollups are built as temporary tables for this
+    connection only (they shadow the stored ones), so reading never needs the write lock.
+    """
+    if state(con) == schedule.fingerprint():
+        return False
+    if _read_only(con):
+        _build_temporary(con, schedule, progress)
+    else:
+        rebuild(con, schedule, progress)
+    return True
+
+
+def rebuild(
+    con: duckdb.DuckDBPyConnection, schedule: StaffedSchedule, progress: Progress | None = None
+) -> None:
+    """Build every rollup from the rows, in one transaction."""
+    con.begin()
+    try:
+        _fill(con, schedule, progress)
+        con.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            [STATE_KEY, schedule.fingerprint()],
+        )
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+
+
+def add_import(con: duckdb.DuckDBPyConnection, kind: str, import_id: int) -> None:
+    """Add one import's rows; call inside the import's transaction, after its inserts.
+
+    Nothing to do while the rollups were never built: the first :func:`ensure` builds them
+    from every row."""
+    if kind not in BY_KIND or state(con) is None:
+        return
+    for template in BY_KIND[kind]:
+        con.execute(template.format(rows=ONE_IMPORT), {"import_id": import_id})
+
+
+def _fill(con: duckdb.DuckDBPyConnection, schedule: StaffedSchedule, progress) -> None:
+    steps = [(name, sql) for sqls in BY_KIND.values() for name, sql in _named(sqls)]
+    _report(progress, 0.0, "Bygger kalenderen for bemannet tid")
+    write_calendar(con, "staffed_calendar", schedule)
+    for table in {name for name, _ in steps}:
+        con.execute(f"DELETE FROM {table}")
+    for done, (name, sql) in enumerate(steps, start=1):
+        _report(progress, done / (len(steps) + 1), f"Summerer {name}")
+        con.execute(sql.format(rows=ALL_ROWS))
+    _report(progress, 1.0, "Ferdig")
+
+
+def _named(sqls: tuple[str, ...]) -> list[tuple[str, str]]:
+    return [(sql.split("INSERT INTO", 1)[1].split()[0], sql) for sql in sqls]
+
+
+def _build_temporary(con: duckdb.DuckDBPyConnection, schedule: StaffedSchedule, progress) -> None:
+    create_tables(con, temporary=True)
+    con.execute("CREATE OR REPLACE TEMP TABLE rollup_state (fingerprint VARCHAR)")
+    _fill(con, schedule, progress)
+    con.execute("INSERT INTO temp.rollup_state VALUES (?)", [schedule.fingerprint()])
+
+
+def _has_temporary_rollups(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(
+        con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = 'rollup_state'"
+        ).fetchone()[0]
+    )
+
+
+def _read_only(con: duckdb.DuckDBPyConnection) -> bool:
+    return con.execute(
+        "SELECT readonly FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchone()[0]
+
+
+def _report(progress: Progress | None, fraction: float, message: str) -> None:
+    if progress is not None:
+        progress(fraction, message)
