@@ -10,8 +10,10 @@ import pytest
 from dashboard.data.costs import CostModel
 from dashboard.data.figures import SERVICES, StaffedHours
 from dashboard.settings import cost_model, settings_path
+from dashboard.views.base import ViewHost
 from dashboard.views.cost_model_panel import CostModelPanel
 from dashboard.views.cost_view import CostSharingView
+from dashboard.views.worker import Database
 from tests.test_cost_view import JAN_FEB, cost_rows, store  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.usefixtures("norwegian")
@@ -19,9 +21,12 @@ pytestmark = pytest.mark.usefixtures("norwegian")
 
 @pytest.fixture
 def view(qtbot, store):  # noqa: F811 - the imported fixture
-    view = CostSharingView(store)
+    # The view's own jobs open the file, one at a time, as the window's worker would.
+    store.close()
+    database = Database.on_file(store.path, background=False)
+    view = CostSharingView(database)
     qtbot.addWidget(view)
-    view.refresh_now(store.cursor(), JAN_FEB)
+    ViewHost(view, database, JAN_FEB).refresh()
     return view
 
 

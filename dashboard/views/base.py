@@ -2,26 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import duckdb
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from dashboard.data.figures import Filters
+from dashboard.views.worker import Database, Job
+
+Fetch = Callable[[duckdb.DuckDBPyConnection], object]
 
 
 class View(QWidget):
     """A page of the main window.
 
-    ``fetch`` runs on the database worker thread with that thread's own cursor and must not
-    touch widgets; ``present`` runs on the GUI thread with what ``fetch`` returned. A view
-    that writes to the store emits ``data_changed`` afterwards, so the window refreshes every
-    view.
+    ``fetcher`` runs on the GUI thread and returns what the database worker runs: a plain
+    function of a connection that touches no widget. By default it calls ``fetch(con,
+    filters)``, which must read no widget state; a view whose data depends on its own
+    controls overrides ``fetcher`` and copies their state into the function. ``present``
+    runs on the GUI thread with what the fetch returned.
+
+    A view never opens the database: it submits a :class:`Job` to its database (``writes=True``
+    for a change) and emits ``data_changed`` once the job has succeeded, so the window
+    fetches every view again; ``fetch_requested`` asks for this view alone, after its own
+    controls changed what it shows.
     """
 
     data_changed = Signal()
+    fetch_requested = Signal()
 
     def title(self) -> str:
         raise NotImplementedError
+
+    def fetcher(self, filters: Filters) -> Fetch:
+        return lambda con: self.fetch(con, filters)
 
     def fetch(self, con: duckdb.DuckDBPyConnection, filters: Filters) -> object:
         raise NotImplementedError
@@ -30,5 +45,31 @@ class View(QWidget):
         raise NotImplementedError
 
     def refresh_now(self, con: duckdb.DuckDBPyConnection, filters: Filters) -> None:
-        """Fetch and present in one go on the calling thread (tests, snapshots)."""
-        self.present(self.fetch(con, filters))
+        """Fetch and present in one go on the calling thread (tests of a view alone)."""
+        self.present(self.fetcher(filters)(con))
+
+
+class ViewHost(QObject):
+    """One view on its own, fetched again whenever it asks: a view run with
+    ``python -m`` and tests of a view without the window."""
+
+    presented = Signal()
+
+    def __init__(self, view: View, database: Database, filters: Filters):
+        super().__init__(view)
+        self.view = view
+        self.database = database
+        self.filters = filters
+        view.data_changed.connect(self.refresh)
+        view.fetch_requested.connect(self.refresh)
+
+    def refresh(self, filters: Filters | None = None) -> Job:
+        self.filters = filters or self.filters
+        fetch = self.view.fetcher(self.filters)
+        job = Job(lambda con, _job: fetch(con))
+        job.succeeded.connect(self._present)
+        return self.database.submit(job)
+
+    def _present(self, data: object) -> None:
+        self.view.present(data)
+        self.presented.emit()

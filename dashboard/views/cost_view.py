@@ -195,7 +195,7 @@ class CostSharingView(View):
 
     def _on_model_changed(self) -> None:
         if self._filters is not None:
-            self.refresh_now(self.store.cursor(), self._filters)
+            self.fetch_requested.emit()
 
     def _show_costs(self, costs: dict, model: CostModel, filters: Filters) -> None:
         self.costs_title.setText(

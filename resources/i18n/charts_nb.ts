@@ -485,6 +485,10 @@
 <context>
     <name>GoalsView</name>
     <message>
+        <source>The change was not saved: %1</source>
+        <translation>Endringen ble ikke lagret: %1</translation>
+    </message>
+    <message>
         <location filename="../../dashboard/views/goals_view.py" line="117" />
         <source>All plans</source>
         <translation>Alle planer</translation>
