@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dashboard.views.formatting import LocaleAxis, MonthAxis, month_epoch
+from dashboard.views.axes import LocaleAxis, MonthAxis
+from dashboard.views.formatting import month_epoch
 from dashboard.views.table_model import Column, FigureTableModel
 
 # Paul Tol's "muted" scheme: categorical colours told apart with every common colour-vision
