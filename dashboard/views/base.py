@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 import duckdb
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QLabel, QLayout, QWidget
 
 from dashboard.data.figures import Filters
 from dashboard.views.worker import Database, Job
@@ -47,6 +48,27 @@ class View(QWidget):
     def refresh_now(self, con: duckdb.DuckDBPyConnection, filters: Filters) -> None:
         """Fetch and present in one go on the calling thread (tests of a view alone)."""
         self.present(self.fetcher(filters)(con))
+
+
+def name_controls_by_labels(root: QWidget) -> None:
+    """In a layout row, a label right before a control names it for screen readers (its
+    buddy), as a QFormLayout row's label does; a control named already keeps its name."""
+    for layout in root.findChildren(QLayout):
+        widgets = [layout.itemAt(index).widget() for index in range(layout.count())]
+        for label, control in pairwise(widgets):
+            if _unnamed_pair(label, control):
+                label.setBuddy(control)
+
+
+def _unnamed_pair(label: QWidget | None, control: QWidget | None) -> bool:
+    return (
+        isinstance(label, QLabel)
+        and label.buddy() is None
+        and bool(label.text().strip())
+        and control is not None
+        and bool(control.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        and not control.accessibleName()
+    )
 
 
 class ViewHost(QObject):

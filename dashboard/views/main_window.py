@@ -41,7 +41,7 @@ from dashboard import RESOURCES
 from dashboard.data.figures import Filters
 from dashboard.data.store import LOCK_WAIT_S, Freshness, default_db_path
 from dashboard.views import qt_settings, registry
-from dashboard.views.base import Fetch, View
+from dashboard.views.base import Fetch, View, name_controls_by_labels
 from dashboard.views.brief_dialog import BriefDialog, BriefRequest
 from dashboard.views.filter_bar import FilterBar, municipalities, period_labels
 from dashboard.views.formatting import format_date, format_moment
@@ -308,6 +308,7 @@ class MainWindow(QMainWindow):
 
     def _build_view(self, index: int) -> View:
         view = registry.VIEWS[index].view_class()(self.database)
+        name_controls_by_labels(view)
         view.data_changed.connect(self.refresh)
         view.fetch_requested.connect(lambda: self._fetch_view(view))
         placeholder = self.stack.widget(index)

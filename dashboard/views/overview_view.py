@@ -187,6 +187,7 @@ class MetricCard(QFrame):
     def show_figure(self, title: str, figure: Figure, data: OverviewData, note: str) -> None:
         self.title_label.setText(title)
         self.value_label.setText(format_value(figure.value, self.spec.kind))
+        self.setAccessibleName(f"{title}: {self.value_label.text()}")
         self.change_label.setText(
             self._change_text(figure)
             if data.previous_has_data

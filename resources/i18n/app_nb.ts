@@ -61,6 +61,14 @@
 <context>
     <name>FilterBar</name>
     <message>
+        <source>Period from</source>
+        <translation>Periode fra</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Periode til</translation>
+    </message>
+    <message>
         <source>Last month</source>
         <translation>Siste måned</translation>
     </message>

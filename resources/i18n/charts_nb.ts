@@ -256,6 +256,10 @@
 <context>
     <name>ChartPanel</name>
     <message>
+        <source>Numbers behind: %1</source>
+        <translation>Tallene bak: %1</translation>
+    </message>
+    <message>
         <location filename="../../dashboard/views/charts.py" line="138" />
         <source>No data in the chosen period.</source>
         <translation>Ingen data i valgt periode.</translation>
@@ -484,6 +488,10 @@
 </context>
 <context>
     <name>GoalsView</name>
+    <message>
+        <source>Assessments of the chosen goal</source>
+        <translation>Vurderinger av det valgte målet</translation>
+    </message>
     <message>
         <source>The change was not saved: %1</source>
         <translation>Endringen ble ikke lagret: %1</translation>
