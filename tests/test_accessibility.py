@@ -3,6 +3,8 @@ card is named, and its numbers are one key away."""
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -18,6 +20,7 @@ from dashboard.views.charts import ChartPanel
 from dashboard.views.main_window import MainWindow
 from dashboard.views.qt_settings import AppSettings
 from dashboard.views.registry import VIEWS
+from dashboard.views.registry import index_of as registry_index
 
 pytestmark = [
     pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)"),
@@ -115,3 +118,20 @@ def test_every_chart_and_card_is_named_and_its_numbers_are_a_button_away(qtbot, 
     assert [card.accessibleName() for card in cards] == [
         f"{card.title_label.text()}: {card.value_label.text()}" for card in cards
     ]
+
+
+def test_ctrl_t_shows_the_numbers_behind_the_shown_views_charts(qtbot, window):
+    with qtbot.waitSignal(window.view_refreshed, timeout=20000):
+        window.show_view(registry_index("callouts"))
+    panel = window.current_view().findChild(ChartPanel)
+    QTest.keySequence(window, QKeySequence("Ctrl+T"))
+    assert panel.pages.currentWidget() is panel.table
+    assert panel.numbers_button.text() == "Vis diagram"
+    with qtbot.waitSignal(window.view_refreshed, timeout=20000):
+        window.show_view(registry_index("car_use"))
+    assert all(
+        shown.pages.currentWidget() is shown.table
+        for shown in window.current_view().findChildren(ChartPanel)
+    )
+    QTest.keySequence(window, QKeySequence("Ctrl+T"))
+    assert window.current_view().findChild(ChartPanel).numbers_button.text() == "Vis tall"

@@ -45,6 +45,13 @@ class View(QWidget):
     def present(self, data: object) -> None:
         raise NotImplementedError
 
+    def show_numbers(self, on: bool) -> None:
+        """Every chart of the view as the table of its numbers, or back to the charts."""
+        from dashboard.views.charts import ChartPanel
+
+        for panel in self.findChildren(ChartPanel):
+            panel.show_numbers(on)
+
     def refresh_now(self, con: duckdb.DuckDBPyConnection, filters: Filters) -> None:
         """Fetch and present in one go on the calling thread (tests of a view alone)."""
         self.present(self.fetcher(filters)(con))

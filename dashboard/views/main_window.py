@@ -197,6 +197,10 @@ class MainWindow(QMainWindow):
         self.brief_action.triggered.connect(self.export_brief)
         self.refresh_action = self._action(self.tr("&Refresh"), "refresh", "F5")
         self.refresh_action.triggered.connect(self.refresh)
+        # The numbers behind the shown view's charts, one key away from wherever the focus is.
+        self.numbers_action = self._action(self.tr("Numbers behind the charts"), "", "Ctrl+T")
+        self.numbers_action.setCheckable(True)
+        self.numbers_action.toggled.connect(lambda on: self.current_view().show_numbers(on))
         self.settings_action = self._action(self.tr("&Settings…"), "settings", "Ctrl+,")
         self.settings_action.triggered.connect(self.open_settings)
         self.quit_action = self._action(self.tr("&Quit"), "", QKeySequence.StandardKey.Quit)
@@ -218,7 +222,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.view_menu.addAction(self.refresh_action)
+        self.view_menu.addActions([self.refresh_action, self.numbers_action])
         self.view_menu.addSeparator()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -293,7 +297,9 @@ class MainWindow(QMainWindow):
     def _on_view_chosen(self, index: int) -> None:
         if index < 0:
             return
-        self.stack.setCurrentWidget(self.view_at(index))
+        view = self.view_at(index)
+        self.stack.setCurrentWidget(view)
+        view.show_numbers(self.numbers_action.isChecked())
 
     def view_at(self, index: int) -> View:
         """The view at ``index`` in the sidebar, built and fetched now if it has not been

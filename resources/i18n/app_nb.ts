@@ -219,6 +219,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Numbers behind the charts</source>
+        <translation>Tallene bak diagrammene</translation>
+    </message>
+    <message>
         <source>New data imported outside this window – updated</source>
         <translation>Nye data importert utenfor vinduet – oppdatert</translation>
     </message>
