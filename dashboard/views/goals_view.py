@@ -519,8 +519,8 @@ class GoalsView(View):
         read_only = self.database.read_only
         edit = self._data["last_edit"] if self._data else None
         why_not = self.tr(
-            "The database is open read-only (a snapshot, the demo data or in use elsewhere): "
-            "the goal register cannot be changed here."
+            "The database file is read-only for you (its permissions do not let you change "
+            "it): the goal register cannot be changed here."
         )
         self.record_action.setEnabled(not read_only and self.selected_goal() is not None)
         self.record_action.setToolTip(

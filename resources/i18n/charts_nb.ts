@@ -696,8 +696,8 @@
     </message>
     <message>
         <location filename="../../dashboard/views/goals_view.py" line="523" />
-        <source>The database is open read-only (a snapshot, the demo data or in use elsewhere): the goal register cannot be changed here.</source>
-        <translation>Databasen er åpnet skrivebeskyttet (et øyeblikksbilde, demodata eller i bruk et annet sted): målregisteret kan ikke endres her.</translation>
+        <source>The database file is read-only for you (its permissions do not let you change it): the goal register cannot be changed here.</source>
+        <translation>Databasefilen er skrivebeskyttet for deg (rettighetene lar deg ikke endre den): målregisteret kan ikke endres her.</translation>
     </message>
     <message>
         <location filename="../../dashboard/views/goals_view.py" line="528" />
