@@ -404,6 +404,21 @@ def test_a_second_window_is_an_ordinary_window_on_the_same_file(qtbot, window, t
     qtbot.waitUntil(lambda: tasks_card(window) == "8", timeout=20000)
 
 
+def test_a_register_edit_in_a_second_window_shows_in_the_first(qtbot, window):
+    notice_soon(window)
+    goals = window.view("goals")
+    second = open_window(qtbot, window.database.path)
+    with qtbot.waitSignal(second.refreshed, timeout=20000):
+        second.view("goals").add_goal(NewGoal("Plan A", None, "Mål én"), today=date(2024, 3, 1))
+    qtbot.waitUntil(
+        lambda: [g["goal_text"] for g in goals.shown_goals] == ["Mål én"], timeout=20000
+    )
+    assert window.statusBar().currentMessage() == (
+        "Målregisteret er endret utenfor vinduet – oppdatert"
+    )
+    assert second.statusBar().currentMessage() == ""
+
+
 def test_register_edits_run_as_jobs_and_the_window_then_lets_go(qtbot, window):
     goals = window.view("goals")
     qtbot.waitUntil(lambda: goals._data is not None, timeout=20000)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from dashboard import RESOURCES
 from dashboard.data.figures import Filters
+from dashboard.data.goals import last_edit
 from dashboard.data.store import LOCK_WAIT_S, Freshness, default_db_path
 from dashboard.views import qt_settings, registry
 from dashboard.views.base import Fetch, View, name_controls_by_labels
@@ -83,6 +84,7 @@ class StoreFacts:
     municipalities: list[str]
     freshness: Freshness
     last_import_id: int | None
+    last_register_edit: dict | None
 
 
 def read_facts(con: duckdb.DuckDBPyConnection, database: Database) -> StoreFacts:
@@ -93,6 +95,7 @@ def read_facts(con: duckdb.DuckDBPyConnection, database: Database) -> StoreFacts
         municipalities(con),
         store.freshness(),
         store.last_import_id(),
+        last_edit(con),
     )
 
 
@@ -315,7 +318,9 @@ class MainWindow(QMainWindow):
     def _build_view(self, index: int) -> View:
         view = registry.VIEWS[index].view_class()(self.database)
         name_controls_by_labels(view)
-        view.data_changed.connect(self.refresh)
+        # A write of ours: read the facts again (so it is not taken for news from
+        # elsewhere), then every view.
+        view.data_changed.connect(self.load_facts)
         view.fetch_requested.connect(lambda: self._fetch_view(view))
         placeholder = self.stack.widget(index)
         self.stack.insertWidget(index, view)
@@ -358,21 +363,28 @@ class MainWindow(QMainWindow):
         return job
 
     def _facts_read(self, facts: StoreFacts, state: tuple, outside: bool) -> None:
-        first = self.facts is None
-        new_import = not first and facts.last_import_id != self.facts.last_import_id
+        news = self._outside_news(facts) if outside else None
         self._seen_file_state = state
-        if outside and not new_import:
-            self.facts = facts
+        first, self.facts = self.facts is None, facts
+        if outside and news is None:
             return
-        self.facts = facts
         self.filter_bar.set_data(facts.data_range, facts.municipalities)
         if first:
             self._set_first_filters()
         self._show_identity()
         self.facts_loaded.emit()
         self.refresh()
-        if outside:
-            self.statusBar().showMessage(self.tr("New data imported outside this window – updated"))
+        if news:
+            self.statusBar().showMessage(news)
+
+    def _outside_news(self, facts: StoreFacts) -> str | None:
+        """What changed elsewhere since the window last read the facts, said for the user;
+        None if nothing the window shows did."""
+        if facts.last_import_id != self.facts.last_import_id:
+            return self.tr("New data imported outside this window – updated")
+        if facts.last_register_edit != self.facts.last_register_edit:
+            return self.tr("The goal register was changed outside this window – updated")
+        return None
 
     def _set_first_filters(self) -> None:
         if self._initial_filters is not None:

@@ -219,6 +219,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>The goal register was changed outside this window – updated</source>
+        <translation>Målregisteret er endret utenfor vinduet – oppdatert</translation>
+    </message>
+    <message>
         <source>Numbers behind the charts</source>
         <translation>Tallene bak diagrammene</translation>
     </message>
