@@ -61,19 +61,20 @@ def _user_folders_in(work: Path) -> Iterator[None]:
 
 def _run_steps(work: Path, report: Callable[[str], None]) -> None:
     from dashboard.data.demo import build_demo
-    from dashboard.data.figures import Filters
     from dashboard.data.store import Store
-    from dashboard.settings import staffed_hours
+    from dashboard.data.values import Filters
+    from dashboard.settings import read_preferences
 
-    db_path = build_demo(work / "selvtest.duckdb", today=DEMO_LAST_DAY)
+    prefs = read_preferences()
+    db_path = build_demo(work / "selvtest.duckdb", today=DEMO_LAST_DAY, schedule=prefs.staffed)
     with Store.open(db_path, read_only=True) as store:
         activities = store.con.execute("SELECT count(*) FROM activities").fetchone()[0]
         if activities == 0:
             raise SelfTestFailed("demodatabasen ble tom")
         report(f"  Demodatabase laget: {activities} aktiviteter i 2018")
-        filters = Filters(date(2018, 1, 1), DEMO_LAST_DAY, staffed=staffed_hours())
+        filters = Filters(date(2018, 1, 1), DEMO_LAST_DAY, staffed=prefs.staffed)
         report(f"  Visninger tegnet: {_check_snapshots(store, filters, work / 'bilder')}")
-        report(f"  Notat skrevet: {_check_brief(store, filters, work / 'notat.pdf')}")
+        report(f"  Notat skrevet: {_check_brief(store, filters, prefs, work / 'notat.pdf')}")
 
 
 def _check_snapshots(store, filters, out_dir: Path) -> str:
@@ -89,10 +90,10 @@ def _check_snapshots(store, filters, out_dir: Path) -> str:
     return f"{len(paths)} PNG-filer, {SNAPSHOT_SIZE[0]}×{SNAPSHOT_SIZE[1]} punkter hver"
 
 
-def _check_brief(store, filters, out_path: Path) -> str:
+def _check_brief(store, filters, prefs, out_path: Path) -> str:
     from dashboard.brief import build_brief
 
-    build_brief(store, filters, out_path, meeting_date=DEMO_LAST_DAY)
+    build_brief(store, filters, prefs, out_path, meeting_date=DEMO_LAST_DAY)
     pages = pdf_page_count(out_path)
     if pages < 1:
         raise SelfTestFailed(f"{out_path.name} har ingen sider")

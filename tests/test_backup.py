@@ -163,7 +163,7 @@ def test_a_database_another_process_writes_is_neither_copied_nor_replaced(tmp_pa
     holder(db, "rw")
     with pytest.raises(DatabaseLockedError, match="Fil-menyen"):
         backup(db, tmp_path / "kopi2.duckdb")
-    with pytest.raises(DatabaseLockedError, match="lukk vinduet"):
+    with pytest.raises(DatabaseLockedError, match="gjenopprett fra Fil-menyen"):
         restore(copy, db)
     assert not (tmp_path / "kopi2.duckdb").exists()
 

@@ -9,6 +9,7 @@ from dashboard.data.backup import check_backup
 from dashboard.data.store import Store, default_db_path
 from dashboard.views.main_window import MainWindow
 from dashboard.views.qt_settings import AppSettings
+from dashboard.views.worker import Database, ImmediateRunner
 
 pytestmark = [
     pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)"),
@@ -18,17 +19,18 @@ pytestmark = [
 
 @pytest.fixture
 def window(qtbot):
-    store = make_fixture_store(default_db_path())
-    window = MainWindow(store, AppSettings())
+    make_fixture_store(default_db_path()).close()
+    window = MainWindow(default_db_path(), AppSettings())
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window._refresh_job is None, timeout=20000)
+    qtbot.waitUntil(lambda: window.facts is not None and window._refresh_job is None, timeout=20000)
     yield window
     window.close()
-    window.store.close()
 
 
 def _activities(window: MainWindow) -> int:
-    return window.store.con.execute("SELECT count(*) FROM activities").fetchone()[0]
+    """Counted on a connection of the test's own, once the window's worker lets go."""
+    with Store.open(window.database.path, read_only=True) as store:
+        return store.con.execute("SELECT count(*) FROM activities").fetchone()[0]
 
 
 def _close_the_message_box_when_it_opens(seen: list[str]) -> None:
@@ -65,7 +67,8 @@ def test_restore_brings_back_the_rows_and_keeps_the_old_database(qtbot, window, 
     job = window.back_up_to(tmp_path / "kopi.duckdb")
     with qtbot.waitSignal(job.finished, timeout=20000):
         pass
-    window.store.con.execute("DELETE FROM activities")
+    with Store.open(window.database.path) as store:
+        store.con.execute("DELETE FROM activities")
     assert window.restore_from(tmp_path / "kopi.duckdb")
     assert _activities(window) == before > 0
     kept = list(default_db_path().parent.glob("helsevakt.før-gjenoppretting-*.duckdb"))
@@ -84,16 +87,17 @@ def test_a_refused_restore_keeps_showing_the_database_as_it_was(window, tmp_path
     assert not window.restore_from(not_a_backup)
     assert seen == ["kopi.duckdb er ikke en DuckDB-database"]
     assert _activities(window) == before
-    assert not window.store.read_only
+    assert not window.database.read_only
 
 
 def test_restore_is_off_in_a_read_only_window(qtbot, tmp_path):
     path = tmp_path / "les.duckdb"
     make_fixture_store(path).close()
-    store = Store.open(path, read_only=True)
-    window = MainWindow(store, AppSettings(), background=False)
+    window = MainWindow(path, AppSettings(), background=False)
     qtbot.addWidget(window)
+    # The tests run as root, who may write any file: the window is told the file is
+    # read-only, as it finds out for a user without write permission.
+    window._install(Database(path, ImmediateRunner(path), read_only=True))
     assert not window.restore_action.isEnabled()
     assert not window.restore_from(path)
     window.close()
-    store.close()

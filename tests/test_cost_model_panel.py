@@ -10,9 +10,11 @@ import pytest
 from dashboard.data.costs import CostModel
 from dashboard.data.values import StaffedHours
 from dashboard.data.vocabulary import SERVICES
-from dashboard.settings import cost_model, read_preferences, settings_path
+from dashboard.settings import cost_model, settings_path
+from dashboard.views.base import ViewHost
 from dashboard.views.cost_model_panel import CostModelPanel
 from dashboard.views.cost_view import CostSharingView
+from dashboard.views.worker import Database
 from tests.test_cost_view import JAN_FEB, cost_rows, store  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.usefixtures("norwegian")
@@ -20,16 +22,12 @@ pytestmark = pytest.mark.usefixtures("norwegian")
 
 @pytest.fixture
 def view(qtbot, store):  # noqa: F811 - the imported fixture
-    view = CostSharingView(store)
+    # The view's own jobs open the file, one at a time, as the window's worker would.
+    store.close()
+    database = Database.on_file(store.path, background=False)
+    view = CostSharingView(database)
     qtbot.addWidget(view)
-
-    def on_data_changed():
-        # As the main window does: read the saved settings again, hand them over, refresh.
-        view.prefs = read_preferences()
-        view.refresh_now(store.cursor(), JAN_FEB)
-
-    view.data_changed.connect(on_data_changed)
-    on_data_changed()
+    ViewHost(view, database, JAN_FEB).refresh()
     return view
 
 

@@ -1,4 +1,5 @@
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -10,7 +11,9 @@ from dashboard.data.goals import add_assessment, add_goal, current_user, status_
 from dashboard.data.importer import import_file
 from dashboard.data.store import Store
 from dashboard.data.values import Filters
+from dashboard.views.base import ViewHost
 from dashboard.views.goals_view import GoalsView, status_label
+from dashboard.views.worker import Database, ImmediateRunner
 
 STRATEGI = "Strategi 2030 (HMN)"
 REGIONAL = "Regional utviklingsplan 2019–2022"
@@ -25,8 +28,14 @@ pytestmark = [
 ]
 
 
+def query(path: Path, sql: str, params=None) -> list[tuple]:
+    """What the file holds, read as another program would: the view has let go of it."""
+    with Store.open(path, read_only=True, wait=0) as store:
+        return store.con.execute(sql, params).fetchall()
+
+
 @pytest.fixture
-def store(tmp_path):
+def path(tmp_path) -> Path:
     store = Store.open(tmp_path / "x.duckdb")
     con = store.con
     one = add_goal(con, STRATEGI, "Mål en", area="Samhandling")
@@ -38,16 +47,24 @@ def store(tmp_path):
     add_assessment(con, three, None, None, recorded_by="test")
     four = add_goal(con, REGIONAL, "Mål fire")
     add_assessment(con, four, date(2021, 5, 1), 3, owner="HMN", recorded_by="test")
-    yield store
     store.close()
+    return store.path
 
 
 @pytest.fixture
-def view(qtbot, store):
-    view = GoalsView(store)
+def host(qtbot, path) -> ViewHost:
+    """The view alone, its jobs run at once: each opens the file and closes it again."""
+    database = Database.on_file(path, background=False)
+    view = GoalsView(database)
     qtbot.addWidget(view)
-    view.refresh_now(store.cursor(), YEAR_2021)
-    return view
+    host = ViewHost(view, database, YEAR_2021)
+    host.refresh()
+    return host
+
+
+@pytest.fixture
+def view(host) -> GoalsView:
+    return host.view
 
 
 def goal_rows(view) -> list[list[str]]:
@@ -122,13 +139,13 @@ def test_filter_by_status(view):
     assert goal_rows(view) == []
 
 
-def test_a_goals_history_up_to_the_period_end(view, store):
+def test_a_goals_history_up_to_the_period_end(view, host):
     view.select_goal(2)
     assert view.history_label.text() == "Vurderinger av: Mål en"
     model = view.history_model
     assert model.rowCount() == 1
     assert model.data(model.index(0, 1)) == "◐ Delvis oppfylt"
-    view.refresh_now(store.cursor(), Filters(date(2022, 1, 1), date(2022, 12, 31)))
+    host.refresh(Filters(date(2022, 1, 1), date(2022, 12, 31)))
     assert goal_rows(view)[2][3] == "✔ Oppfylt"
     view.select_goal(2)
     history = [[model.data(model.index(r, c)) for c in range(3)] for r in range(model.rowCount())]
@@ -143,13 +160,14 @@ def test_a_goals_history_up_to_the_period_end(view, store):
 YEAR_2022 = Filters(date(2022, 1, 1), date(2022, 12, 31))
 
 
-def assessments_of(store, goal_text) -> list[tuple]:
-    return store.con.execute(
+def assessments_of(path, goal_text) -> list[tuple]:
+    return query(
+        path,
         "SELECT a.assessed_on, a.status, a.comment, a.owner, a.recorded_by "
         "FROM goal_assessments a JOIN goals g USING (goal_id) WHERE g.goal_text = ? "
         "ORDER BY a.recorded_at, a.rowid",
         [goal_text],
-    ).fetchall()
+    )
 
 
 def record_through_dialog(qtbot, view, row: int, status: str, day: QDate, comment: str):
@@ -163,7 +181,7 @@ def record_through_dialog(qtbot, view, row: int, status: str, day: QDate, commen
     return dialog
 
 
-def test_recording_an_assessment_through_the_dialog_appends_it_with_the_os_user(qtbot, view, store):
+def test_recording_an_assessment_through_the_dialog_appends_it_with_the_os_user(qtbot, view, path):
     view.select_goal(3)
     dialog = view.open_record_dialog()
     assert dialog.goal_label.text() == "Mål to"
@@ -177,7 +195,7 @@ def test_recording_an_assessment_through_the_dialog_appends_it_with_the_os_user(
     ]
     dialog.reject()
     record_through_dialog(qtbot, view, 3, "✔ Oppfylt", QDate(2021, 9, 1), "Fullført")
-    assert assessments_of(store, "Mål to") == [
+    assert assessments_of(path, "Mål to") == [
         (date(2021, 5, 1), 1, None, None, "test"),
         (date(2021, 9, 1), 3, "Fullført", "Kari", current_user()),
     ]
@@ -197,16 +215,16 @@ def test_a_write_tells_the_other_views(qtbot, view):
         record_through_dialog(qtbot, view, 3, "✔ Oppfylt", QDate(2021, 9, 1), "Fullført")
 
 
-def test_an_assessment_after_the_period_is_saved_and_said_to_be_hidden(qtbot, view, store):
+def test_an_assessment_after_the_period_is_saved_and_said_to_be_hidden(qtbot, view, path):
     record_through_dialog(qtbot, view, 3, "✔ Oppfylt", QDate(2022, 2, 1), "Senere")
-    assert assessments_of(store, "Mål to")[-1][:2] == (date(2022, 2, 1), 3)
+    assert assessments_of(path, "Mål to")[-1][:2] == (date(2022, 2, 1), 3)
     assert goal_rows(view)[3][3] == "✖ Ikke oppfylt"
     assert "etter at den valgte perioden slutter (31.12.2021)" in view.message.text()
 
 
-def test_undo_through_the_view_says_what_it_takes_back(qtbot, view, store):
+def test_undo_through_the_view_says_what_it_takes_back(qtbot, view, path):
     record_through_dialog(qtbot, view, 3, "✔ Oppfylt", QDate(2021, 9, 1), "Fullført")
-    recorded = store.con.execute("SELECT max(recorded_at) FROM goal_assessments").fetchone()[0]
+    recorded = query(path, "SELECT max(recorded_at) FROM goal_assessments")[0][0]
     expected = (
         "vurderingen av «Mål to» per 01.09.2021 (✔ Oppfylt), registrert "
         f"{recorded:%d.%m.%Y} kl. {recorded:%H:%M} av {current_user()}"
@@ -216,10 +234,10 @@ def test_undo_through_the_view_says_what_it_takes_back(qtbot, view, store):
     assert box.text() == f"Angre {expected}?"
     assert box.defaultButton() is box.cancel_button
     qtbot.mouseClick(box.cancel_button, LEFT)
-    assert len(assessments_of(store, "Mål to")) == 2
+    assert len(assessments_of(path, "Mål to")) == 2
     box = view.ask_undo()
     qtbot.mouseClick(box.undo_button, LEFT)
-    assert assessments_of(store, "Mål to") == [(date(2021, 5, 1), 1, None, None, "test")]
+    assert assessments_of(path, "Mål to") == [(date(2021, 5, 1), 1, None, None, "test")]
     assert goal_rows(view)[3][3] == "✖ Ikke oppfylt"
     assert view.message.text() == "Siste endring er angret."
 
@@ -236,7 +254,7 @@ def test_undo_is_ctrl_z_within_the_view(view):
     ]
 
 
-def test_a_new_goal_through_the_dialog(qtbot, view, store):
+def test_a_new_goal_through_the_dialog(qtbot, view, path, host):
     view.plan_box.setCurrentIndex(view.plan_box.findText(REGIONAL))
     dialog = view.open_new_goal_dialog()
     assert dialog.plan_box.currentText() == REGIONAL
@@ -251,13 +269,14 @@ def test_a_new_goal_through_the_dialog(qtbot, view, store):
     assert dialog.ok_button.isEnabled()
     qtbot.mouseClick(dialog.ok_button, LEFT)
     today = date.today()
-    assert store.con.execute(
+    assert query(
+        path,
         "SELECT g.plan, g.area, g.goal_text, a.assessed_on, a.status, a.recorded_by "
-        "FROM goals g JOIN goal_assessments a USING (goal_id) WHERE g.plan = 'Ny plan 2030'"
-    ).fetchall() == [("Ny plan 2030", "Kompetanse", "Mål fem", today, None, current_user())]
+        "FROM goals g JOIN goal_assessments a USING (goal_id) WHERE g.plan = 'Ny plan 2030'",
+    ) == [("Ny plan 2030", "Kompetanse", "Mål fem", today, None, current_user())]
     # Registered today, after the 2021 period: the view says why it is not listed yet.
     assert "vises derfor ikke" in view.message.text()
-    view.refresh_now(store.cursor(), Filters(date(2021, 1, 1), today))
+    host.refresh(Filters(date(2021, 1, 1), today))
     view.plan_box.setCurrentIndex(0)
     assert ["Ny plan 2030", "Kompetanse", "Mål fem", "– Ikke vurdert"] in [
         row[:4] for row in goal_rows(view)
@@ -265,26 +284,25 @@ def test_a_new_goal_through_the_dialog(qtbot, view, store):
     box = view.ask_undo()
     assert box.text().startswith("Angre det nye målet «Mål fem», registrert ")
     qtbot.mouseClick(box.undo_button, LEFT)
-    assert store.con.execute("SELECT count(*) FROM goals").fetchone() == (4,)
+    assert query(path, "SELECT count(*) FROM goals") == [(4,)]
 
 
-def test_a_read_only_store_disables_editing_and_says_why(qtbot, store, tmp_path):
-    path = store.path
-    store.close()
-    with Store.open(path, read_only=True) as read_only:
-        view = GoalsView(read_only)
-        qtbot.addWidget(view)
-        view.refresh_now(read_only.cursor(), YEAR_2021)
-        view.select_goal(0)
-        for action in (view.record_action, view.new_goal_action, view.undo_action):
-            assert not action.isEnabled()
-            assert "skrivebeskyttet" in action.toolTip()
-        assert not view.buttons[0].isEnabled()
-        assert view.open_record_dialog() is None
-        assert view.open_new_goal_dialog() is None
-        assert view.ask_undo() is None
-        assert view.export_action.isEnabled()
-        assert view.export_to(tmp_path / "lest.csv") == 5
+def test_a_read_only_database_disables_editing_and_says_why(qtbot, path, tmp_path):
+    database = Database(path, ImmediateRunner(path), read_only=True)
+    view = GoalsView(database)
+    qtbot.addWidget(view)
+    ViewHost(view, database, YEAR_2021).refresh()
+    view.select_goal(0)
+    for action in (view.record_action, view.new_goal_action, view.undo_action):
+        assert not action.isEnabled()
+        assert "skrivebeskyttet" in action.toolTip()
+    assert not view.buttons[0].isEnabled()
+    assert view.open_record_dialog() is None
+    assert view.open_new_goal_dialog() is None
+    assert view.ask_undo() is None
+    assert view.export_action.isEnabled()
+    view.export_to(tmp_path / "lest.csv")
+    assert view.message.text() == f"5 vurderinger eksportert til {tmp_path / 'lest.csv'}."
 
 
 def test_record_needs_a_chosen_goal(view):
@@ -294,8 +312,8 @@ def test_record_needs_a_chosen_goal(view):
     assert view.record_action.isEnabled()
 
 
-def test_status_over_time_for_the_chosen_plan(view, store):
-    view.refresh_now(store.cursor(), YEAR_2022)
+def test_status_over_time_for_the_chosen_plan(view, host):
+    host.refresh(YEAR_2022)
     view.plan_box.setCurrentIndex(view.plan_box.findText(STRATEGI))
     bars = view.time_bars
     # 01.05.2021: Mål en partly, Mål to not met; 01.05.2022: Mål en met.
@@ -308,7 +326,7 @@ def test_status_over_time_for_the_chosen_plan(view, store):
     assert view.time_panel.title_label.text() == f"Målstatus ved hver vurdering: {STRATEGI}"
     assert view.time_tooltip(1, 0.5) == "01.05.2022\n✔ Oppfylt: 1 mål"
     # Up to the period's end only.
-    view.refresh_now(store.cursor(), YEAR_2021)
+    host.refresh(YEAR_2021)
     assert view.time_bars.heights("✖ Ikke oppfylt") == [1]
 
 
@@ -326,8 +344,8 @@ def change_rows(view) -> list[list[str]]:
     ]
 
 
-def test_changed_since_the_previous_round_by_default_and_a_chosen_date(view, store):
-    view.refresh_now(store.cursor(), YEAR_2022)
+def test_changed_since_the_previous_round_by_default_and_a_chosen_date(view, host):
+    host.refresh(YEAR_2022)
     assert view.since_edit.date() == QDate(2021, 5, 1)
     assert change_rows(view) == [
         [STRATEGI, "Mål en", "◐ Delvis oppfylt", "✔ Oppfylt", "01.05.2022", "Nådd"]
@@ -345,16 +363,16 @@ def test_changed_since_the_previous_round_by_default_and_a_chosen_date(view, sto
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_export_from_the_view_imports_back(view, store, tmp_path, suffix):
-    path = tmp_path / f"målregister{suffix}"
-    assert view.export_to(path) == 5
-    assert view.message.text() == f"5 vurderinger eksportert til {path}."
-    with Store.open(tmp_path / "tom.duckdb") as empty:
-        import_file(empty, path)
+def test_export_from_the_view_imports_back(view, path, tmp_path, suffix):
+    exported = tmp_path / f"målregister{suffix}"
+    assert view.export_to(exported).writes is False
+    assert view.message.text() == f"5 vurderinger eksportert til {exported}."
+    with Store.open(tmp_path / "tom.duckdb") as empty, Store.open(path, read_only=True) as kept:
+        import_file(empty, exported)
         for day in (date(2021, 12, 31), date(2022, 12, 31)):
-            assert goal_status(empty.con, day) == goal_status(store.con, day)
+            assert goal_status(empty.con, day) == goal_status(kept.con, day)
 
 
 def test_an_export_that_fails_says_so(view, tmp_path):
-    assert view.export_to(tmp_path / "register.pdf") == 0
+    view.export_to(tmp_path / "register.pdf")
     assert view.message.text().startswith("Kunne ikke eksportere målregisteret: ")

@@ -26,14 +26,14 @@ def test_self_test_passes_and_leaves_the_user_folders_alone(qapp, _isolated_user
 def test_the_page_count_agrees_with_a_pdf_reader(tmp_path):
     from dashboard.brief import build_brief
     from dashboard.data.demo import build_demo
-    from dashboard.data.figures import Filters
+    from dashboard.data.values import Filters
     from dashboard.data.store import Store
-    from dashboard.settings import staffed_hours
+    from dashboard.settings import Preferences
 
     db = build_demo(tmp_path / "demo.duckdb", today=date(2018, 3, 31))
     with Store.open(db, read_only=True) as store:
-        filters = Filters(date(2018, 1, 1), date(2018, 3, 31), staffed=staffed_hours())
-        build_brief(store, filters, tmp_path / "notat.pdf")
+        filters = Filters(date(2018, 1, 1), date(2018, 3, 31))
+        build_brief(store, filters, Preferences(), tmp_path / "notat.pdf")
     assert pdf_page_count(tmp_path / "notat.pdf") == len(PdfReader(tmp_path / "notat.pdf").pages)
 
 

@@ -1,7 +1,6 @@
 """The main window on real DuckDB files: views, filters, imports, demo data, read-only."""
 
 import configparser
-import re
 import subprocess
 import sys
 import threading
@@ -17,14 +16,16 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from test_overview_view import make_fixture_store
 
 from dashboard import RESOURCES
+from dashboard.cli import main as cli_main
+from dashboard.data.values import StaffedHours
 from dashboard.data.store import Store, default_db_path, demo_db_path
 from dashboard.data.values import StaffedHours
 from dashboard.settings import settings_path, staffed_hours
 from dashboard.views import formatting, qt_settings
-from dashboard.views.app import install_language, open_for_window
+from dashboard.views.app import install_language
 from dashboard.views.brief_dialog import BriefRequest
 from dashboard.views.filter_bar import period_labels
-from dashboard.views.goals_view import GoalsView
+from dashboard.views.goal_dialogs import NewGoal
 from dashboard.views.main_window import MainWindow
 from dashboard.views.qt_settings import AppSettings, SettingsDialog
 from dashboard.views.worker import Job
@@ -57,31 +58,42 @@ BAD_CSV = (
 
 
 @pytest.fixture
-def user_store():
-    """The user's own database, filled with the hand-counted fixture."""
-    with make_fixture_store(default_db_path()) as store:
-        yield store
+def user_db() -> Path:
+    """The user's own database, filled with the hand-counted fixture and closed."""
+    make_fixture_store(default_db_path()).close()
+    return default_db_path()
 
 
-def open_window(qtbot, store: Store, **options) -> MainWindow:
-    """A window on ``store`` once its first refresh has been presented."""
-    window = MainWindow(store, AppSettings(), **options)
+def open_window(qtbot, path: Path, **options) -> MainWindow:
+    """A window on ``path`` once its first refresh has been presented."""
+    window = MainWindow(path, AppSettings(), **options)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window._refresh_job is None, timeout=20000)
+    with qtbot.waitSignal(window.refreshed, timeout=20000):
+        pass
     return window
 
 
 @pytest.fixture
-def window(qtbot, user_store):
-    return open_window(qtbot, user_store)
+def window(qtbot, user_db):
+    return open_window(qtbot, user_db)
 
 
 def tasks_card(window: MainWindow) -> str:
-    return window.views[0].cards["tasks"].value_label.text()
+    return window.view("overview").cards["tasks"].value_label.text()
 
 
-def count_activities(store: Store) -> int:
-    return store.con.execute("SELECT count(*) FROM activities").fetchone()[0]
+def count_activities(path: Path) -> int:
+    with Store.open(path, read_only=True) as store:
+        return store.con.execute("SELECT count(*) FROM activities").fetchone()[0]
+
+
+def show_every_view(qtbot, window: MainWindow) -> None:
+    """Build every view by showing it, and wait until each has its data."""
+    for index in range(window.nav.count()):
+        if index not in window.views:
+            with qtbot.waitSignal(window.view_refreshed, timeout=20000):
+                window.show_view(index)
+    window.show_view(0)
 
 
 def write(path: Path, text: str) -> Path:
@@ -130,7 +142,7 @@ def test_the_overview_opens_on_the_whole_project_period(window):
 
 def spy_on_presents(window: MainWindow) -> list[str]:
     presented: list[str] = []
-    for view in window.views:
+    for view in window.views.values():
         original = view.present
 
         def present(data, view=view, original=original):
@@ -142,21 +154,23 @@ def spy_on_presents(window: MainWindow) -> list[str]:
 
 
 def test_a_filter_change_updates_every_view(qtbot, window):
+    show_every_view(qtbot, window)
     presented = spy_on_presents(window)
     bar = window.filter_bar
     with qtbot.waitSignal(window.refreshed, timeout=20000):
         bar.subproject.setCurrentIndex(bar.subproject.findData(2))
-    assert sorted(presented) == sorted(type(view).__name__ for view in window.views)
+    assert sorted(presented) == sorted(type(view).__name__ for view in window.views.values())
     # Subproject 2 over the whole period: a1, a4 and a5.
     assert tasks_card(window) == "3"
 
 
 def test_an_edit_in_the_goal_register_refreshes_every_view(qtbot, window):
-    goals_view = next(view for view in window.views if isinstance(view, GoalsView))
+    show_every_view(qtbot, window)
+    goals_view = window.view("goals")
     presented = spy_on_presents(window)
     with qtbot.waitSignal(window.refreshed, timeout=20000):
         goals_view.data_changed.emit()
-    assert sorted(presented) == sorted(type(view).__name__ for view in window.views)
+    assert sorted(presented) == sorted(type(view).__name__ for view in window.views.values())
 
 
 def test_quick_choices_count_back_from_the_last_day_with_data(qtbot, window):
@@ -177,8 +191,8 @@ def test_municipality_choices_come_from_the_data(window):
     ]
 
 
-def test_filters_are_remembered_across_restarts(qtbot, user_store):
-    first = open_window(qtbot, user_store)
+def test_filters_are_remembered_across_restarts(qtbot, user_db):
+    first = open_window(qtbot, user_db)
     bar = first.filter_bar
     with qtbot.waitSignal(first.refreshed, timeout=20000):
         bar.choose_period("quarter")
@@ -188,7 +202,7 @@ def test_filters_are_remembered_across_restarts(qtbot, user_store):
     parser = configparser.ConfigParser(interpolation=None)
     parser.read(settings_path(), encoding="utf-8")
     assert parser.get("filters", "period") == "quarter"
-    second = open_window(qtbot, user_store)
+    second = open_window(qtbot, user_db)
     assert second.filter_bar.period.currentData() == "quarter"
     assert second.filters().municipality == "Os"
     assert (second.filters().start, second.filters().end) == (
@@ -198,14 +212,14 @@ def test_filters_are_remembered_across_restarts(qtbot, user_store):
     assert tasks_card(second) == "1"
 
 
-def test_a_default_period_overrides_the_remembered_one(qtbot, user_store):
-    first = open_window(qtbot, user_store)
+def test_a_default_period_overrides_the_remembered_one(qtbot, user_db):
+    first = open_window(qtbot, user_db)
     bar = first.filter_bar
     with qtbot.waitSignal(first.refreshed, timeout=20000):
         bar.subproject.setCurrentIndex(bar.subproject.findData(2))
     first.close()
     AppSettings().set(qt_settings.DEFAULT_PERIOD, "month")
-    second = open_window(qtbot, user_store)
+    second = open_window(qtbot, user_db)
     assert second.filter_bar.period.currentData() == "month"
     assert second.filters().subproject == 2
     # a1 is the one subproject-2 task in 26.02.–25.03.
@@ -227,10 +241,10 @@ def test_settings_dialog_writes_what_the_command_line_reads(qtbot):
     assert AppSettings().language == "en"
 
 
-def test_staffed_hours_from_settings_reach_the_figures(qtbot, user_store):
+def test_staffed_hours_from_settings_reach_the_figures(qtbot, user_db):
     AppSettings().set_staffed(StaffedHours(time(10, 0), time(21, 0)))
-    window = open_window(qtbot, user_store)
-    card = window.views[0].cards["late_trips"]
+    window = open_window(qtbot, user_db)
+    card = window.view("overview").cards["late_trips"]
     assert card.title_label.text() == "Bilturer etter kl. 21:00"
 
 
@@ -240,7 +254,9 @@ def test_staffed_hours_from_settings_reach_the_figures(qtbot, user_store):
 def test_an_import_runs_with_progress_and_shows_its_provenance(qtbot, window, tmp_path):
     progress: list[float] = []
     window.job_started.connect(
-        lambda job: job.progressed.connect(lambda fraction, _: progress.append(fraction))
+        lambda job: (
+            job.writes and job.progressed.connect(lambda fraction, _: progress.append(fraction))
+        )
     )
     csv = write(tmp_path / "aktivitet mars.csv", GOOD_CSV)
     with qtbot.waitSignal(window.import_finished, timeout=20000) as finished:
@@ -273,7 +289,7 @@ def test_a_refused_file_is_shown_as_a_table_of_problems(qtbot, window, tmp_path)
         "Kolonne",
         "Hva var galt",
     ]
-    assert count_activities(window.store) == 6
+    assert count_activities(window.database.path) == 6
 
 
 def test_a_cancelled_import_leaves_the_database_as_it_was(qtbot, window, tmp_path):
@@ -287,107 +303,170 @@ def test_a_cancelled_import_leaves_the_database_as_it_was(qtbot, window, tmp_pat
         gate.set()
     assert finished.args[0].results == []
     assert window.import_view.result_label.text().startswith("Avbrutt under import av")
-    assert count_activities(window.store) == 6
+    assert count_activities(window.database.path) == 6
 
 
 # Demo data
 
 
 @pytest.fixture
-def demo_store():
-    store = make_fixture_store(demo_db_path())
-    store.set_meta("demo", "1")
-    yield store
-    store.close()
+def demo_db() -> Path:
+    with make_fixture_store(demo_db_path()) as store:
+        store.set_meta("demo", "1")
+    return demo_db_path()
 
 
-def test_demo_data_is_marked_everywhere(qtbot, demo_store):
-    window = open_window(qtbot, demo_store)
+def test_demo_data_is_marked_everywhere(qtbot, demo_db):
+    window = open_window(qtbot, demo_db)
     assert "DEMODATA" in window.windowTitle()
     assert window.banner.isVisibleTo(window)
     assert window.banner.text().startswith("Demodata: oppdiktede tall")
     assert window.database_label.text() == "Demodatabase: demo.duckdb"
 
 
-def test_the_first_import_goes_to_the_users_own_database(qtbot, demo_store, tmp_path):
-    window = open_window(qtbot, demo_store)
+def test_the_first_import_goes_to_the_users_own_database(qtbot, demo_db, tmp_path):
+    window = open_window(qtbot, demo_db)
     csv = write(tmp_path / "aktivitet.csv", GOOD_CSV)
-    with qtbot.waitSignal(window.import_finished, timeout=20000):
+    with qtbot.waitSignals([window.import_finished, window.facts_loaded], timeout=20000):
         window.import_files([csv])
-    assert window.store.path == default_db_path()
-    assert not window.store.is_demo
+    assert window.database.path == default_db_path()
+    assert not window.facts.is_demo
     assert "DEMODATA" not in window.windowTitle()
     assert window.banner.isHidden()
-    assert count_activities(window.store) == 2
+    assert count_activities(default_db_path()) == 2
     qtbot.waitUntil(lambda: tasks_card(window) == "2", timeout=20000)
     ctrl_3 = [a for a in window.actions() if a.shortcut().toString() == "Ctrl+3"]
     assert len(ctrl_3) == 1, "a shortcut bound twice triggers neither"
-    with Store.open(demo_db_path(), read_only=True) as demo:
-        assert count_activities(demo) == 6
+    assert count_activities(demo_db) == 6
 
 
 def test_a_refused_first_import_keeps_the_demo_and_leaves_no_user_database(
-    qtbot, demo_store, tmp_path
+    qtbot, demo_db, tmp_path
 ):
-    window = open_window(qtbot, demo_store)
+    window = open_window(qtbot, demo_db)
     bad = write(tmp_path / "feil.csv", BAD_CSV)
     with qtbot.waitSignal(window.import_finished, timeout=20000):
         window.import_files([bad])
-    assert window.store is demo_store
+    assert window.database.path == demo_db
     assert not default_db_path().exists()
     assert window.import_view.problems.rowCount() >= 1
 
 
-# A second window on a database another process holds open
+# The database shared with the command line and other windows
+
+
+def idle(qtbot, window: MainWindow) -> None:
+    """Wait until the window's worker has let go of the file."""
+    qtbot.waitUntil(lambda: not window.runner.busy(), timeout=20000)
+    qtbot.waitUntil(lambda: not window.runner.holds_database(), timeout=20000)
+
+
+def notice_soon(window: MainWindow) -> None:
+    window._outside_check.setInterval(100)
+
+
+def test_an_idle_window_lets_the_command_line_import_read_and_write_a_brief(
+    qtbot, window, tmp_path, capsys
+):
+    notice_soon(window)
+    idle(qtbot, window)
+    path = str(window.database.path)
+    csv = write(tmp_path / "mars.csv", GOOD_CSV)
+    assert cli_main(["--db", path, "import", str(csv)]) == 0
+    assert cli_main(["--db", path, "metrics", "--to", "2024-03-31"]) == 0
+    assert '"count": 8' in capsys.readouterr().out
+    brief = tmp_path / "notat.pdf"
+    assert cli_main(["--db", path, "brief", "--to", "2024-03-31", "--out", str(brief)]) == 0
+    assert brief.read_bytes().startswith(b"%PDF")
+    qtbot.waitUntil(lambda: tasks_card(window) == "8", timeout=20000)
+    assert window.statusBar().currentMessage() == ("Nye data importert utenfor vinduet – oppdatert")
+    assert window.freshness_label.text().startswith("Data til og med 25.03.2024 · sist importert")
+
+
+@pytest.mark.slow
+def test_an_import_by_another_process_shows_in_the_open_window(qtbot, window, tmp_path):
+    notice_soon(window)
+    idle(qtbot, window)
+    csv = write(tmp_path / "mars.csv", GOOD_CSV)
+    command = [sys.executable, "-m", "dashboard", "--db", str(window.database.path), "import"]
+    done = subprocess.run([*command, str(csv)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    qtbot.waitUntil(lambda: tasks_card(window) == "8", timeout=20000)
+
+
+def test_a_second_window_is_an_ordinary_window_on_the_same_file(qtbot, window, tmp_path):
+    second = open_window(qtbot, window.database.path)
+    notice_soon(window)
+    assert second.writable and second.import_action.isEnabled()
+    assert "skrivebeskyttet" not in second.windowTitle()
+    assert tasks_card(second) == "6"
+    with qtbot.waitSignal(second.import_finished, timeout=20000):
+        second.import_files([write(tmp_path / "mars.csv", GOOD_CSV)])
+    qtbot.waitUntil(lambda: tasks_card(window) == "8", timeout=20000)
+
+
+def test_a_register_edit_in_a_second_window_shows_in_the_first(qtbot, window):
+    notice_soon(window)
+    goals = window.view("goals")
+    second = open_window(qtbot, window.database.path)
+    with qtbot.waitSignal(second.refreshed, timeout=20000):
+        second.view("goals").add_goal(NewGoal("Plan A", None, "Mål én"), today=date(2024, 3, 1))
+    qtbot.waitUntil(
+        lambda: [g["goal_text"] for g in goals.shown_goals] == ["Mål én"], timeout=20000
+    )
+    assert window.statusBar().currentMessage() == (
+        "Målregisteret er endret utenfor vinduet – oppdatert"
+    )
+    assert second.statusBar().currentMessage() == ""
+
+
+def test_register_edits_run_as_jobs_and_the_window_then_lets_go(qtbot, window):
+    goals = window.view("goals")
+    qtbot.waitUntil(lambda: goals._data is not None, timeout=20000)
+    with qtbot.waitSignal(window.refreshed, timeout=20000):
+        job = goals.add_goal(NewGoal("Plan A", None, "Mål én"), today=date(2024, 3, 1))
+    assert job.writes
+    assert [goal["goal_text"] for goal in goals.shown_goals] == ["Mål én"]
+    idle(qtbot, window)
+    # Would fail at once if the window still had the file open, in any mode.
+    with Store.open(window.database.path, wait=0) as store:
+        assert store.con.execute("SELECT goal_text FROM goals").fetchall() == [("Mål én",)]
 
 
 HOLDER = """
 import sys
 from dashboard.data.store import Store
 store = Store.open(sys.argv[1])
-store.con.execute("INSERT INTO imports VALUES (nextval('import_id_seq'), 'sen.csv', 'ff', "
-                  "'activity', 0, 0, "
-                  "TIMESTAMP '2024-04-03 09:00:00')")
 print("ready", flush=True)
 sys.stdin.read()
 """
 
 
 @pytest.mark.slow
-def test_a_second_window_opens_a_read_only_snapshot(qtbot, tmp_path):
-    path = tmp_path / "delt.duckdb"
-    make_fixture_store(path).close()
+def test_a_database_held_by_another_program_is_named_and_waited_for(qtbot, user_db):
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(path)],
+        [sys.executable, "-c", HOLDER, str(user_db)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "ready"
-        with pytest.raises(Exception, match="lock"):
-            Store.open(path, read_only=True)
-        opened = open_for_window(path)
-        window = open_window(qtbot, opened.store, read_only_note=opened.note)
-        assert opened.store.read_only
-        assert re.fullmatch(
-            "Skrivebeskyttet: databasen er åpen i et annet vindu – viser et øyeblikksbilde "
-            r"fra kl\. \d\d:\d\d",
-            window.banner.text(),
+        window = MainWindow(user_db, AppSettings())
+        qtbot.addWidget(window)
+        expected = (
+            f"Databasen er i bruk av et annet program (prosess {holder.pid}). Vent til det er "
+            "ferdig, eller lukk det, og prøv igjen."
         )
-        assert window.banner.isVisibleTo(window)
-        assert not window.import_action.isEnabled()
-        assert not window.import_view.drop_zone.isEnabled()
-        assert window.import_files([write(tmp_path / "a.csv", GOOD_CSV)]) is None
-        assert "skrivebeskyttet" in window.windowTitle()
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() == expected, timeout=20000)
+        with qtbot.waitSignal(window.refreshed, timeout=30000):
+            holder.stdin.close()
+            holder.wait(timeout=20)
         assert tasks_card(window) == "6"
-        # The copy carries what the other window wrote but had not yet checkpointed.
-        qtbot.waitUntil(lambda: window.import_view.imports.rowCount() == 2, timeout=20000)
-        window.close()
-        opened.close()
     finally:
-        holder.stdin.close()
-        holder.wait(timeout=20)
+        if holder.poll() is None:
+            holder.stdin.close()
+            holder.wait(timeout=20)
 
 
 # The brief

@@ -117,24 +117,24 @@ def restore(backup_file: Path | str, db_path: Path | str) -> Path | None:
 
 
 _BACKUP_IN_USE = (
-    "{name} er åpen for skriving i et annet program, trolig vinduet. Ta sikkerhetskopien fra "
-    "Fil-menyen der, eller lukk vinduet og prøv igjen."
+    "Er det vinduet, ta sikkerhetskopien fra Fil-menyen der; ellers vent til det er ferdig "
+    "og prøv igjen."
 )
 _RESTORE_IN_USE = (
-    "{name} er åpen i et annet program, trolig vinduet. Gjenopprett fra Fil-menyen der, "
-    "eller lukk vinduet og prøv igjen."
+    "Er det vinduet, gjenopprett fra Fil-menyen der; ellers vent til det er ferdig og prøv "
+    "igjen."
 )
 
 
 def _connect(path: Path, read_only: bool, in_use: str) -> duckdb.DuckDBPyConnection:
     # Imported here: the store imports this module for its copy before a migration.
-    from dashboard.data.store import DatabaseLockedError
+    from dashboard.data.store import DatabaseLockedError, lock_holder
 
     try:
         return duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as error:
         if "lock" in str(error).lower():
-            raise DatabaseLockedError(in_use.format(name=path.name)) from error
+            raise DatabaseLockedError(path, lock_holder(error), in_use) from error
         raise
 
 

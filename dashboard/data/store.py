@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import time
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -15,6 +17,11 @@ from dashboard.data.migrations import migrate
 APP_NAME = "helsevakt-dashboard"
 USER_DB_NAME = "helsevakt.duckdb"
 DEMO_DB_NAME = "demo.duckdb"
+# How long an open waits for another program to let go of the database: a window holds it
+# only while it runs a batch of queries, a command line import for the import.
+LOCK_WAIT_S = 5.0
+FIRST_RETRY_S = 0.05
+LONGEST_RETRY_S = 0.5
 
 
 def data_dir() -> Path:
@@ -36,7 +43,25 @@ def demo_db_path() -> Path:
 
 
 class DatabaseLockedError(RuntimeError):
-    """Another process holds the database open for writing."""
+    """Another program holds the database; ``holder_pid`` is its process id, if known."""
+
+    def __init__(self, path: Path, holder_pid: int | None, advice: str | None = None):
+        holder = f"et annet program (prosess {holder_pid})" if holder_pid else "et annet program"
+        advice = advice or "Vent til det er ferdig, eller lukk det, og prøv igjen."
+        super().__init__(f"{path.name} er i bruk av {holder}. {advice}")
+        self.holder_pid = holder_pid
+
+
+def lock_holder(error: duckdb.Error) -> int | None:
+    """The process DuckDB names as holding the file; this process if it is a connection
+    of ours with other options (DuckDB shares one database per file within a process)."""
+    text = str(error)
+    if isinstance(error, duckdb.ConnectionException) and "different configuration" in text:
+        return os.getpid()
+    if isinstance(error, duckdb.IOException) and "lock" in text.lower():
+        found = re.search(r"PID (\d+)", text)
+        return int(found.group(1)) if found else 0
+    return None
 
 
 @dataclass(frozen=True)
@@ -45,6 +70,23 @@ class Freshness:
 
     last_import: datetime | None
     latest_record: date | None
+
+
+def connect_when_free(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """Connect, retrying with a growing pause while the file is locked by someone else."""
+    give_up_at = time.monotonic() + wait
+    pause = FIRST_RETRY_S
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except (duckdb.IOException, duckdb.ConnectionException) as error:
+            holder = lock_holder(error)
+            if holder is None:
+                raise
+            if time.monotonic() + pause > give_up_at:
+                raise DatabaseLockedError(path, holder or None) from error
+        time.sleep(pause)
+        pause = min(pause * 2, LONGEST_RETRY_S)
 
 
 class Store:
@@ -56,16 +98,12 @@ class Store:
         self.read_only = read_only
 
     @classmethod
-    def open(cls, path: Path | str, read_only: bool = False) -> Store:
+    def open(cls, path: Path | str, read_only: bool = False, wait: float = LOCK_WAIT_S) -> Store:
+        """Open ``path``; while another program holds it, retry for up to ``wait`` seconds."""
         path = Path(path)
         if not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            con = duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as error:
-            if "lock" in str(error).lower():
-                raise DatabaseLockedError(str(error)) from error
-            raise
+        con = connect_when_free(path, read_only, wait)
         if not read_only:
             backup_before_migration(con, path)
             migrate(con)
@@ -119,6 +157,10 @@ class Store:
             """
         ).fetchone()
         return (first, last) if first else None
+
+    def last_import_id(self) -> int | None:
+        """The newest import's id: it changes whenever anyone imports into this file."""
+        return self.con.execute("SELECT max(id) FROM imports").fetchone()[0]
 
     def imports(self) -> list[dict]:
         """Provenance: every import, newest first."""

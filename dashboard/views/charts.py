@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dashboard.views.formatting import LocaleAxis, MonthAxis, month_epoch
+from dashboard.views.axes import LocaleAxis, MonthAxis
+from dashboard.views.formatting import month_epoch
 from dashboard.views.table_model import Column, FigureTableModel
 
 # Paul Tol's "muted" scheme: categorical colours told apart with every common colour-vision
@@ -142,6 +143,7 @@ class ChartPanel(QWidget):
         self.numbers_button = self._button(self.tr("Show numbers"), self.show_numbers)
         self.numbers_button.setCheckable(True)
         self.chart_page = self._chart_page()
+        self._name_for_screen_readers(title)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.chart_page)
         self.pages.addWidget(self.table)
@@ -183,6 +185,11 @@ class ChartPanel(QWidget):
 
     def set_title(self, title: str) -> None:
         self.title_label.setText(title)
+        self._name_for_screen_readers(title)
+
+    def _name_for_screen_readers(self, title: str) -> None:
+        self.chart.setAccessibleName(title)
+        self.table.setAccessibleName(self.tr("Numbers behind: %1").replace("%1", title))
 
     def set_columns(self, columns: Sequence[Column]) -> None:
         if self.model.columns() != list(columns):

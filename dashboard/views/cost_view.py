@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections import defaultdict
 from datetime import date
+from functools import partial
 
 import duckdb
 from PySide6.QtCore import QCoreApplication, Qt
@@ -30,7 +31,7 @@ from dashboard.data.figures import OwnerMonth, owner_hours, owner_months
 from dashboard.data.phrases import schedule_span
 from dashboard.data.values import Filters
 from dashboard.data.vocabulary import OWNERS
-from dashboard.views.base import View
+from dashboard.views.base import Fetch, View
 from dashboard.views.charts import (
     MONTH_BAR_WIDTH,
     ChartPanel,
@@ -60,6 +61,17 @@ def format_kroner(amount: float) -> str:
     return QCoreApplication.translate("CostSharingView", "NOK %1").replace(
         "%1", format_number(amount, 0)
     )
+
+
+def cost_figures(con: duckdb.DuckDBPyConnection, filters: Filters, model: CostModel) -> dict:
+    """What the view shows, on the worker: hours per owner and what each rule shares."""
+    return {
+        "filters": filters,
+        "model": model,
+        "period": owner_hours(con, filters, model.owner_by_service),
+        "monthly": owner_months(con, filters, model.owner_by_service),
+        "costs": cost_sharing(con, filters, model),
+    }
 
 
 class CostSharingView(View):
@@ -163,15 +175,8 @@ class CostSharingView(View):
     def title(self) -> str:
         return self.tr("Cost sharing")
 
-    def fetch(self, con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
-        model = self.prefs.cost_model
-        return {
-            "filters": filters,
-            "model": model,
-            "period": owner_hours(con, filters, model.owner_by_service),
-            "monthly": owner_months(con, filters, model.owner_by_service),
-            "costs": cost_sharing(con, filters, model),
-        }
+    def fetcher(self, filters: Filters) -> Fetch:
+        return partial(cost_figures, filters=filters, model=self.prefs.cost_model)
 
     def present(self, data: dict) -> None:
         self._filters = data["filters"]

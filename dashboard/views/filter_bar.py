@@ -101,16 +101,19 @@ class FilterBar(QWidget):
     def _lay_out(self) -> None:
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(QLabel(self.tr("Period")))
+        layout.addWidget(_label_for(self.tr("Period"), self.period))
         layout.addWidget(self.period)
+        # The dash between the dates says "to" on screen; a screen reader says the names.
+        self.start_edit.setAccessibleName(self.tr("Period from"))
+        self.end_edit.setAccessibleName(self.tr("Period to"))
         layout.addWidget(self.start_edit)
         layout.addWidget(QLabel("–"))
         layout.addWidget(self.end_edit)
         layout.addSpacing(12)
-        layout.addWidget(QLabel(self.tr("Subproject")))
+        layout.addWidget(_label_for(self.tr("Subproject"), self.subproject))
         layout.addWidget(self.subproject)
         layout.addSpacing(12)
-        layout.addWidget(QLabel(self.tr("Municipality")))
+        layout.addWidget(_label_for(self.tr("Municipality"), self.municipality))
         layout.addWidget(self.municipality)
         layout.addStretch(1)
 
@@ -225,6 +228,13 @@ class FilterBar(QWidget):
             yield
         finally:
             self._quiet = was_quiet
+
+
+def _label_for(text: str, control: QWidget) -> QLabel:
+    """A label that names ``control`` for screen readers too."""
+    label = QLabel(text)
+    label.setBuddy(control)
+    return label
 
 
 def _iso_or(text: str, fallback: date) -> date:

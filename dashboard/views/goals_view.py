@@ -1,13 +1,14 @@
 """Mål: the health-trust goals per plan, their status on the period's last day and history.
 
 Planners also keep the register here: record an assessment, add a goal, undo the last edit
-and export the register. Those writes are tiny and run on the GUI thread through the store.
+and export the register. Each is a job on the database worker, like every query.
 """
 
 from __future__ import annotations
 
 import sys
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -42,12 +43,13 @@ from dashboard.data.figures import (
 )
 from dashboard.data.register import export_register
 from dashboard.data.values import Filters
-from dashboard.views.base import View
+from dashboard.views.base import Fetch, View
 from dashboard.views.charts import ChartPanel, HoverTip, StackedBars, plot_widget
 from dashboard.views.formatting import format_date, format_moment, locale, pydate, qdate
 from dashboard.views.goal_dialogs import AssessmentDialog, NewGoalDialog, UndoConfirmation
 from dashboard.views.qt_settings import LAST_FOLDER, AppSettings
 from dashboard.views.table_model import Column, FigureTableModel
+from dashboard.views.worker import Database, Job, error_text
 
 NOT_ASSESSED = 0
 # Left to right in the bars: met first, not assessed last.
@@ -86,15 +88,37 @@ def default_since(con: duckdb.DuckDBPyConnection, as_of: date, fallback: date) -
     return goal_rounds(con, as_of).previous or fallback
 
 
+def fetch_goals(con: duckdb.DuckDBPyConnection, filters: Filters, since: date | None) -> dict:
+    """Everything the view shows; ``since``: the chosen day for changes, or None for the
+    round before the latest."""
+    goals = goals_as_of(con, filters.end)
+    counts = goal_status(con, filters.end)
+    since = since or default_since(con, filters.end, filters.start)
+    edit = register.last_edit(con)
+    return {
+        "filters": filters,
+        "as_of": filters.end,
+        "goals": goals,
+        "counts": counts,
+        "history": {goal["goal_id"]: goal_history(con, goal["goal_id"]) for goal in goals},
+        "over_time": {row.plan: goal_status_over_time(con, row.plan) for row in counts},
+        "since": since,
+        "changes": goal_changes(con, since, filters.end),
+        "last_edit": edit,
+        # Undoing a goal's only assessment removes the goal too: say so before.
+        "undo_removes_goal": edit is not None and len(goal_history(con, edit["goal_id"])) == 1,
+    }
+
+
 class GoalsView(View):
     """Goals grouped by plan; status as symbol, word and colour; filters; assessment history.
 
     Emits ``data_changed`` after every write to the register.
     """
 
-    def __init__(self, store, parent=None):
+    def __init__(self, database: Database, parent=None):
         super().__init__(parent)
-        self.store = store
+        self.database = database
         self._data: dict | None = None
         self._filters: Filters | None = None
         # None: changes since the assessment round before the latest; else the chosen day.
@@ -119,12 +143,15 @@ class GoalsView(View):
         self.changes_label.setWordWrap(True)
         self.changes_model = FigureTableModel(self._change_columns(), self)
         self.changes_table = self._table(self.changes_model)
+        self.changes_table.setAccessibleName(self.tr("Changes"))
         self.goal_model = FigureTableModel(self._goal_columns(), self)
         self.goal_table = self._table(self.goal_model)
+        self.goal_table.setAccessibleName(self.tr("Goals"))
         self.goal_table.selectionModel().selectionChanged.connect(self._on_goal_selected)
         self.goal_table.doubleClicked.connect(self._on_goal_double_clicked)
         self.history_model = FigureTableModel(self._history_columns(), self)
         self.history_table = self._table(self.history_model)
+        self.history_table.setAccessibleName(self.tr("Assessments of the chosen goal"))
         self.history_label = QLabel(self.tr("Choose a goal to see its assessments."), self)
         self.history_label.setWordWrap(True)
         self.message = QLabel(self)
@@ -289,24 +316,8 @@ class GoalsView(View):
 
     # Data
 
-    def fetch(self, con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
-        goals = goals_as_of(con, filters.end)
-        counts = goal_status(con, filters.end)
-        since = self.since or default_since(con, filters.end, filters.start)
-        edit = register.last_edit(con)
-        return {
-            "filters": filters,
-            "as_of": filters.end,
-            "goals": goals,
-            "counts": counts,
-            "history": {goal["goal_id"]: goal_history(con, goal["goal_id"]) for goal in goals},
-            "over_time": {row.plan: goal_status_over_time(con, row.plan) for row in counts},
-            "since": since,
-            "changes": goal_changes(con, since, filters.end),
-            "last_edit": edit,
-            # Undoing a goal's only assessment removes the goal too: say so before.
-            "undo_removes_goal": edit is not None and len(goal_history(con, edit["goal_id"])) == 1,
-        }
+    def fetcher(self, filters: Filters) -> Fetch:
+        return partial(fetch_goals, filters=filters, since=self.since)
 
     def present(self, data: dict) -> None:
         self._data = data
@@ -510,11 +521,11 @@ class GoalsView(View):
     # Editing the register
 
     def _update_actions(self) -> None:
-        read_only = self.store.read_only
+        read_only = self.database.read_only
         edit = self._data["last_edit"] if self._data else None
         why_not = self.tr(
-            "The database is open read-only (a snapshot, the demo data or in use elsewhere): "
-            "the goal register cannot be changed here."
+            "The database file is read-only for you (its permissions do not let you change "
+            "it): the goal register cannot be changed here."
         )
         self.record_action.setEnabled(not read_only and self.selected_goal() is not None)
         self.record_action.setToolTip(
@@ -537,7 +548,7 @@ class GoalsView(View):
     def open_record_dialog(self) -> AssessmentDialog | None:
         """Open the dialog for the chosen goal; accepting it records the assessment."""
         goal = self.selected_goal()
-        if goal is None or self.store.read_only:
+        if goal is None or self.database.read_only:
             return None
         dialog = AssessmentDialog(
             goal["goal_id"],
@@ -556,7 +567,7 @@ class GoalsView(View):
         self.record_assessment(dialog.goal_id, dialog.assessment())
 
     def open_new_goal_dialog(self) -> NewGoalDialog | None:
-        if self.store.read_only:
+        if self.database.read_only:
             return None
         dialog = NewGoalDialog(self.plans, self.plan_box.currentData(), parent=self)
         dialog.accepted.connect(self._on_new_goal_accepted)
@@ -572,25 +583,29 @@ class GoalsView(View):
         dialog.open()
         return dialog
 
-    def record_assessment(self, goal_id: str, assessment) -> None:
-        register.add_assessment(
-            self.store.con,
-            goal_id,
-            assessment.assessed_on,
-            assessment.status,
-            assessment.comment,
-            assessment.owner,
+    def record_assessment(self, goal_id: str, assessment) -> Job:
+        work = partial(
+            register.add_assessment,
+            goal_id=goal_id,
+            assessed_on=assessment.assessed_on,
+            status=assessment.status,
+            comment=assessment.comment,
+            owner=assessment.owner,
         )
-        self._after_write(self.tr("The assessment is saved."), assessment.assessed_on)
+        return self._write(work, self.tr("The assessment is saved."), assessment.assessed_on)
 
-    def add_goal(self, new_goal, today: date | None = None) -> str:
+    def add_goal(self, new_goal, today: date | None = None) -> Job:
+        """Register ``new_goal``; the job's result is its id."""
         registered_on = today or date.today()
-        goal_id = register.register_goal(
-            self.store.con, new_goal.plan, new_goal.goal_text, registered_on, new_goal.area
+        work = partial(
+            register.register_goal,
+            plan=new_goal.plan,
+            goal_text=new_goal.goal_text,
+            registered_on=registered_on,
+            area=new_goal.area,
         )
         saved = self.tr("The goal is added to «%1».").replace("%1", new_goal.plan)
-        self._after_write(saved, registered_on)
-        return goal_id
+        return self._write(work, saved, registered_on)
 
     def undo_description(self) -> str:
         """What undo would take back, from :func:`dashboard.data.goals.last_edit`."""
@@ -624,13 +639,19 @@ class GoalsView(View):
         if isinstance(self.open_dialog, UndoConfirmation) and self.open_dialog.confirmed():
             self.undo()
 
-    def undo(self) -> dict | None:
-        edit = register.undo_last_edit(self.store.con)
-        self._after_write(self.tr("The last change is undone."), None)
-        return edit
+    def undo(self) -> Job:
+        """Take the last edit back; the job's result is the edit, as ``last_edit`` gave it."""
+        return self._write(register.undo_last_edit, self.tr("The last change is undone."), None)
 
-    def _after_write(self, saved: str, day: date | None) -> None:
-        self.refresh_now(self.store.cursor(), self._filters)
+    def _write(self, change, saved: str, day: date | None) -> Job:
+        """Run ``change(con)`` as a writing job; once it succeeds, say so and have every
+        view fetched again."""
+        job = Job(lambda con, _job: change(con), writes=True)
+        job.succeeded.connect(lambda _result: self._written(saved, day))
+        job.failed.connect(self._write_failed)
+        return self.database.submit(job)
+
+    def _written(self, saved: str, day: date | None) -> None:
         as_of = self._filters.end
         if day is not None and day > as_of:
             saved += " " + self.tr(
@@ -639,6 +660,9 @@ class GoalsView(View):
         self.show_message(saved)
         self.data_changed.emit()
 
+    def _write_failed(self, error: Exception) -> None:
+        self.show_message(self.tr("The change was not saved: %1").replace("%1", error_text(error)))
+
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
@@ -646,7 +670,7 @@ class GoalsView(View):
     def _on_since_changed(self, day: QDate) -> None:
         self.since = pydate(day)
         if self._filters is not None:
-            self.refresh_now(self.store.cursor(), self._filters)
+            self.fetch_requested.emit()
 
     # Exporting the register
 
@@ -669,19 +693,23 @@ class GoalsView(View):
         settings.set(LAST_FOLDER, str(target.parent))
         self.export_to(target)
 
-    def export_to(self, path: Path) -> int:
-        """Write the register to ``path`` (.xlsx or .csv); returns the assessments written."""
-        try:
-            count = export_register(self.store.cursor(), Path(path))
-        except (OSError, ValueError) as error:
-            self.show_message(
-                self.tr("Could not export the register: %1").replace("%1", str(error))
-            )
-            return 0
+    def export_to(self, path: Path) -> Job:
+        """Write the register to ``path`` (.xlsx or .csv) on the worker; the job's result is
+        the number of assessments written."""
+        path = Path(path)
+        job = Job(lambda con, _job: export_register(con, path))
+        job.succeeded.connect(lambda count: self._exported(count, path))
+        job.failed.connect(self._export_failed)
+        return self.database.submit(job)
+
+    def _exported(self, count: int, path: Path) -> None:
         self.show_message(
             self.tr("%n assessment(s) exported to %1.", "", count).replace("%1", str(path))
         )
-        return count
+
+    def _export_failed(self, error: Exception) -> None:
+        reason = str(error) if isinstance(error, OSError | ValueError) else error_text(error)
+        self.show_message(self.tr("Could not export the register: %1").replace("%1", reason))
 
 
 if __name__ == "__main__":

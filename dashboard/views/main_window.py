@@ -1,17 +1,20 @@
 """The main window: navigation, the global filter bar, menus, toolbar and status bar.
 
 Every view's data is fetched on the one database worker thread and presented when it
-arrives, so the window never freezes; imports and the brief run there too, behind a
-progress dialog that can cancel.
+arrives, so the window never freezes; imports, register edits and the brief run there too.
+The worker holds the database only while it has work, so the command line and other
+windows can use the same file; a cheap look at the file every few seconds notices imports
+made elsewhere. A view is built the first time it is shown.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Signal
+import duckdb
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -27,7 +30,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
@@ -37,37 +39,27 @@ from PySide6.QtWidgets import (
 )
 
 from dashboard import RESOURCES
-from dashboard.data.store import DatabaseLockedError, Store, default_db_path
+from dashboard.data import rollups
+from dashboard.data.figures import data_range
+from dashboard.data.goals import last_edit
+from dashboard.data.store import LOCK_WAIT_S, DatabaseLockedError, Freshness, default_db_path
 from dashboard.data.values import Filters
-from dashboard.views import qt_settings
-from dashboard.views.base import View
+from dashboard.settings import Preferences
+from dashboard.views import qt_settings, registry
+from dashboard.views.base import Fetch, View, name_controls_by_labels
 from dashboard.views.brief_dialog import BriefDialog, BriefRequest
-from dashboard.views.callouts_view import CalloutsView
-from dashboard.views.car_use_view import CarUseView
-from dashboard.views.cost_view import CostSharingView
 from dashboard.views.filter_bar import FilterBar, municipalities, period_labels
-from dashboard.views.formatting import format_clock, format_date, format_moment
-from dashboard.views.goals_view import GoalsView
-from dashboard.views.import_view import ImportOutcome, ImportView, import_files, importable
-from dashboard.views.overview_view import OverviewView
+from dashboard.views.formatting import format_date, format_moment
+from dashboard.views.import_view import ImportOutcome, import_files, importable
 from dashboard.views.qt_settings import AppSettings, SettingsDialog
-from dashboard.views.task_mix_view import TaskMixView
-from dashboard.views.worker import DbWorker, ImmediateRunner, Job, store_on
+from dashboard.views.worker import Database, DbWorker, ImmediateRunner, Job, error_text, store_on
 
-VIEW_CLASSES: tuple[type[View], ...] = (
-    OverviewView,
-    TaskMixView,
-    CalloutsView,
-    CarUseView,
-    GoalsView,
-    CostSharingView,
-    ImportView,
-)
 ICONS = RESOURCES / "icons"
 PROGRESS_STEPS = 1000
 REFRESH_DIALOG_DELAY_MS = 800
+# How often the window looks whether the file changed; a look costs two stat calls.
+OUTSIDE_CHECK_MS = 3000
 DEMO_STYLE = "background: #fff3cd; color: #5c4400; padding: 6px 12px;"
-READ_ONLY_STYLE = "background: #e7eef7; color: #1d3557; padding: 6px 12px;"
 NAVIGATION_STYLE = """
     QListWidget { background: #f3f5f8; border: none; border-right: 1px solid #d5dbe3;
                   padding-top: 8px; font-size: 11pt; }
@@ -86,17 +78,57 @@ class Fetched:
     error: Exception | None = None
 
 
-def fetch_views(views: dict[int, View], filters: Filters, con, job: Job, generation: int) -> int:
-    """Runs on the worker: each view's ``fetch`` in the given order, each sent on at once."""
-    for done, (index, view) in enumerate(views.items(), start=1):
+@dataclass(frozen=True)
+class StoreFacts:
+    """What the window itself shows of the database: the filter bar's choices, the status
+    bar's freshness, the demo mark, and the newest import (to notice imports elsewhere)."""
+
+    is_demo: bool
+    data_range: tuple[date, date] | None
+    municipalities: list[str]
+    freshness: Freshness
+    last_import_id: int | None
+    last_register_edit: dict | None
+
+
+def read_facts(
+    con: duckdb.DuckDBPyConnection, database: Database, prefs: Preferences
+) -> StoreFacts:
+    store = store_on(con, database)
+    return StoreFacts(
+        store.is_demo,
+        data_range(con, prefs.staffed),
+        municipalities(con),
+        store.freshness(),
+        store.last_import_id(),
+        last_edit(con),
+    )
+
+
+def file_state(path: Path) -> tuple:
+    """When the file and its write-ahead log last changed, and their sizes."""
+    states = []
+    for part in (path, path.with_name(path.name + ".wal")):
+        try:
+            stat = part.stat()
+        except OSError:
+            states.append(None)
+        else:
+            states.append((stat.st_mtime_ns, stat.st_size))
+    return tuple(states)
+
+
+def fetch_views(fetches: dict[int, Fetch], con, job: Job, generation: int) -> int:
+    """Runs on the worker: each view's fetch in the given order, each sent on at once."""
+    for done, (index, fetch) in enumerate(fetches.items(), start=1):
         job.check_cancelled()
         try:
-            job.partial.emit(Fetched(generation, index, data=view.fetch(con, filters)))
+            job.partial.emit(Fetched(generation, index, data=fetch(con)))
         except Exception as error:
             if job.is_cancelled():
                 raise
             job.partial.emit(Fetched(generation, index, error=error))
-        job.report(done / len(views), "")
+        job.report(done / len(fetches), "")
     return generation
 
 
@@ -106,56 +138,65 @@ def _icon(name: str) -> QIcon:
 
 
 class MainWindow(QMainWindow):
-    """Views on one store, switched from a sidebar; filters apply to every view."""
+    """Views on one database file, switched from a sidebar; filters apply to every view."""
 
     refreshed = Signal()
     view_refreshed = Signal(int)
+    facts_loaded = Signal()
     job_started = Signal(object)
     import_finished = Signal(object)
     brief_finished = Signal(object)
 
     def __init__(
         self,
-        store: Store,
+        path: Path,
         settings: AppSettings,
         *,
-        read_only_note: str | None = None,
         background: bool = True,
         filters: Filters | None = None,
-        picture: bool = False,
     ):
-        """``picture``: drawn for a snapshot, so shown as the user's own window would be,
-        even though the store was opened read-only for drawing it."""
+        """``background``: run the database work on a worker thread; else at once, on this
+        thread (snapshots). ``filters``: show these instead of the remembered ones."""
         super().__init__()
-        self.picture = picture
         self.settings = settings
         self.background = background
-        self.read_only_note = read_only_note
         self.remember = filters is None
-        self.store = store
-        self.runner: DbWorker | ImmediateRunner | None = None
-        self.views: list[View] = []
+        self._initial_filters = filters
+        self.database: Database | None = None
+        self.facts: StoreFacts | None = None
+        self.views: dict[int, View] = {}
         self._generation = 0
         self._refresh_job: Job | None = None
         self._refresh_dialog: QProgressDialog | None = None
         self._user_db_existed = True
+        self._seen_file_state: tuple | None = None
         self.banner = QLabel()
         self.banner.setWordWrap(True)
+        self.banner.hide()
         self.filter_bar = FilterBar()
         self.prefs = settings.preferences()
         self.filter_bar.staffed = self.prefs.staffed
         self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Views"))
         self.stack = QStackedWidget()
         self.database_label = QLabel()
         self.freshness_label = QLabel()
         self._create_actions()
         self._create_menus()
+        self._create_navigation()
         self._lay_out()
         self.setAcceptDrops(True)
-        self._install_store(store, filters)
+        self._outside_check = QTimer(self)
+        self._outside_check.setInterval(OUTSIDE_CHECK_MS)
+        self._outside_check.timeout.connect(self.look_for_outside_changes)
         self._restore_geometry()
         self.filter_bar.changed.connect(self.refresh)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._on_view_chosen)
+        self._install(Database.on_file(path, background, self))
+
+    @property
+    def runner(self) -> DbWorker | ImmediateRunner:
+        return self.database.runner
 
     # Building the window
 
@@ -166,6 +207,10 @@ class MainWindow(QMainWindow):
         self.brief_action.triggered.connect(self.export_brief)
         self.refresh_action = self._action(self.tr("&Refresh"), "refresh", "F5")
         self.refresh_action.triggered.connect(self.refresh)
+        # The numbers behind the shown view's charts, one key away from wherever the focus is.
+        self.numbers_action = self._action(self.tr("Numbers behind the charts"), "", "Ctrl+T")
+        self.numbers_action.setCheckable(True)
+        self.numbers_action.toggled.connect(lambda on: self.current_view().show_numbers(on))
         self.backup_action = self._action(self.tr("&Back up…"), "", "")
         self.backup_action.triggered.connect(self.back_up)
         self.restore_action = self._action(self.tr("&Restore from backup…"), "", "")
@@ -176,7 +221,6 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.about_action = self._action(self.tr("&About"), "", "")
         self.about_action.triggered.connect(self.show_about)
-        self.view_actions: list[QAction] = []
 
     def _action(self, text: str, icon: str, shortcut) -> QAction:
         action = QAction(_icon(icon), text, self)
@@ -194,7 +238,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.view_menu.addAction(self.refresh_action)
+        self.view_menu.addActions([self.refresh_action, self.numbers_action])
         self.view_menu.addSeparator()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -204,6 +248,20 @@ class MainWindow(QMainWindow):
         toolbar.setIconSize(QSize(20, 20))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions([self.import_action, self.brief_action, self.refresh_action])
+
+    def _create_navigation(self) -> None:
+        """A sidebar entry, a Ctrl+number shortcut and an empty page per view: the view
+        itself is built when first shown."""
+        self.view_actions: list[QAction] = []
+        for number, entry in enumerate(registry.VIEWS, start=1):
+            self.nav.addItem(entry.title())
+            self.stack.addWidget(QWidget())
+            action = QAction(entry.title(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, index=number - 1: self.show_view(index))
+            self.view_menu.addAction(action)
+            self.addAction(action)
+            self.view_actions.append(action)
 
     def _lay_out(self) -> None:
         self.nav.setFixedWidth(200)
@@ -224,97 +282,173 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.freshness_label)
         self.statusBar().addPermanentWidget(self.database_label)
 
-    def _install_store(self, store: Store, filters: Filters | None = None) -> None:
-        """Show ``store``: new views on it, its own worker, and its name everywhere."""
-        if self.runner is not None:
-            self.runner.stop()
-        self.store = store
-        self.runner = DbWorker(store, self) if self.background else ImmediateRunner(store)
-        self._build_views()
-        self._load_store_facts()
-        if filters is not None:
-            self.filter_bar.set_filters(filters)
-        elif self.remember:
-            self.filter_bar.restore(self.settings)
+    def _install(self, database: Database) -> None:
+        """Show ``database``: its name now, the shown view built, its facts and figures
+        fetched on its worker."""
+        self.database = database
+        self.facts = None
         self._show_identity()
-        self.refresh()
+        self.show_view(max(0, self.nav.currentRow()))
+        self.load_facts()
+        if self.background:
+            self._outside_check.start()
 
-    def _build_views(self) -> None:
-        current = max(0, self.nav.currentRow())
-        for view in self.views:
+    def _drop_views(self) -> None:
+        """Every built view goes; its page is empty again until the view is shown."""
+        for index, view in self.views.items():
             self.stack.removeWidget(view)
+            self.stack.insertWidget(index, QWidget())
             view.deleteLater()
-        self.views = [view_class(self.store) for view_class in VIEW_CLASSES]
-        for view in self.views:
-            view.prefs = self.prefs
-        self.nav.blockSignals(True)
-        self.nav.clear()
-        for action in self.view_actions:
-            self.view_menu.removeAction(action)
-            self.removeAction(action)
-            action.deleteLater()
-        self.view_actions = []
-        for number, view in enumerate(self.views, start=1):
-            view.data_changed.connect(self._on_data_changed)
-            self.stack.addWidget(view)
-            self.nav.addItem(QListWidgetItem(view.title()))
-            self._add_view_action(number, view)
-        self.nav.blockSignals(False)
-        self.show_view(current)
-        self.import_view.import_requested.connect(self.import_files)
-        self.import_view.choose_requested.connect(self.choose_files)
+        self.views = {}
+        self.stack.setCurrentIndex(max(0, self.nav.currentRow()))
 
-    def _add_view_action(self, number: int, view: View) -> None:
-        action = QAction(view.title(), self)
-        action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-        action.triggered.connect(lambda: self.show_view(number - 1))
-        self.view_menu.addAction(action)
-        self.addAction(action)
-        self.view_actions.append(action)
-
-    @property
-    def import_view(self) -> ImportView:
-        return next(view for view in self.views if isinstance(view, ImportView))
+    # The views
 
     def show_view(self, index: int) -> None:
-        self.nav.setCurrentRow(index)
-        self.stack.setCurrentIndex(index)
+        if self.nav.currentRow() == index:
+            self._on_view_chosen(index)
+        else:
+            self.nav.setCurrentRow(index)
+
+    def _on_view_chosen(self, index: int) -> None:
+        if index < 0:
+            return
+        view = self.view_at(index)
+        self.stack.setCurrentWidget(view)
+        view.show_numbers(self.numbers_action.isChecked())
+
+    def view_at(self, index: int) -> View:
+        """The view at ``index`` in the sidebar, built and fetched now if it has not been
+        shown yet."""
+        if index not in self.views:
+            self.views[index] = self._build_view(index)
+            self._fetch(index)
+        return self.views[index]
+
+    def view(self, key: str) -> View:
+        return self.view_at(registry.index_of(key))
+
+    def _build_view(self, index: int) -> View:
+        view = registry.VIEWS[index].view_class()(self.database)
+        view.prefs = self.prefs
+        name_controls_by_labels(view)
+        # A write of ours: read the facts again (so it is not taken for news from
+        # elsewhere), then every view.
+        view.data_changed.connect(self._on_data_changed)
+        view.fetch_requested.connect(lambda: self._fetch_view(view))
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, view)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if registry.VIEWS[index].key == "import":
+            self._connect_import_view(view)
+        return view
+
+    def _connect_import_view(self, view) -> None:
+        view.import_requested.connect(self.import_files)
+        view.choose_requested.connect(self.choose_files)
+        view.set_read_only(self.database.read_only)
+
+    @property
+    def import_view(self):
+        return self.view("import")
 
     def current_view(self) -> View:
-        return self.views[self.stack.currentIndex()]
+        return self.view_at(self.stack.currentIndex())
 
-    def _load_store_facts(self) -> None:
-        """The store's days with data and municipalities, for the filter bar's choices."""
-        self.filter_bar.set_data(self.store.data_range(), municipalities(self.store.con))
+    # What the window shows of the database itself
+
+    def load_facts(self, *, outside: bool = False) -> Job:
+        """Read the store's facts on the worker; ``outside``: because the file changed
+        elsewhere, so say so if it brought a new import, and wait for no one."""
+        database, state = self.database, file_state(self.database.path)
+        # A window's first look may migrate an older file, so it opens it for writing if
+        # it may; a snapshot only reads.
+        first = self.facts is None and self.background and not database.read_only
+        prefs = self.prefs
+        job = Job(
+            lambda con, _job: read_facts(con, database, prefs),
+            writes=first,
+            wait=0 if outside else LOCK_WAIT_S,
+        )
+        job.succeeded.connect(lambda facts: self._facts_read(facts, state, outside))
+        if not outside:
+            job.failed.connect(self._facts_failed)
+        self._submit(self.runner, job)
+        return job
+
+    def _facts_read(self, facts: StoreFacts, state: tuple, outside: bool) -> None:
+        news = self._outside_news(facts) if outside else None
+        self._seen_file_state = state
+        first, self.facts = self.facts is None, facts
+        if outside and news is None:
+            return
+        self.filter_bar.set_data(facts.data_range, facts.municipalities)
+        if first:
+            self._set_first_filters()
+        self._show_identity()
+        self.facts_loaded.emit()
+        self.refresh()
+        if news:
+            self.statusBar().showMessage(news)
+
+    def _outside_news(self, facts: StoreFacts) -> str | None:
+        """What changed elsewhere since the window last read the facts, said for the user;
+        None if nothing the window shows did."""
+        if facts.last_import_id != self.facts.last_import_id:
+            return self.tr("New data imported outside this window – updated")
+        if facts.last_register_edit != self.facts.last_register_edit:
+            return self.tr("The goal register was changed outside this window – updated")
+        return None
+
+    def _set_first_filters(self) -> None:
+        if self._initial_filters is not None:
+            self.filter_bar.set_filters(self._initial_filters)
+        elif self.remember:
+            self.filter_bar.restore(self.settings)
+
+    def _facts_failed(self, error: Exception) -> None:
+        self.statusBar().showMessage(error_text(error))
+
+    def look_for_outside_changes(self) -> None:
+        """If the file changed since the window last read it, and not by a job of ours
+        still under way, read its facts again; if it could not be read at all yet (held
+        elsewhere), try again."""
+        if self.runner.busy():
+            return
+        if self.facts is None:
+            self.load_facts()
+        elif file_state(self.database.path) != self._seen_file_state:
+            self.load_facts(outside=True)
 
     def _show_identity(self) -> None:
         """Which database is open, and whether it is demo data or read-only, everywhere."""
-        name = self.store.path.name
+        name = self.database.path.name
+        is_demo = self.facts is not None and self.facts.is_demo
         marks = []
-        if self.store.is_demo:
+        if is_demo:
             marks.append(self.tr("DEMO DATA"))
-        if not self.writable:
+        if self.database.read_only:
             marks.append(self.tr("read-only"))
         self.setWindowTitle(" – ".join(["Helsevakt-dashboard", name, *marks]))
-        database = self.tr("Demo database") if self.store.is_demo else self.tr("Database")
+        database = self.tr("Demo database") if is_demo else self.tr("Database")
         self.database_label.setText(f"{database}: {name}")
-        self.database_label.setToolTip(str(self.store.path))
+        self.database_label.setToolTip(str(self.database.path))
         self._show_freshness()
-        self._show_banner()
+        self._show_banner(is_demo)
         self.import_action.setEnabled(self.writable)
-        self.restore_action.setEnabled(not self.store.read_only)
-        self.import_view.set_read_only(not self.writable)
+        self.restore_action.setEnabled(self.writable)
         self.setAcceptDrops(self.writable)
+        import_index = registry.index_of("import")
+        if import_index in self.views:
+            self.views[import_index].set_read_only(not self.writable)
 
     @property
     def writable(self) -> bool:
-        return self.picture or not self.store.read_only
+        return not self.database.read_only
 
-    def _show_banner(self) -> None:
-        if self.read_only_note:
-            self.banner.setText(self.read_only_note)
-            self.banner.setStyleSheet(READ_ONLY_STYLE)
-        elif self.store.is_demo:
+    def _show_banner(self, is_demo: bool) -> None:
+        if is_demo:
             self.banner.setText(
                 self.tr(
                     "Demo data: made-up figures for trying the program. Your first import is "
@@ -323,10 +457,13 @@ class MainWindow(QMainWindow):
                 )
             )
             self.banner.setStyleSheet(DEMO_STYLE)
-        self.banner.setVisible(bool(self.read_only_note) or self.store.is_demo)
+        self.banner.setVisible(is_demo)
 
     def _show_freshness(self) -> None:
-        freshness = self.store.freshness()
+        if self.facts is None:
+            self.freshness_label.clear()
+            return
+        freshness = self.facts.freshness
         parts = [self.tr("Data up to %1").replace("%1", format_date(freshness.latest_record))]
         if freshness.last_import is not None:
             when = format_moment(freshness.last_import)
@@ -344,16 +481,18 @@ class MainWindow(QMainWindow):
         return self.filter_bar.filters()
 
     def refresh(self) -> None:
-        """Fetch every view's data on the worker, the shown view first; a newer refresh
-        replaces an older one."""
+        """Fetch every built view's data on the worker, the shown view first; a newer
+        refresh replaces an older one."""
+        if self.facts is None:
+            return
         if self._refresh_job is not None:
             self.runner.cancel(self._refresh_job)
         self._generation += 1
-        filters, generation = self.filters(), self._generation
+        filters = self.filters()
         current = self.stack.currentIndex()
-        views = {current: self.views[current]} | dict(enumerate(self.views))
-        job = Job(lambda con, job: fetch_views(views, filters, con, job, generation))
-        job.partial.connect(self._present)
+        order = {current: self.views[current]} | self.views
+        fetches = {index: view.fetcher(filters) for index, view in order.items()}
+        job = self._fetch_job(fetches)
         job.succeeded.connect(self._refresh_done)
         job.cancelled.connect(lambda: self._refresh_cancelled(job))
         job.finished.connect(lambda: self._refresh_finished(job))
@@ -363,12 +502,29 @@ class MainWindow(QMainWindow):
         )
         self._submit(self.runner, job)
 
+    def _fetch_job(self, fetches: dict[int, Fetch]) -> Job:
+        """A job fetching these views, presented as each arrives if still current."""
+        generation = self._generation
+        job = Job(lambda con, job: fetch_views(fetches, con, job, generation))
+        job.partial.connect(self._present)
+        job.failed.connect(lambda error: self.statusBar().showMessage(error_text(error)))
+        return job
+
+    def _fetch(self, index: int) -> None:
+        """One view alone, for the current filters: newly built, or asking for it."""
+        if self.facts is not None:
+            fetch = self.views[index].fetcher(self.filters())
+            self._submit(self.runner, self._fetch_job({index: fetch}))
+
+    def _fetch_view(self, view: View) -> None:
+        self._fetch(next(index for index, built in self.views.items() if built is view))
+
     def _submit(self, runner: DbWorker | ImmediateRunner, job: Job) -> None:
         self.job_started.emit(job)
         runner.submit(job)
 
     def _present(self, fetched: Fetched) -> None:
-        if fetched.generation != self._generation:
+        if fetched.generation != self._generation or fetched.index not in self.views:
             return
         view = self.views[fetched.index]
         if fetched.error is None:
@@ -377,7 +533,7 @@ class MainWindow(QMainWindow):
             return
         message = self.tr("%1 could not be updated: %2")
         self.statusBar().showMessage(
-            message.replace("%1", view.title()).replace("%2", str(fetched.error))
+            message.replace("%1", view.title()).replace("%2", error_text(fetched.error))
         )
 
     def _refresh_done(self, generation: int) -> None:
@@ -423,7 +579,7 @@ class MainWindow(QMainWindow):
     # Importing
 
     def choose_files(self) -> None:
-        if self.store.read_only:
+        if not self.writable:
             return
         paths, _ = QFileDialog.getOpenFileNames(
             self,
@@ -437,92 +593,73 @@ class MainWindow(QMainWindow):
 
     def import_files(self, paths: list[Path], kind: str | None = None) -> Job | None:
         """Import on the worker behind a progress dialog; demo data switches to the user's."""
-        if self.store.read_only or not paths:
+        if not self.writable or not paths:
             return None
-        self.show_view(self.views.index(self.import_view))
+        self.show_view(registry.index_of("import"))
         target = self._import_target()
-        if target is None:
-            return None
-        store, runner = target
         job = Job(
             lambda con, job: import_files(
-                store_on(con, store), paths, kind, job.report, job.is_cancelled
-            )
+                store_on(con, target), paths, kind, job.report, job.is_cancelled
+            ),
+            writes=True,
         )
-        job.succeeded.connect(lambda outcome: self._imported(outcome, store, runner))
-        job.failed.connect(lambda error: self._import_failed(error, store, runner))
-        job.cancelled.connect(lambda: self._import_failed(None, store, runner))
+        job.succeeded.connect(lambda outcome: self._imported(outcome, target))
+        job.failed.connect(lambda error: self._import_failed(error, target))
+        job.cancelled.connect(lambda: self._import_failed(None, target))
         dialog = self._progress_dialog(self.tr("Importing…"), job, 0)
         job.finished.connect(dialog.deleteLater)
         job.finished.connect(dialog.reset)
-        self._submit(runner, job)
+        self._submit(target.runner, job)
         return job
 
-    def _import_target(self) -> tuple[Store, DbWorker | ImmediateRunner] | None:
-        """Where an import goes: this store, or the user's own one if this is the demo."""
-        if not self.store.is_demo:
-            return self.store, self.runner
+    def _import_target(self) -> Database:
+        """Where an import goes: this database, or the user's own one if this is the demo."""
+        if self.facts is None or not self.facts.is_demo:
+            return self.database
         path = default_db_path()
         self._user_db_existed = path.exists()
-        try:
-            store = Store.open(path)
-        except DatabaseLockedError:
-            QMessageBox.warning(
-                self,
-                self.tr("Import"),
-                self.tr("Your own database is open in another window. Import there instead."),
-            )
-            return None
-        runner = DbWorker(store, self) if self.background else ImmediateRunner(store)
-        return store, runner
+        return Database.on_file(path, self.background, self)
 
-    def _imported(self, outcome: ImportOutcome, store: Store, runner) -> None:
-        if store is not self.store:
+    def _imported(self, outcome: ImportOutcome, target: Database) -> None:
+        if target is not self.database:
             if outcome.results:
-                self._switch_to(store, runner)
+                self._switch_to(target)
             else:
-                self._discard_user_store(store, runner)
+                self._discard_user_database(target)
         else:
-            self._load_store_facts()
-            self._show_identity()
-            self.refresh()
+            self.load_facts()
         self.import_view.show_outcome(outcome)
         self.import_finished.emit(outcome)
 
-    def _import_failed(self, error: Exception | None, store: Store, runner) -> None:
-        if store is not self.store:
-            self._discard_user_store(store, runner)
+    def _import_failed(self, error: Exception | None, target: Database) -> None:
+        if target is not self.database:
+            self._discard_user_database(target)
         outcome = ImportOutcome()
         if error is None:
             outcome.cancelled_file = self.tr("the files")
         else:
-            outcome.error = str(error)
+            outcome.error = error_text(error)
         self.import_view.show_outcome(outcome)
         self.import_finished.emit(outcome)
 
-    def _switch_to(self, store: Store, runner) -> None:
-        old_store, old_runner = self.store, self.runner
-        self.runner = None
-        old_runner.stop()
-        old_store.close()
-        runner.stop()
-        self.read_only_note = None
-        self._install_store(store)
+    def _switch_to(self, database: Database) -> None:
+        self.runner.stop()
+        self._drop_views()
+        self._install(database)
         self.statusBar().showMessage(
-            self.tr("Switched to your own database: %1").replace("%1", str(store.path))
+            self.tr("Switched to your own database: %1").replace("%1", str(database.path))
         )
 
-    def _discard_user_store(self, store: Store, runner) -> None:
+    def _discard_user_database(self, database: Database) -> None:
         """Nothing got in: leave no empty user database behind to hide the demo next time."""
-        runner.stop()
-        store.close()
+        database.runner.stop()
         if not self._user_db_existed:
-            for leftover in (store.path, store.path.with_name(store.path.name + ".wal")):
+            for leftover in (database.path, database.path.with_name(database.path.name + ".wal")):
                 leftover.unlink(missing_ok=True)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
-        if not self.store.read_only and importable([Path(url.toLocalFile()) for url in urls]):
+        if self.writable and importable([Path(url.toLocalFile()) for url in urls]):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -535,7 +672,7 @@ class MainWindow(QMainWindow):
 
     def back_up(self) -> None:
         folder = Path(self.settings.text(qt_settings.LAST_FOLDER, str(Path.home())))
-        name = f"{self.store.path.stem}-{datetime.now():%Y-%m-%d}.duckdb"
+        name = f"{self.database.path.stem}-{datetime.now():%Y-%m-%d}.duckdb"
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Back up"), str(folder / name), self.tr("Databases (*.duckdb)")
         )
@@ -552,7 +689,9 @@ class MainWindow(QMainWindow):
                 self.tr("Backup saved: %1").replace("%1", str(path))
             )
         )
-        job.failed.connect(lambda error: QMessageBox.critical(self, self.tr("Back up"), str(error)))
+        job.failed.connect(
+            lambda error: QMessageBox.critical(self, self.tr("Back up"), error_text(error))
+        )
         self.settings.set(qt_settings.LAST_FOLDER, str(target.parent))
         self._submit(self.runner, job)
         return job
@@ -581,28 +720,28 @@ class MainWindow(QMainWindow):
 
     def _restore_target(self) -> Path:
         """The database a restore replaces: this one, or the user's own if this is the demo."""
-        return default_db_path() if self.store.is_demo else self.store.path
+        is_demo = self.facts is not None and self.facts.is_demo
+        return default_db_path() if is_demo else self.database.path
 
     def restore_from(self, backup_file: Path) -> bool:
         """Replace the database by a checked backup and show it; on refusal keep showing
         the database as it was. The store is closed meanwhile: the file is swapped."""
         from dashboard.data.backup import restore
 
-        if self.store.read_only:
+        if self.database.read_only:
             return False
-        target, previous = self._restore_target(), self.store.path
+        target, previous = self._restore_target(), self.database.path
         self.runner.stop()
-        self.runner = None
-        self.store.close()
+        self._drop_views()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             kept = restore(backup_file, target)
         except (ValueError, OSError, DatabaseLockedError) as error:
-            self._install_store(Store.open(previous))
+            self._install(Database.on_file(previous, self.background, self))
             QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.tr("Restore from backup"), str(error))
+            QMessageBox.warning(self, self.tr("Restore from backup"), error_text(error))
             return False
-        self._install_store(Store.open(target))
+        self._install(Database.on_file(target, self.background, self))
         QApplication.restoreOverrideCursor()
         self.statusBar().showMessage(self._restored_message(backup_file, kept))
         return True
@@ -625,7 +764,7 @@ class MainWindow(QMainWindow):
     def write_brief(self, request: BriefRequest) -> Job:
         from dashboard.brief import build_brief
 
-        store, filters, prefs = self.store, self.filters(), self.prefs
+        database, filters, prefs = self.database, self.filters(), self.prefs
 
         def work(con, job: Job) -> Path:
             def progress(fraction: float, message: str) -> None:
@@ -633,7 +772,7 @@ class MainWindow(QMainWindow):
                 job.report(fraction, message)
 
             build_brief(
-                store_on(con, store),
+                store_on(con, database),
                 filters,
                 prefs,
                 request.out_path,
@@ -646,7 +785,7 @@ class MainWindow(QMainWindow):
         job = Job(work)
         job.succeeded.connect(self._brief_written)
         job.failed.connect(
-            lambda error: QMessageBox.critical(self, self.tr("Export brief"), str(error))
+            lambda error: QMessageBox.critical(self, self.tr("Export brief"), error_text(error))
         )
         job.finished.connect(lambda: self.brief_finished.emit(job))
         dialog = self._progress_dialog(self.tr("Writing the brief…"), job, 0)
@@ -667,17 +806,32 @@ class MainWindow(QMainWindow):
             self._apply_preferences(self.settings.preferences())
 
     def _on_data_changed(self) -> None:
-        """A view changed the store or the settings (the cost model): read the settings
-        again, so every view and the brief use what was saved, and refresh."""
+        """A view changed the store, or the settings (the cost model): read the settings
+        again, so every view and the brief use what was saved, then the store's facts."""
         self._apply_preferences(self.settings.preferences())
 
-    def _apply_preferences(self, prefs) -> None:
-        """New settings reach every view and the filters; figures then refresh."""
+    def _apply_preferences(self, prefs: Preferences) -> None:
+        """New settings reach the filters and every view. Staffed hours that changed need
+        the daily sums rebuilt: a write job with progress, before the figures refresh."""
+        rebuild = prefs.staffed != self.prefs.staffed and not self.database.read_only
         self.prefs = prefs
         self.filter_bar.staffed = prefs.staffed
-        for view in self.views:
+        for view in self.views.values():
             view.prefs = prefs
-        self.refresh()
+        if rebuild:
+            self._rebuild_rollups(prefs)
+        self.load_facts()
+
+    def _rebuild_rollups(self, prefs: Preferences) -> Job:
+        job = Job(lambda con, job: rollups.ensure(con, prefs.staffed, job.report), writes=True)
+        job.failed.connect(self._facts_failed)
+        dialog = self._progress_dialog(
+            self.tr("Summing the figures for the new staffed hours…"), job, 0
+        )
+        job.finished.connect(dialog.deleteLater)
+        job.finished.connect(dialog.reset)
+        self._submit(self.runner, job)
+        return job
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -693,19 +847,9 @@ class MainWindow(QMainWindow):
         if self.remember:
             self.settings.set(qt_settings.GEOMETRY, self.saveGeometry())
             self.filter_bar.save(self.settings)
-        if self.runner is not None:
-            self.runner.stop()
-            self.runner = None
+        self._outside_check.stop()
+        self.runner.stop()
         super().closeEvent(event)
-
-
-def snapshot_note(taken_at: datetime) -> str:
-    """The banner of a second window, which shows a copy of a database open elsewhere."""
-    text = QCoreApplication.translate(
-        "MainWindow",
-        "Read-only: the database is open in another window – showing a snapshot from %1",
-    )
-    return text.replace("%1", format_clock(taken_at.hour, taken_at.minute))
 
 
 if __name__ == "__main__":

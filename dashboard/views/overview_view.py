@@ -11,15 +11,15 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 
-import duckdb
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from dashboard.data.figures import Overview, Trend, overview
 from dashboard.data.values import Filters
-from dashboard.views.base import View
+from dashboard.views.base import Fetch, View
 from dashboard.views.formatting import (
     format_clock,
     format_date,
@@ -105,6 +105,7 @@ class MetricCard(QFrame):
     def show_figure(self, title: str, figure: Trend, data: Overview, note: str) -> None:
         self.title_label.setText(title)
         self.value_label.setText(format_value(figure.value, self.spec.kind))
+        self.setAccessibleName(f"{title}: {self.value_label.text()}")
         self.change_label.setText(
             self._change_text(figure)
             if data.previous_has_data
@@ -277,8 +278,9 @@ class OverviewView(View):
     def title(self) -> str:
         return self.tr("Overview")
 
-    def fetch(self, con: duckdb.DuckDBPyConnection, filters: Filters) -> Overview:
-        return overview(con, filters, self.prefs.cost_model.owner_by_service)
+    def fetcher(self, filters: Filters) -> Fetch:
+        owners = self.prefs.cost_model.owner_by_service  # read here, on the GUI thread
+        return partial(overview, filters=filters, owners=owners)
 
     def present(self, data: Overview) -> None:
         self.data = data

@@ -13,17 +13,9 @@ from PySide6.QtWidgets import QApplication
 from dashboard import RESOURCES
 from dashboard.data.store import Store
 from dashboard.data.values import Filters
+from dashboard.views.registry import VIEWS
 
 SNAPSHOT_SIZE = (1440, 900)
-FILE_NAMES = {
-    "OverviewView": "oversikt",
-    "TaskMixView": "oppgavemiks",
-    "CalloutsView": "utrykninger",
-    "CarUseView": "bilbruk",
-    "GoalsView": "maal",
-    "CostSharingView": "kostnadsdeling",
-    "ImportView": "import",
-}
 FONT_FAMILY = "DejaVu Sans"
 
 
@@ -58,12 +50,13 @@ def render_snapshots(store: Store, filters: Filters, out_dir: Path) -> list[Path
     _use_bundled_font(app)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    window = MainWindow(store, settings, background=False, filters=filters, picture=True)
+    # The window opens the file itself for each query, alongside ``store``: both read-only.
+    window = MainWindow(store.path, settings, background=False, filters=filters)
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     window.resize(*SNAPSHOT_SIZE)
     window.show()
     try:
-        return [_render_view(app, window, index, out_dir) for index in range(len(window.views))]
+        return [_render_view(app, window, index, out_dir) for index in range(len(VIEWS))]
     finally:
         window.close()
         _delete_now(window)
@@ -80,9 +73,7 @@ def _render_view(app: QApplication, window, index: int, out_dir: Path) -> Path:
     window.show_view(index)
     for _ in range(3):
         app.processEvents()
-    view = window.views[index]
-    name = FILE_NAMES.get(type(view).__name__, type(view).__name__.lower())
-    path = out_dir / f"{index + 1:02d}-{name}.png"
+    path = out_dir / f"{index + 1:02d}-{VIEWS[index].snapshot_name}.png"
     if not window.grab().save(str(path), "PNG"):
         raise OSError(f"kunne ikke skrive {path}")
     return path

@@ -44,7 +44,30 @@
     </message>
 </context>
 <context>
+    <name>DbWorker</name>
+    <message>
+        <source>The database could not be read or changed. Try again.</source>
+        <translation>Databasen kunne ikke leses eller endres. Prøv igjen.</translation>
+    </message>
+    <message>
+        <source>The database is in use by another program (process %1). Wait until it is done, or close it, and try again.</source>
+        <translation>Databasen er i bruk av et annet program (prosess %1). Vent til det er ferdig, eller lukk det, og prøv igjen.</translation>
+    </message>
+    <message>
+        <source>The database is in use by another program. Wait until it is done, or close it, and try again.</source>
+        <translation>Databasen er i bruk av et annet program. Vent til det er ferdig, eller lukk det, og prøv igjen.</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
+    <message>
+        <source>Period from</source>
+        <translation>Periode fra</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Periode til</translation>
+    </message>
     <message>
         <source>Last month</source>
         <translation>Siste måned</translation>
@@ -196,6 +219,26 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Summing the figures for the new staffed hours…</source>
+        <translation>Summerer tallene for den nye bemannede tiden …</translation>
+    </message>
+    <message>
+        <source>The goal register was changed outside this window – updated</source>
+        <translation>Målregisteret er endret utenfor vinduet – oppdatert</translation>
+    </message>
+    <message>
+        <source>Numbers behind the charts</source>
+        <translation>Tallene bak diagrammene</translation>
+    </message>
+    <message>
+        <source>New data imported outside this window – updated</source>
+        <translation>Nye data importert utenfor vinduet – oppdatert</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Visninger</translation>
+    </message>
+    <message>
         <source>&amp;Import files…</source>
         <translation>&amp;Importer filer …</translation>
     </message>
@@ -292,14 +335,6 @@
         <translation>Importerer …</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Your own database is open in another window. Import there instead.</source>
-        <translation>Din egen database er åpen i et annet vindu. Importer der i stedet.</translation>
-    </message>
-    <message>
         <source>the files</source>
         <translation>filene</translation>
     </message>
@@ -326,10 +361,6 @@
     <message>
         <source>Helsevakt-dashboard shows the steering group what the health-watch car at Røros does: task mix, call-outs, car use, goals and cost sharing.</source>
         <translation>Helsevakt-dashboard viser styringsgruppen hva helsevaktbilen på Røros gjør: oppgavemiks, utrykninger, bilbruk, mål og kostnadsdeling.</translation>
-    </message>
-    <message>
-        <source>Read-only: the database is open in another window – showing a snapshot from %1</source>
-        <translation>Skrivebeskyttet: databasen er åpen i et annet vindu – viser et øyeblikksbilde fra %1</translation>
     </message>
     <message>
         <source>&amp;Back up…</source>

@@ -256,6 +256,10 @@
 <context>
     <name>ChartPanel</name>
     <message>
+        <source>Numbers behind: %1</source>
+        <translation>Tallene bak: %1</translation>
+    </message>
+    <message>
         <location filename="../../dashboard/views/charts.py" line="138" />
         <source>No data in the chosen period.</source>
         <translation>Ingen data i valgt periode.</translation>
@@ -485,6 +489,14 @@
 <context>
     <name>GoalsView</name>
     <message>
+        <source>Assessments of the chosen goal</source>
+        <translation>Vurderinger av det valgte målet</translation>
+    </message>
+    <message>
+        <source>The change was not saved: %1</source>
+        <translation>Endringen ble ikke lagret: %1</translation>
+    </message>
+    <message>
         <location filename="../../dashboard/views/goals_view.py" line="117" />
         <source>All plans</source>
         <translation>Alle planer</translation>
@@ -684,8 +696,8 @@
     </message>
     <message>
         <location filename="../../dashboard/views/goals_view.py" line="523" />
-        <source>The database is open read-only (a snapshot, the demo data or in use elsewhere): the goal register cannot be changed here.</source>
-        <translation>Databasen er åpnet skrivebeskyttet (et øyeblikksbilde, demodata eller i bruk et annet sted): målregisteret kan ikke endres her.</translation>
+        <source>The database file is read-only for you (its permissions do not let you change it): the goal register cannot be changed here.</source>
+        <translation>Databasefilen er skrivebeskyttet for deg (rettighetene lar deg ikke endre den): målregisteret kan ikke endres her.</translation>
     </message>
     <message>
         <location filename="../../dashboard/views/goals_view.py" line="528" />
