@@ -82,7 +82,11 @@ def as_date(text: str) -> str:
 def as_clock(text: str) -> str:
     """A time of day, accepting ``14:30``, ``14.30`` and ``kl. 14:30``."""
     bare = f"regexp_replace({text}, '^kl\\.?\\s*', '', 'i')"
-    return f"try_strptime({bare}, $clock_formats)::TIME"
+    # strptime also takes words such as «infinity» and «epoch» as time stamps; a clock time
+    # is digits and separators only, so anything else is NULL before it is parsed.
+    clock = f"try_strptime({bare}, $clock_formats)"
+    digits_and_marks = f"regexp_full_match({bare}, '[0-9]+([:.][0-9]+)*')"
+    return f"CASE WHEN {digits_and_marks} THEN {clock}::TIME END"
 
 
 def as_number(text: str) -> str:
