@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from dashboard.data.csv_scan import first_record_longer_than
 from dashboard.data.goals import current_user, derive_goal_id
 from dashboard.data.kinds import (
     FIELDS,
@@ -29,6 +30,7 @@ from dashboard.data.kinds import (
 from dashboard.data.parsing import PARAMETERS, USUAL, cell, quoted
 from dashboard.data.privacy import (
     IDENTITY_NUMBER_SQL,
+    PRIVACY_MESSAGE,
     candidate_tokens_sql,
     holds_identity_number,
     maybe_identity_in_any_sql,
@@ -60,11 +62,13 @@ def import_file(
             _guard_cells_outside_the_table(source)
             kind = kind or _detect(source)
             columns = _columns(source, kind)
+            source.data_row_count()
             result = _store_in_one_pass(con, path, source, kind, columns, steps)
             if result is not None:
                 steps.report(1.0, "Ferdig")
                 return result
             _load_raw(con, source)
+            _refuse_rows_not_read(con, source)
             steps.report(0.35, "Ser etter fødselsnummer")
             _guard_privacy(con, source)
             steps.report(0.5, "Kontrollerer verdiene")
@@ -125,18 +129,59 @@ def _columns(source: RawSource, kind: str) -> dict[str, str]:
 
 
 def _csv_error(source: RawSource, error: duckdb.Error) -> ImportRefused:
+    # DuckDB's message quotes the whole line (it may hold anything): only its first line
+    # and the numbers are read here, never shown.
     text = str(error)
+    first_line = text.split("\n", 1)[0].lower()
     row = None
     if "Line:" in text:
         digits = text.split("Line:", 1)[1].strip().split()[0]
         row = int(digits) if digits.isdigit() else None
     detail = "raden er ikke gyldig CSV"
-    if "quote" in text.lower():
+    long_row = _first_long_row(source, text)
+    if long_row is not None:
+        row = long_row
+        detail = (
+            f"raden er over {MAX_LINE_BYTES // 1_000_000} MB lang; en rad i en eksport er "
+            "noen hundre tegn. Er en celle limt inn ved en feil?"
+        )
+    elif "quote" in first_line or "unterminated" in first_line:
         detail = 'et anførselstegn (") åpnes, men lukkes ikke'
-    if "Expected Number of Columns" in text:
+    elif "Expected Number of Columns" in text:
         counts = text.split("Expected Number of Columns:", 1)[1].split()
         detail = f"raden har {counts[2]} felt, overskriften har {counts[0]}"
     return ImportRefused([Problem(source.name, row, None, f"kan ikke lese raden: {detail}")])
+
+
+# DuckDB's default longest line; a longer one is refused with a message that says so.
+MAX_LINE_BYTES = 2_000_000
+
+
+def _first_long_row(source: RawSource, error_text: str) -> int | None:
+    # DuckDB names an over-long line only when it reads the file in one thread.
+    if "Maximum line size" not in error_text and "full read" not in error_text:
+        return None
+    return first_record_longer_than(source.csv_path, MAX_LINE_BYTES)
+
+
+def _refuse_rows_not_read(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
+    """A reader that stops early must never lose rows silently: the count from the
+    file's bytes and DuckDB's count must agree."""
+    read, *_ = con.execute("SELECT count(*) FROM raw").fetchone()
+    expected = source.data_row_count()
+    if read != expected:
+        raise ImportRefused(
+            [
+                Problem(
+                    source.name,
+                    None,
+                    None,
+                    f"filen har {expected} rader under overskriften, men {read} kunne leses; "
+                    "ingenting er importert. Sjekk anførselstegn og linjeskift i filen, "
+                    "eller lagre den på nytt fra Excel.",
+                )
+            ]
+        )
 
 
 READ_CSV = """read_csv($path, delim = $delim, header = false, skip = $skip, columns = $columns,
@@ -162,21 +207,16 @@ def _load_raw(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
             raise _csv_error(source, error) from None
         reencode_as_utf8(source)
         _load_raw(con, source)
-    except duckdb.ConversionException as error:
+    except (duckdb.ConversionException, duckdb.NotImplementedException) as error:
         raise _csv_error(source, error) from None
 
 
 def _column_label(source: RawSource, raw_column: str) -> str:
-    header = source.header[int(raw_column[1:])]
+    index = int(raw_column[1:])
+    header = source.header[index] if index < len(source.header) else ""
     if not header or holds_identity_number(header):
-        return f"kolonne {int(raw_column[1:]) + 1}"
+        return f"kolonne {index + 1}"
     return header
-
-
-PRIVACY_MESSAGE = (
-    "cellen inneholder et fødselsnummer eller D-nummer; helseopplysninger med "
-    "pasientidentitet kan ikke importeres. Fjern det og prøv igjen."
-)
 
 
 def _guard_cells_outside_the_table(source: RawSource) -> None:
@@ -190,6 +230,9 @@ def _guard_cells_outside_the_table(source: RawSource) -> None:
         )
         for sheet, row, column, text in source.outside_cells
         if holds_identity_number(text)
+    ] + [
+        Problem(source.name, row, _column_label(source, f"c{column - 1}"), PRIVACY_MESSAGE)
+        for row, column in source.identity_cells
     ]
     if hits:
         raise ImportRefused(hits[:MAX_PROBLEMS])
@@ -412,6 +455,9 @@ def _store_in_one_pass(
         params = {**PARAMETERS, **_csv_params(source), "import_id": import_id}
         rows_read = con.execute(sql, _used(sql, params)).fetchone()[0]
         steps.report(0.75, "Lagrer")
+        if rows_read != source.data_row_count():
+            con.rollback()
+            return None
         added = _keep_new_rows(con, spec.table, import_id, rows_read)
         steps.report(0.95, "Lagrer")
         if added is None:

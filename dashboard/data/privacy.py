@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 
+PRIVACY_MESSAGE = (
+    "cellen inneholder et fødselsnummer eller D-nummer; helseopplysninger med "
+    "pasientidentitet kan ikke importeres. Fjern det og prøv igjen."
+)
 FIRST_WEIGHTS = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 SECOND_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -18,7 +19,9 @@ class Problem:
         where = [self.file]
         if self.row is not None:
             where.append(f"rad {self.row}")
-        if self.column:
+        if self.column and re.fullmatch(r"kolonne \d+", self.column):
+            where.append(self.column)
+        elif self.column:
             where.append(f"kolonne «{self.column}»")
         return f"{', '.join(where)}: {self.message}"
 
