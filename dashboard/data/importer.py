@@ -129,10 +129,12 @@ def _columns(source: RawSource, kind: str) -> dict[str, str]:
 
 
 def _csv_error(source: RawSource, error: duckdb.Error) -> ImportRefused:
-    # DuckDB's message quotes the whole line (it may hold anything): only its first line
-    # and the numbers are read here, never shown.
-    text = str(error)
-    first_line = text.split("\n", 1)[0].lower()
+    # DuckDB's message quotes the whole line (it may hold anything): the line is taken out
+    # before the message is read, and the message itself is never shown.
+    text = "\n".join(
+        line for line in str(error).splitlines() if not line.startswith("Original Line:")
+    )
+    reason = text.split("Possible", 1)[0].lower()
     row = None
     if "Line:" in text:
         digits = text.split("Line:", 1)[1].strip().split()[0]
@@ -145,7 +147,7 @@ def _csv_error(source: RawSource, error: duckdb.Error) -> ImportRefused:
             f"raden er over {MAX_LINE_BYTES // 1_000_000} MB lang; en rad i en eksport er "
             "noen hundre tegn. Er en celle limt inn ved en feil?"
         )
-    elif "quote" in first_line or "unterminated" in first_line:
+    elif "quote" in reason:
         detail = 'et anførselstegn (") åpnes, men lukkes ikke'
     elif "Expected Number of Columns" in text:
         counts = text.split("Expected Number of Columns:", 1)[1].split()
