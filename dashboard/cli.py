@@ -114,6 +114,7 @@ def _filters(store: Store, start: date | None, end: date | None) -> Filters:
 
 def run_import(args: argparse.Namespace) -> int:
     from dashboard.data.importer import import_file
+    from dashboard.data.privacy import shown_file_name
     from dashboard.data.problems import ImportRefused
 
     refused = 0
@@ -123,7 +124,8 @@ def run_import(args: argparse.Namespace) -> int:
                 print(import_file(store, path, kind=args.kind).summary())
             except ImportRefused as error:
                 refused += 1
-                print(f"Avvist: {path.name} (ingen endringer i databasen)", file=sys.stderr)
+                shown = shown_file_name(path.name)
+                print(f"Avvist: {shown} (ingen endringer i databasen)", file=sys.stderr)
                 for problem in error.problems:
                     print(f"  {problem}", file=sys.stderr)
     return 1 if refused else 0

@@ -29,12 +29,12 @@ from dashboard.data.kinds import (
 )
 from dashboard.data.parsing import PARAMETERS, USUAL, cell, quoted
 from dashboard.data.privacy import (
-    IDENTITY_NUMBER_SQL,
+    MAYBE_SQL_PATTERN,
     PRIVACY_MESSAGE,
-    candidate_tokens_sql,
     holds_identity_number,
     maybe_identity_in_any_sql,
     maybe_identity_sql,
+    shown_file_name,
 )
 from dashboard.data.problems import ImportCancelled, ImportRefused, ImportResult, Problem
 from dashboard.data.readers import RawSource, open_source, reencode_as_utf8
@@ -43,6 +43,7 @@ from dashboard.data.typed_rows import KIND_SPECS, Check, Spec
 
 Progress = Callable[[float, str], None]
 MAX_PROBLEMS = 50
+MAYBE_PARAMETERS = {"maybe_identity": MAYBE_SQL_PATTERN}
 
 
 def import_file(
@@ -54,6 +55,7 @@ def import_file(
 ) -> ImportResult:
     """Import ``path``; raise ImportRefused (nothing changed) or ImportCancelled."""
     path = Path(path)
+    _refuse_identity_in_file_name(path)
     steps = _Steps(progress, cancelled)
     steps.report(0.0, f"Leser {path.name}")
     con = store.cursor()
@@ -78,6 +80,22 @@ def import_file(
             return _store_rows(con, path, source.name, kind, steps)
     finally:
         con.close()
+
+
+def _refuse_identity_in_file_name(path: Path) -> None:
+    """The file name is stored with the import and printed in the brief."""
+    if holds_identity_number(path.name):
+        raise ImportRefused(
+            [
+                Problem(
+                    shown_file_name(path.name),
+                    None,
+                    None,
+                    "filnavnet inneholder et fødselsnummer eller D-nummer; gi filen et navn "
+                    "uten det og prøv igjen",
+                )
+            ]
+        )
 
 
 class _Steps:
@@ -241,29 +259,30 @@ def _guard_cells_outside_the_table(source: RawSource) -> None:
 
 
 def _guard_privacy(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
-    """Refuse the file if any cell holds a valid identity number; never echo it."""
+    """Refuse the file if any cell holds a valid identity number; never echo it.
+
+    DuckDB picks the few cells that could hold one; Python judges them, by the same
+    function that judges file names, sheet names and title rows."""
     names = [f"c{i}" for i in range(len(source.header))]
     if not names:
         return
     candidates = " UNION ALL ".join(
-        f"SELECT rowid AS ord, '{name}' AS col, unnest({candidate_tokens_sql(quoted(name))}) "
-        f"AS token FROM raw WHERE {maybe_identity_sql(quoted(name))}"
+        f"SELECT rowid AS ord, '{name}' AS col, {quoted(name)} AS text FROM raw "
+        f"WHERE {maybe_identity_sql(quoted(name))}"
         for name in names
     )
-    hits = con.execute(
-        f"SELECT DISTINCT ord, col FROM ({candidates}) WHERE {IDENTITY_NUMBER_SQL} "
-        f"ORDER BY ord, col LIMIT {MAX_PROBLEMS}"
-    ).fetchall()
+    cursor = con.execute(
+        f"SELECT ord, col, text FROM ({candidates}) ORDER BY ord, col", MAYBE_PARAMETERS
+    )
+    hits: list[tuple[int, str]] = []
+    while len(hits) < MAX_PROBLEMS and (batch := cursor.fetchmany(10_000)):
+        hits += [(ord_, col) for ord_, col, text in batch if holds_identity_number(text)]
     if hits:
+        hits = hits[:MAX_PROBLEMS]
         rows = source.user_rows(ord_ for ord_, _ in hits)
         raise ImportRefused(
             [
-                Problem(
-                    source.name,
-                    rows.get(ord_),
-                    _column_label(source, col),
-                    PRIVACY_MESSAGE,
-                )
+                Problem(source.name, rows.get(ord_), _column_label(source, col), PRIVACY_MESSAGE)
                 for ord_, col in hits
             ]
         )
@@ -454,7 +473,7 @@ def _store_in_one_pass(
     con.begin()
     try:
         import_id = con.execute("SELECT nextval('import_id_seq')").fetchone()[0]
-        params = {**PARAMETERS, **_csv_params(source), "import_id": import_id}
+        params = {**PARAMETERS, **MAYBE_PARAMETERS, **_csv_params(source), "import_id": import_id}
         rows_read = con.execute(sql, _used(sql, params)).fetchone()[0]
         steps.report(0.75, "Lagrer")
         if rows_read != source.data_row_count():

@@ -19,6 +19,7 @@ from dashboard.data.parsing import (
     as_word,
     cell,
 )
+from dashboard.data.privacy import may_hold_identity_number
 
 NOT_ASSESSED = "('ikke vurdert', '-', '–')"
 DATE_HINT = "forventet f.eks. 31.01.2024 14:30 eller 2024-01-31 14:30"
@@ -39,7 +40,10 @@ class Check:
         if found is None or not self.invalid:
             return self.missing
         shown = found if len(found) <= 60 else found[:57] + "…"
-        return self.invalid.replace("{found}", shown)
+        if may_hold_identity_number(found):
+            # A long number is never quoted back: it may be someone's identity number.
+            shown = "verdien (med et langt tall, ikke gjentatt her)"
+        return self.invalid.replace("«{found}»", shown).replace("{found}", shown)
 
 
 class Spec:
