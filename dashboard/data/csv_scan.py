@@ -51,13 +51,42 @@ def _chunks(path: Path) -> Iterator[bytes]:
         yield rest
 
 
-def check_and_count_records(path: Path, name: str) -> int:
-    """Non-blank CSV records in the file (a line break inside quotes does not end one);
-    a file holding text decoded in the wrong encoding is refused at its row."""
-    records, quoted, seen = 0, False, 0
+def line_ends(path: Path, name: str) -> int:
+    """Records in the file, blank ones included (a line break inside quotes does not end
+    one); a file holding text decoded in the wrong encoding is refused at its row.
+
+    The fast count, in blocks read as they come: no copy, no line split."""
+    ends, quoted, seen, tail = 0, False, 0, b""
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(CHUNK_BYTES), b""):
+            _refuse_mojibake(tail + block[:SEAM], path, name, seen - len(tail))
+            _refuse_mojibake(block, path, name, seen)
+            if QUOTE in block:
+                ends, quoted = _unquoted_line_ends(block, ends, quoted)
+            elif not quoted:
+                ends += block.count(b"\n")
+            seen += len(block)
+            tail = block[-SEAM:]
+    return ends + _unterminated_last_record(path)
+
+
+# Longer than any mojibake sequence: a search across the seam of two blocks finds it.
+SEAM = 8
+
+
+def _unquoted_line_ends(block: bytes, ends: int, quoted: bool) -> tuple[int, bool]:
+    for index, part in enumerate(block.split(QUOTE)):
+        if index:
+            quoted = not quoted
+        if not quoted:
+            ends += part.count(b"\n")
+    return ends, quoted
+
+
+def count_records(path: Path) -> int:
+    """Non-blank records in the file: the exact count, when blank lines make it differ."""
+    records, quoted = 0, False
     for chunk in _chunks(path):
-        _refuse_mojibake(chunk, path, name, seen)
-        seen += len(chunk)
         parts = chunk.split(QUOTE) if QUOTE in chunk else [chunk]
         for index, part in enumerate(parts):
             if index:

@@ -18,8 +18,9 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from dashboard.data.csv_scan import (
-    check_and_count_records,
+    count_records,
     csv_records,
+    line_ends,
     one_encoding,
     utf8_copy,
 )
@@ -53,7 +54,8 @@ class RawSource:
     identity_cells: list[tuple[int, int]] = field(default_factory=list)
     # Non-blank records from the top of the file to the header row, both included.
     records_before_data: int = 0
-    expected_rows: int | None = None
+    _line_ends: int | None = field(default=None, repr=False)
+    _data_rows_counted: int | None = field(default=None, repr=False)
 
     def user_rows(self, ordinals: Iterable[int]) -> dict[int, int]:
         """Row numbers as the user counts them (Excel rows, blank lines included)."""
@@ -76,12 +78,27 @@ class RawSource:
             ordinal += 1
         return found
 
+    def check_text(self) -> None:
+        """Refuse text decoded in the wrong encoding before anything is read into DuckDB."""
+        self._line_end_count()
+
+    def all_rows_read(self, read: int) -> bool:
+        """Whether ``read`` rows are every row under the header, counted apart from DuckDB:
+        fast by line ends, exactly (blank lines left out, as DuckDB does) when they differ."""
+        if read == self._line_end_count() - self.skip_lines:
+            return True
+        return read == self.data_row_count()
+
     def data_row_count(self) -> int:
-        """How many rows under the header the file holds, counted apart from DuckDB."""
-        if self.expected_rows is None:
-            counted = check_and_count_records(self.csv_path, self.name)
-            self.expected_rows = counted - self.records_before_data
-        return self.expected_rows
+        if self._data_rows_counted is None:
+            records = count_records(self.csv_path)
+            self._data_rows_counted = records - self.records_before_data
+        return self._data_rows_counted
+
+    def _line_end_count(self) -> int:
+        if self._line_ends is None:
+            self._line_ends = line_ends(self.csv_path, self.name)
+        return self._line_ends
 
     def close(self) -> None:
         if self.temp_dir is not None:
