@@ -52,6 +52,18 @@ def build_parser() -> argparse.ArgumentParser:
     importer = commands.add_parser("import", help="importer eksportfiler (CSV, TXT, XLSX)")
     importer.add_argument("files", nargs="+", type=Path, metavar="FIL")
     importer.add_argument("--kind", choices=KINDS, help="eksporttype (ellers gjenkjent)")
+    importer.add_argument(
+        "--replace-changed",
+        action="store_true",
+        help="ta inn rettelser: en rad med en ID som finnes fra før med annet innhold "
+        "erstatter den gamle (de gamle verdiene tas vare på i historikken)",
+    )
+    importer.add_argument(
+        "--id-scope",
+        choices=("file", "year"),
+        help="ID-ene er bare unike i hver fil (file) eller hvert år (year), f.eks. Løpenr "
+        "som begynner på 1 i et nytt års ark",
+    )
 
     metrics = commands.add_parser("metrics", help="skriv nøkkeltallene for en periode")
     _period_options(metrics)
@@ -121,7 +133,14 @@ def run_import(args: argparse.Namespace) -> int:
     with Store.open(args.db or default_db_path()) as store:
         for path in args.files:
             try:
-                print(import_file(store, path, kind=args.kind).summary())
+                result = import_file(
+                    store,
+                    path,
+                    kind=args.kind,
+                    replace_changed=args.replace_changed,
+                    id_scope=args.id_scope,
+                )
+                print(result.summary())
             except ImportRefused as error:
                 refused += 1
                 shown = shown_file_name(path.name)

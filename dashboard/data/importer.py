@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
+from dashboard import RESOURCES
 from dashboard.data.csv_scan import first_record_longer_than
 from dashboard.data.goals import current_user, derive_goal_id
 from dashboard.data.kinds import (
@@ -46,26 +48,63 @@ MAX_PROBLEMS = 50
 MAYBE_PARAMETERS = {"maybe_identity": MAYBE_SQL_PATTERN}
 
 
+ID_SCOPES = ("file", "year")
+
+
+@dataclass(frozen=True)
+class IdRules:
+    """How the file's ids meet the ids already stored.
+
+    ``replace_changed``: a row whose id is stored with other content replaces it (the old
+    values go to the history table); without it such a file is refused. ``scope``: ids
+    unique only within each ``file`` (prefixed by the file's name) or each ``year``
+    (prefixed by the year the row starts in)."""
+
+    replace_changed: bool = False
+    scope: str | None = None
+    file_stem: str = ""
+
+    def id_sql(self, spec: Spec) -> str:
+        if self.scope == "file":
+            return "$id_prefix || r_id"
+        if self.scope == "year":
+            return f"year({spec.moment})::VARCHAR || ':' || r_id"
+        return "r_id"
+
+    @property
+    def params(self) -> dict:
+        return {"id_prefix": f"{self.file_stem}:"}
+
+
 def import_file(
     store: Store,
     path: Path | str,
     kind: str | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    *,
+    replace_changed: bool = False,
+    id_scope: str | None = None,
 ) -> ImportResult:
-    """Import ``path``; raise ImportRefused (nothing changed) or ImportCancelled."""
+    """Import ``path``; raise ImportRefused (nothing changed) or ImportCancelled.
+
+    ``replace_changed`` and ``id_scope`` (``file`` or ``year``): see :class:`IdRules`."""
     path = Path(path)
+    if id_scope not in (None, *ID_SCOPES):
+        raise ValueError(f"ukjent --id-scope «{id_scope}»; bruk file eller year")
     _refuse_identity_in_file_name(path)
+    rules = IdRules(replace_changed, id_scope, path.stem)
     steps = _Steps(progress, cancelled)
     steps.report(0.0, f"Leser {path.name}")
     con = store.cursor()
     try:
+        _refuse_demo_database(con, path)
         with open_source(path, kind) as source:
             _guard_cells_outside_the_table(source)
             kind = kind or _detect(source)
             columns = _columns(source, kind)
             source.check_text()
-            result = _store_in_one_pass(con, path, source, kind, columns, steps)
+            result = _store_in_one_pass(con, path, source, kind, columns, steps, rules)
             if result is not None:
                 steps.report(1.0, "Ferdig")
                 return result
@@ -74,12 +113,33 @@ def import_file(
             steps.report(0.35, "Ser etter fødselsnummer")
             _guard_privacy(con, source)
             steps.report(0.5, "Kontrollerer verdiene")
-            _type_rows(con, kind, columns)
+            _type_rows(con, kind, columns, rules)
             _refuse_bad_rows(con, source, kind, columns)
+            if not rules.replace_changed:
+                _refuse_changed_rows(con, source, kind, columns)
             steps.report(0.75, "Lagrer")
             return _store_rows(con, path, source.name, kind, steps)
     finally:
         con.close()
+
+
+def _refuse_demo_database(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Real rows never go into the demo database. The demo builds itself from files the
+    application ships (the real goals of Strategi 2030), and only those may go in."""
+    demo = con.execute("SELECT value FROM meta WHERE key = 'demo'").fetchone()
+    if demo and demo[0] == "1" and not path.resolve().is_relative_to(RESOURCES):
+        raise ImportRefused(
+            [
+                Problem(
+                    shown_file_name(path.name),
+                    None,
+                    None,
+                    "databasen er demodatabasen med oppdiktede tall; ekte eksporter kan ikke "
+                    "blandes inn i den. Importer til din egen database (uten --db, eller "
+                    "--db med stien til den).",
+                )
+            ]
+        )
 
 
 def _refuse_identity_in_file_name(path: Path) -> None:
@@ -288,24 +348,29 @@ def _guard_privacy(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
         )
 
 
-def _type_rows(con: duckdb.DuckDBPyConnection, kind: str, columns: dict[str, str]) -> None:
+def _type_rows(
+    con: duckdb.DuckDBPyConnection, kind: str, columns: dict[str, str], rules: IdRules
+) -> None:
     spec = KIND_SPECS[kind](columns)
     sql = (
-        f"CREATE OR REPLACE TEMP TABLE typed AS SELECT *{_identity(con, spec, columns)} "
+        f"CREATE OR REPLACE TEMP TABLE typed AS SELECT *{_identity(con, spec, columns, rules)} "
         f"FROM (SELECT rowid AS ord, {spec.select} FROM raw)"
     )
-    con.execute(sql, _used(sql, PARAMETERS))
+    con.execute(sql, _used(sql, {**PARAMETERS, **rules.params}))
 
 
-def _identity(con: duckdb.DuckDBPyConnection, spec: Spec, columns: dict[str, str]) -> str:
-    """The id column: the file's own, or one derived from the row where the cell is blank.
+def _identity(
+    con: duckdb.DuckDBPyConnection, spec: Spec, columns: dict[str, str], rules: IdRules
+) -> str:
+    """The id column: the file's own (scoped), or one derived from the row where the cell
+    is blank.
 
     Deriving takes a window over every row, so it is only asked for when an id is blank."""
     if not spec.has_id:
         return ""
     if spec.derived_id is None or not _has_blank_ids(con, columns):
-        return ", r_id AS id"
-    return f", coalesce(r_id, {spec.derived_id}) AS id"
+        return f", {rules.id_sql(spec)} AS id"
+    return f", coalesce({rules.id_sql(spec)}, {spec.derived_id}) AS id"
 
 
 def _has_blank_ids(con: duckdb.DuckDBPyConnection, columns: dict[str, str]) -> bool:
@@ -360,6 +425,52 @@ def _refuse_bad_rows(
     raise ImportRefused(problems)
 
 
+CHANGED_HELP = (
+    "ingenting er importert. Er radene rettelser, importer med --replace-changed (de nye "
+    "verdiene erstatter de gamle, som tas vare på i historikken). Begynner ID-ene på nytt "
+    "i hver fil eller hvert år (f.eks. Løpenr fra 1 i et nytt års ark), importer med "
+    "--id-scope file eller --id-scope year."
+)
+
+
+def _refuse_changed_rows(
+    con: duckdb.DuckDBPyConnection, source: RawSource, kind: str, columns: dict[str, str]
+) -> None:
+    """A row whose id is stored with other content is never dropped silently."""
+    spec = KIND_SPECS[kind](columns)
+    if spec.table is None:
+        return
+    changed_sql = (
+        f"FROM typed t WHERE EXISTS (SELECT 1 FROM {spec.table} s WHERE s.id = t.id) "
+        f"AND NOT EXISTS (SELECT 1 FROM {spec.table} s WHERE {spec.same_row})"
+    )
+    total, *_ = con.execute(f"SELECT count(*) {changed_sql}").fetchone()
+    if not total:
+        return
+    changed = con.execute(
+        f"SELECT ord, id {changed_sql} ORDER BY ord LIMIT {MAX_PROBLEMS}"
+    ).fetchall()
+    rows = source.user_rows(ord_ for ord_, _ in changed)
+    label = _column_label(source, columns["id"]) if "id" in columns else "ID"
+    problems = [
+        Problem(
+            source.name, rows.get(ord_), label, f"ID «{id_}» er importert før med annet innhold"
+        )
+        for ord_, id_ in changed
+    ]
+    if total > len(problems):
+        problems.append(Problem(source.name, None, None, f"… og {total - len(problems)} rader til"))
+    problems.append(
+        Problem(
+            source.name,
+            None,
+            None,
+            f"{total} rader finnes fra før med annet innhold; {CHANGED_HELP}",
+        )
+    )
+    raise ImportRefused(problems)
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -380,18 +491,36 @@ def _store_rows(
         import_id = con.execute("SELECT nextval('import_id_seq')").fetchone()[0]
         params = {"import_id": import_id, "user": current_user()}
         counts = [con.execute(sql, _used(sql, params)).fetchone()[0] for sql in spec.inserts]
-        added = counts[-1]
+        stored = counts[-1]
+        # Rows with a changed id only get this far when the user asked for corrections.
+        replaced = _replace_corrected_rows(con, spec.table, import_id) if spec.table else 0
         steps.report(0.95, "Lagrer")
-        if added == 0:
+        if stored == 0:
             con.rollback()
             return ImportResult(name, KIND_LABELS[kind], rows_read, 0)
-        _record_import(con, import_id, path, name, kind, rows_read, added)
+        _record_import(con, import_id, path, name, kind, rows_read, stored)
         con.commit()
     except BaseException:
         con.rollback()
         raise
     steps.report(1.0, "Ferdig")
-    return ImportResult(name, KIND_LABELS[kind], rows_read, added)
+    return ImportResult(name, KIND_LABELS[kind], rows_read, stored - replaced, replaced)
+
+
+def _replace_corrected_rows(con: duckdb.DuckDBPyConnection, table: str, import_id: int) -> int:
+    """Rows stored by earlier imports under an id this import stores too are replaced: an
+    identical row was never stored again, so each is a correction. Their old values go to
+    the history table. Inside the import's transaction; returns how many were replaced."""
+    older = (
+        f"FROM {table} s WHERE s.import_id <> $import_id "
+        f"AND s.id IN (SELECT id FROM {table} WHERE import_id = $import_id)"
+    )
+    con.execute(
+        f"INSERT INTO {table}_history SELECT s.*, $import_id, current_timestamp::TIMESTAMP {older}",
+        {"import_id": import_id},
+    )
+    replaced, *_ = con.execute(f"DELETE {older}", {"import_id": import_id}).fetchone()
+    return replaced
 
 
 def _attach_goal_ids(con: duckdb.DuckDBPyConnection) -> None:
@@ -428,7 +557,7 @@ def _record_import(
     )
 
 
-def _one_pass_sql(source: RawSource, spec: Spec) -> str:
+def _one_pass_sql(source: RawSource, spec: Spec, rules: IdRules) -> str:
     """Type, check and insert in one statement that raises at the first doubtful row."""
     maybe_identity = maybe_identity_in_any_sql(_cells_to_search(source, spec))
     doubts = " OR ".join(
@@ -437,7 +566,7 @@ def _one_pass_sql(source: RawSource, spec: Spec) -> str:
     # error() rather than a filter: one doubtful row must stop the whole statement, and a
     # filtered-out row would be silently lost.
     return (
-        f"WITH typed AS (SELECT *, r_id AS id FROM "
+        f"WITH typed AS (SELECT *, {rules.id_sql(spec)} AS id FROM "
         f"(SELECT {spec.select}, {maybe_identity} AS maybe_identity FROM {READ_CSV}) "
         f"WHERE CASE WHEN {doubts} THEN error('import: ta den grundige veien') ELSE true END) "
         f"{spec.insert_all()}"
@@ -459,6 +588,7 @@ def _store_in_one_pass(
     kind: str,
     columns: dict[str, str],
     steps: _Steps,
+    rules: IdRules,
 ) -> ImportResult | None:
     """The common case, a clean file with its own ids, in one read of the file.
 
@@ -469,25 +599,33 @@ def _store_in_one_pass(
     if spec.table is None or "id" not in columns:
         return None
     steps.report(0.35, "Leser og kontrollerer")
-    sql = _one_pass_sql(source, spec)
+    sql = _one_pass_sql(source, spec, rules)
     con.begin()
     try:
         import_id = con.execute("SELECT nextval('import_id_seq')").fetchone()[0]
-        params = {**PARAMETERS, **MAYBE_PARAMETERS, **_csv_params(source), "import_id": import_id}
+        params = {
+            **PARAMETERS,
+            **MAYBE_PARAMETERS,
+            **rules.params,
+            **_csv_params(source),
+            "import_id": import_id,
+        }
         rows_read = con.execute(sql, _used(sql, params)).fetchone()[0]
         steps.report(0.75, "Lagrer")
         if not source.all_rows_read(rows_read):
             con.rollback()
             return None
-        added = _keep_new_rows(con, spec.table, import_id, rows_read)
-        steps.report(0.95, "Lagrer")
-        if added is None:
+        kept = _keep_new_rows(con, spec, import_id, rows_read)
+        if kept is None or (kept.changed and not rules.replace_changed):
             con.rollback()
             return None
-        if added == 0:
+        stored = kept.stored
+        replaced = _replace_corrected_rows(con, spec.table, import_id) if kept.changed else 0
+        steps.report(0.95, "Lagrer")
+        if stored == 0:
             con.rollback()
             return ImportResult(source.name, KIND_LABELS[kind], rows_read, 0)
-        _record_import(con, import_id, path, source.name, kind, rows_read, added)
+        _record_import(con, import_id, path, source.name, kind, rows_read, stored)
         con.commit()
     except duckdb.Error as error:
         con.rollback()
@@ -497,23 +635,39 @@ def _store_in_one_pass(
     except BaseException:
         con.rollback()
         raise
-    return ImportResult(source.name, KIND_LABELS[kind], rows_read, added)
+    return ImportResult(source.name, KIND_LABELS[kind], rows_read, stored - replaced, replaced)
+
+
+@dataclass(frozen=True)
+class _Kept:
+    stored: int
+    changed: int
 
 
 def _keep_new_rows(
-    con: duckdb.DuckDBPyConnection, table: str, import_id: int, rows_read: int
-) -> int | None:
-    """Drop the rows just stored whose id an earlier import has; how many are new.
+    con: duckdb.DuckDBPyConnection, spec: Spec, import_id: int, rows_read: int
+) -> _Kept | None:
+    """Drop the rows just stored that an earlier import stored identically; how many are
+    left, and how many of those an earlier import stored under the same id with other
+    content.
 
     None when the file names one id twice: the careful path refuses it."""
+    table, params = spec.table, {"import_id": import_id}
     distinct, *_ = con.execute(
-        f"SELECT count(DISTINCT id) FROM {table} WHERE import_id = ?", [import_id]
+        f"SELECT count(DISTINCT id) FROM {table} WHERE import_id = $import_id", params
     ).fetchone()
     if distinct != rows_read:
         return None
     known, *_ = con.execute(
-        f"DELETE FROM {table} t WHERE import_id = $import_id AND EXISTS "
+        f"SELECT count(*) FROM {table} t WHERE import_id = $import_id AND EXISTS "
         f"(SELECT 1 FROM {table} s WHERE s.id = t.id AND s.import_id <> $import_id)",
-        {"import_id": import_id},
+        params,
     ).fetchone()
-    return rows_read - known
+    if not known:
+        return _Kept(rows_read, 0)
+    identical, *_ = con.execute(
+        f"DELETE FROM {table} t WHERE import_id = $import_id AND EXISTS "
+        f"(SELECT 1 FROM {table} s WHERE s.import_id <> $import_id AND {spec.same_row})",
+        params,
+    ).fetchone()
+    return _Kept(rows_read - identical, known - identical)

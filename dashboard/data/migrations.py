@@ -75,6 +75,22 @@ MIGRATIONS: list[tuple[int, str]] = [
         # same goals.
         "ALTER TABLE goals ADD COLUMN IF NOT EXISTS source_goal_id VARCHAR;",
     ),
+    (
+        3,
+        # Rows an import replaced with a corrected version (``import --replace-changed``):
+        # the old values, and which import replaced them when.
+        """
+        CREATE TABLE IF NOT EXISTS activities_history AS
+            SELECT *, 0 AS replaced_by_import, current_timestamp::TIMESTAMP AS replaced_at
+            FROM activities WITH NO DATA;
+        CREATE TABLE IF NOT EXISTS callouts_history AS
+            SELECT *, 0 AS replaced_by_import, current_timestamp::TIMESTAMP AS replaced_at
+            FROM callouts WITH NO DATA;
+        CREATE TABLE IF NOT EXISTS car_trips_history AS
+            SELECT *, 0 AS replaced_by_import, current_timestamp::TIMESTAMP AS replaced_at
+            FROM car_trips WITH NO DATA;
+        """,
+    ),
 ]
 
 

@@ -44,10 +44,12 @@ class ImportResult:
     kind: str
     rows_read: int
     rows_added: int
+    # Rows that replaced a stored row with the same id (``replace_changed``).
+    rows_replaced: int = 0
 
     @property
     def already_imported(self) -> bool:
-        return self.rows_added == 0
+        return self.rows_added == 0 and self.rows_replaced == 0
 
     def summary(self) -> str:
         if self.rows_read == 0:
@@ -57,6 +59,8 @@ class ImportResult:
                 f"{self.file}: {self.kind}, {self.rows_read} rader, alle fantes fra før "
                 "(ingen endring)"
             )
-        skipped = self.rows_read - self.rows_added
+        skipped = self.rows_read - self.rows_added - self.rows_replaced
         tail = f", {skipped} fantes fra før" if skipped else ""
+        if self.rows_replaced:
+            tail += f", {self.rows_replaced} rettet (de gamle verdiene er tatt vare på)"
         return f"{self.file}: {self.kind}, {self.rows_read} rader, {self.rows_added} nye{tail}"

@@ -52,6 +52,8 @@ class Spec:
     inserts: tuple[str, ...] = ()
     table: str | None = None
     stored = ""
+    # The moment a row belongs to (its year scopes ids with ``--id-scope year``).
+    moment = "start_at"
 
     def __init__(self, columns: dict[str, str], forms: Forms = CAREFUL):
         self.columns = columns
@@ -76,6 +78,10 @@ class Spec:
     def insert_all(self) -> str:
         """Store every typed row, ids already there or not (the one-pass import sorts them)."""
         return f"INSERT INTO {self.table} SELECT {self.stored}, $import_id FROM typed"
+
+    @property
+    def same_row(self) -> str:
+        return same_row(self.stored)
 
     def check(self, *args, **kwargs) -> None:
         self.checks.append(Check(*args, **kwargs))
@@ -186,7 +192,7 @@ class Spec:
             self.check((field,), "r_id IS NULL", "r_id", "mangler ID")
         self.check(
             (field,),
-            "r_id IN (SELECT r_id FROM typed GROUP BY r_id HAVING count(*) > 1)",
+            "id IN (SELECT id FROM typed GROUP BY id HAVING count(*) > 1)",
             "r_id",
             "",
             "ID «{found}» står på flere rader; hver rad må ha sin egen ID",
@@ -199,12 +205,20 @@ class Spec:
             self.check((field,), f"{field} IS NULL", field, required_message)
 
 
-def _not_there(table: str, key: str = "id") -> str:
-    return f"NOT EXISTS (SELECT 1 FROM {table} s WHERE s.{key} = t.{key})"
+def same_row(stored: str) -> str:
+    """Row ``s`` (stored) holds what row ``t`` holds, id included."""
+    return " AND ".join(
+        f"s.{column} IS NOT DISTINCT FROM t.{column}" for column in stored.split(", ")
+    )
 
 
 def _insert_new(table: str, stored: str) -> str:
-    return f"INSERT INTO {table} SELECT {stored}, $import_id FROM typed t WHERE {_not_there(table)}"
+    """Every row not stored identically already (a changed one is refused earlier, or is
+    a correction the import then puts in place of the old)."""
+    return (
+        f"INSERT INTO {table} SELECT {stored}, $import_id FROM typed t "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {table} s WHERE {same_row(stored)})"
+    )
 
 
 class ActivitySpec(Spec):
@@ -265,6 +279,7 @@ class ActivitySpec(Spec):
 class CalloutSpec(Spec):
     table = "callouts"
     stored = "id, alarm_at, urgency, resource, doctor_present, municipality"
+    moment = "alarm_at"
     inserts = (_insert_new(table, stored),)
 
     def build(self) -> None:
