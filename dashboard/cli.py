@@ -12,9 +12,17 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import duckdb
+
 from dashboard import __version__
 from dashboard.data.figures import Filters
-from dashboard.data.store import DatabaseLockedError, Store, default_db_path
+from dashboard.data.store import (
+    DatabaseFault,
+    DatabaseLockedError,
+    Store,
+    database_fault,
+    default_db_path,
+)
 
 KINDS = ("activity", "callouts", "carlog", "goals")
 
@@ -130,7 +138,8 @@ def run_import(args: argparse.Namespace) -> int:
     from dashboard.data.problems import ImportRefused
 
     refused = 0
-    with Store.open(args.db or default_db_path()) as store:
+    db = args.db or default_db_path()
+    with Store.open(db) as store:
         for path in args.files:
             try:
                 result = import_file(
@@ -141,6 +150,9 @@ def run_import(args: argparse.Namespace) -> int:
                     id_scope=args.id_scope,
                 )
                 print(result.summary())
+            except duckdb.Error as error:
+                # The database failed, not the file: the next files would fail alike.
+                raise database_fault(error, db) from None
             except ImportRefused as error:
                 refused += 1
                 shown = shown_file_name(path.name)
@@ -193,8 +205,23 @@ def run_goals(args: argparse.Namespace) -> int:
     from dashboard.data.register import export_register
 
     with _open_existing(args.db or default_db_path()) as store:
-        count = export_register(store.con, args.file)
+        try:
+            count = export_register(store.con, args.file)
+        except OSError as error:
+            raise ValueError(
+                f"kunne ikke skrive {args.file}: {_os_reason(error)}; velg en annen fil eller mappe"
+            ) from None
     print(f"Målregisteret skrevet: {args.file} ({count} vurderinger)")
+
+
+def _os_reason(error: OSError) -> str:
+    if isinstance(error, IsADirectoryError):
+        return "det er en mappe"
+    if isinstance(error, PermissionError):
+        return "ingen skrivetilgang"
+    if isinstance(error, FileNotFoundError):
+        return "mappen finnes ikke"
+    return "disken er full eller utilgjengelig"
     return 0
 
 
@@ -219,8 +246,10 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (FileNotFoundError, ValueError, DatabaseLockedError) as error:
+    except (FileNotFoundError, ValueError, DatabaseLockedError, DatabaseFault) as error:
         return _fail(str(error))
+    except duckdb.Error as error:
+        return _fail(str(database_fault(error, args.db or default_db_path())))
 
 
 if __name__ == "__main__":

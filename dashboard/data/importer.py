@@ -12,6 +12,7 @@ field in SQL (typing), then add the rows not already there in one transaction.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -110,6 +111,7 @@ def import_file(
                 return result
             _load_raw(con, source)
             _refuse_rows_not_read(con, source)
+            _take_off_register_escapes(con, source)
             steps.report(0.35, "Ser etter fødselsnummer")
             _guard_privacy(con, source)
             steps.report(0.5, "Kontrollerer verdiene")
@@ -289,6 +291,17 @@ def _load_raw(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
         _load_raw(con, source)
     except (duckdb.ConversionException, duckdb.NotImplementedException) as error:
         raise _csv_error(source, error) from None
+
+
+def _take_off_register_escapes(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
+    """The register's CSV export puts an apostrophe before a cell a spreadsheet would take
+    for a formula, and before one that begins with an apostrophe: one comes off again."""
+    if not source.register_escapes:
+        return
+    for index in range(len(source.header)):
+        column = quoted(f"c{index}")
+        sql = f"UPDATE raw SET {column} = substr({column}, 2) WHERE starts_with({column}, ?)"
+        con.execute(sql, ["'"])
 
 
 def _column_label(source: RawSource, raw_column: str) -> str:
@@ -496,15 +509,22 @@ def _store_rows(
         replaced = _replace_corrected_rows(con, spec.table, import_id) if spec.table else 0
         steps.report(0.95, "Lagrer")
         if stored == 0:
-            con.rollback()
+            _rollback(con)
             return ImportResult(name, KIND_LABELS[kind], rows_read, 0)
         _record_import(con, import_id, path, name, kind, rows_read, stored)
         con.commit()
     except BaseException:
-        con.rollback()
+        _rollback(con)
         raise
     steps.report(1.0, "Ferdig")
     return ImportResult(name, KIND_LABELS[kind], rows_read, stored - replaced, replaced)
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back, if DuckDB has not already: after a failed write (a full disk) it has, and
+    «cannot rollback» must not hide the fault, nor keep the next import from working."""
+    with contextlib.suppress(duckdb.Error):
+        con.rollback()
 
 
 def _replace_corrected_rows(con: duckdb.DuckDBPyConnection, table: str, import_id: int) -> int:
@@ -613,27 +633,27 @@ def _store_in_one_pass(
         rows_read = con.execute(sql, _used(sql, params)).fetchone()[0]
         steps.report(0.75, "Lagrer")
         if not source.all_rows_read(rows_read):
-            con.rollback()
+            _rollback(con)
             return None
         kept = _keep_new_rows(con, spec, import_id, rows_read)
         if kept is None or (kept.changed and not rules.replace_changed):
-            con.rollback()
+            _rollback(con)
             return None
         stored = kept.stored
         replaced = _replace_corrected_rows(con, spec.table, import_id) if kept.changed else 0
         steps.report(0.95, "Lagrer")
         if stored == 0:
-            con.rollback()
+            _rollback(con)
             return ImportResult(source.name, KIND_LABELS[kind], rows_read, 0)
         _record_import(con, import_id, path, source.name, kind, rows_read, stored)
         con.commit()
     except duckdb.Error as error:
-        con.rollback()
+        _rollback(con)
         if isinstance(error, duckdb.InterruptException):
             raise
         return None
     except BaseException:
-        con.rollback()
+        _rollback(con)
         raise
     return ImportResult(source.name, KIND_LABELS[kind], rows_read, stored - replaced, replaced)
 

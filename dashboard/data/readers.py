@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import tempfile
 import warnings
 from collections.abc import Iterable
@@ -24,7 +25,7 @@ from dashboard.data.csv_scan import (
     one_encoding,
     utf8_copy,
 )
-from dashboard.data.kinds import SHEET_NAMES, header_score, normalize_header
+from dashboard.data.kinds import REGISTER_HEADER, SHEET_NAMES, header_score, normalize_header
 from dashboard.data.privacy import holds_identity_number
 from dashboard.data.problems import ImportRefused, Problem
 from dashboard.data.workbooks import NOT_A_WORKBOOK, guard_workbook, scan_sheet
@@ -52,6 +53,8 @@ class RawSource:
     temp_dir: tempfile.TemporaryDirectory | None = field(default=None, repr=False)
     # Numeric Excel cells (row, column number) holding an identity number as written.
     identity_cells: list[tuple[int, int]] = field(default_factory=list)
+    # A CSV export of the goal register: one leading apostrophe on a cell is an escape.
+    register_escapes: bool = False
     # Non-blank records from the top of the file to the header row, both included.
     records_before_data: int = 0
     _line_ends: int | None = field(default=None, repr=False)
@@ -225,6 +228,7 @@ def _open_csv(path: Path) -> RawSource:
         outside_cells=_cells_above_data(records, header_index),
         temp_dir=temp_dir,
         records_before_data=sum(1 for record in records[: header_index + 1] if record),
+        register_escapes=[cell.strip() for cell in header] == REGISTER_HEADER,
     )
 
 
@@ -246,7 +250,15 @@ def _cell_text(value) -> str:
         return value.strftime("%H:%M:%S")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, str):
+        # Spaces only, as a CSV cell is trimmed: a leading tab is content (the register).
+        return OOXML_ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), value).strip(" ")
     return str(value).strip()
+
+
+# How a workbook writes a character XML cannot hold (and ``_x005F_`` a literal ``_``);
+# openpyxl leaves it as written.
+OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
 def _datetime_text(value: datetime) -> str:

@@ -38,6 +38,54 @@ class DatabaseLockedError(RuntimeError):
     """Another process holds the database open for writing."""
 
 
+class DatabaseFault(RuntimeError):
+    """The database file cannot be opened or written; the message says what to do."""
+
+
+# DuckDB's (English) words for a fault, and what the user is told instead.
+_FAULTS = (
+    (
+        ("is a directory",),
+        "«{path}» er en mappe, ikke en databasefil. Oppgi en fil med --db, "
+        "f.eks. {path}/helsevakt.duckdb.",
+    ),
+    (
+        ("no space left", "file too large", "disk full", "could not write", "could not truncate"),
+        "kunne ikke skrive til databasen {path}: disken er full (eller filen for stor). "
+        "Ingenting av det siste er lagret. Frigjør plass og prøv igjen.",
+    ),
+    (
+        ("permission denied", "read-only", "read only"),
+        "databasen {path} kan ikke skrives til (skrivebeskyttet fil, mappe eller "
+        "filsystem). Gi skrivetilgang, eller velg en annen fil med --db.",
+    ),
+    (
+        ("not a valid duckdb database", "corrupt", "checksum", "could not read", "serializ"),
+        "databasefilen {path} er skadet eller ikke en database (tom, avkortet eller "
+        "ødelagt). Hent den fra sikkerhetskopi, eller velg en annen fil med --db; "
+        "importerte eksporter kan importeres på nytt.",
+    ),
+)
+_OTHER_FAULT = (
+    "databasen {path} kunne ikke brukes. Ingenting av det siste er lagret. "
+    "Prøv igjen; hjelper ikke det, velg en annen fil med --db."
+)
+
+
+def _is_lock(error: BaseException) -> bool:
+    text = str(error).lower()
+    return "could not set lock" in text or "conflicting lock" in text
+
+
+def database_fault(error: BaseException, path: Path | str) -> DatabaseFault:
+    """A DuckDB or OS error about the database file, in words the user can act on."""
+    text = str(error).lower()
+    for words, message in _FAULTS:
+        if any(word in text for word in words):
+            return DatabaseFault(message.format(path=path))
+    return DatabaseFault(_OTHER_FAULT.format(path=path))
+
+
 @dataclass(frozen=True)
 class Freshness:
     """How current the data in a store is."""
@@ -56,17 +104,24 @@ class Store:
 
     @classmethod
     def open(cls, path: Path | str, read_only: bool = False) -> Store:
+        """Open (or make) the database; DatabaseLockedError or DatabaseFault when it cannot."""
         path = Path(path)
-        if not read_only:
-            path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            if not read_only:
+                path.parent.mkdir(parents=True, exist_ok=True)
             con = duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as error:
-            if "lock" in str(error).lower():
+        except (duckdb.Error, OSError) as error:
+            if any(
+                word in str(error).lower() for word in ("could not set lock", "conflicting lock")
+            ):
                 raise DatabaseLockedError(str(error)) from error
-            raise
-        if not read_only:
-            migrate(con)
+            raise database_fault(error, path) from error
+        try:
+            if not read_only:
+                migrate(con)
+        except duckdb.Error as error:
+            con.close()
+            raise database_fault(error, path) from error
         return cls(con, path, read_only)
 
     def close(self) -> None:
