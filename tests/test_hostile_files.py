@@ -296,3 +296,72 @@ def test_an_excel_time_with_a_fraction_of_a_second_is_rounded_without_a_time_zon
     assert store.con.execute("SELECT start_at FROM activities").fetchone() == (
         datetime(2021, 3, 14, 2, 11),
     )
+
+
+# --- 9. Daylight-saving nights (Europe/Oslo) -------------------------------------------
+
+
+def minutes_of(store: Store, path: Path) -> list[tuple]:
+    import_file(store, path)
+    return store.con.execute("SELECT id, end_at, minutes FROM activities ORDER BY id").fetchall()
+
+
+def test_a_task_across_a_clock_change_counts_the_real_minutes(store, tmp_path):
+    path = tmp_path / "natt.csv"
+    rows = [
+        "V1;28.03.2021 01:30;28.03.2021 03:30;1;Ø-hjelp;AMK;Røros;;",  # spring: 60 real
+        "V2;31.10.2021 01:30;31.10.2021 03:30;1;Ø-hjelp;AMK;Røros;;",  # autumn: 180 real
+        "V3;27.03.2021 23:00;28.03.2021 01:00;1;Ø-hjelp;AMK;Røros;;",  # before: 120
+    ]
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+
+    assert [(row[0], row[2]) for row in minutes_of(store, path)] == [
+        ("V1", 60.0),
+        ("V2", 180.0),
+        ("V3", 120.0),
+    ]
+
+
+def test_a_duration_across_the_spring_change_ends_an_hour_later_on_the_clock(store, tmp_path):
+    path = tmp_path / "varighet.csv"
+    path.write_text(
+        "ID;Start;Varighet;Delprosjekt;Oppgave;Bestiller\nV1;28.03.2021 01:30;60;1;Ø-hjelp;AMK\n",
+        encoding="utf-8",
+    )
+
+    assert minutes_of(store, path) == [("V1", datetime(2021, 3, 28, 3, 30), 60.0)]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "column"),
+    [
+        ("28.03.2021 02:30", "28.03.2021 03:30", "Start"),
+        ("28.03.2021 01:30", "28.03.2021 02:15", "Slutt"),
+    ],
+)
+def test_a_clock_time_that_does_not_exist_that_night_is_refused(
+    store, tmp_path, start, end, column
+):
+    path = tmp_path / "finnes_ikke.csv"
+    rows = [ROWS[0], f"V1;{start};{end};1;Ø-hjelp;AMK;Røros;;"]
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+
+    problems = refused(store, path)
+
+    assert (problems[0].file, problems[0].row, problems[0].column) == ("finnes_ikke.csv", 3, column)
+    assert "finnes ikke" in problems[0].message and "sommertid" in problems[0].message
+
+
+# --- 11. A valid date in a year outside the accepted ones ------------------------------
+
+
+@pytest.mark.parametrize("text", ["31.01.1999 14:30", "2124-01-31 14:30", "31.01.0024"])
+def test_a_date_in_a_year_outside_the_range_says_so(store, tmp_path, text):
+    path = tmp_path / "aar.csv"
+    rows = [ROWS[0], f"V1;{text};01.02.2021 10:30;1;EKG;AMK;Røros;;"]
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+
+    problems = refused(store, path)
+
+    assert (problems[0].row, problems[0].column) == (3, "Start")
+    assert "2000–2099" in problems[0].message and "ikke en gyldig dato" not in problems[0].message

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from dashboard.data.kinds import VOCABULARIES
 
@@ -38,7 +40,37 @@ FIRST_YEAR, LAST_YEAR = 2000, 2099
 CLOCK_FORMATS = ["%H:%M:%S", "%H:%M", "%H.%M", "%H"]
 MONTH_FORMATS = ["%m.%Y", "%Y-%m", "%m/%Y", "%m-%Y"]
 
+
+def _summer_time_starts_and_ends() -> tuple[list[datetime], list[datetime]]:
+    """Per year FIRST_YEAR–LAST_YEAR, the local wall-clock moments when Norwegian summer time
+    begins (02:00 becomes 03:00) and ends (03:00 becomes 02:00), from the time-zone data."""
+    oslo = ZoneInfo("Europe/Oslo")
+    starts, ends = [], []
+    for year in range(FIRST_YEAR, LAST_YEAR + 1):
+        starts.append(datetime.combine(_change_day(year, 3, oslo), time(2)))
+        ends.append(datetime.combine(_change_day(year, 10, oslo), time(3)))
+    return starts, ends
+
+
+def _change_day(year: int, month: int, zone: ZoneInfo) -> date:
+    """The day in ``month`` the offset changes: the last Sunday in Norway since 1996, and
+    the zone data is asked for it (a week of days, not the whole month: start-up is fast)."""
+    last = date(year, month, 31)
+    for day in (last - timedelta(days=n) for n in range(7)):
+        if _offset(day + timedelta(days=1), zone) != _offset(day, zone):
+            return day
+    raise ValueError(f"ingen sommertidsovergang i {month}/{year}")
+
+
+def _offset(day: date, zone: ZoneInfo) -> timedelta | None:
+    return datetime.combine(day, time(0), tzinfo=zone).utcoffset()
+
+
+SUMMER_STARTS, SUMMER_ENDS = _summer_time_starts_and_ends()
+
 PARAMETERS: dict[str, object] = {
+    "summer_starts": SUMMER_STARTS,
+    "summer_ends": SUMMER_ENDS,
     "longest_minutes": 24 * 60,
     "datetime_formats": DATETIME_FORMATS,
     "usual_datetime_format": DATETIME_FORMATS[0],
@@ -110,6 +142,23 @@ def plausible_year(year: str) -> str:
 def plausible(moment: str) -> str:
     """A date or time stamp, NULL outside the years an export can speak of (typos)."""
     return f"CASE WHEN year({moment}) BETWEEN {FIRST_YEAR} AND {LAST_YEAR} THEN {moment} END"
+
+
+def _this_year(moments: str, moment: str) -> str:
+    return f"${moments}[year({moment}) - {FIRST_YEAR - 1}]"
+
+
+def summer_time(moment: str) -> str:
+    """1 when a local (Oslo) wall-clock moment is in summer time, else 0."""
+    begins, ends = _this_year("summer_starts", moment), _this_year("summer_ends", moment)
+    return f"coalesce(({moment} >= {begins} AND {moment} < {ends})::INTEGER, 0)"
+
+
+def in_spring_gap(moment: str) -> str:
+    """True for a wall-clock time that does not exist: 02:00–02:59 the night summer time
+    begins, when the clocks go from 02:00 to 03:00."""
+    begins = _this_year("summer_starts", moment)
+    return f"({moment} >= {begins} AND {moment} < {begins} + INTERVAL 1 HOUR)"
 
 
 def as_word(text: str, vocabulary: str) -> str:
