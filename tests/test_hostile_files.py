@@ -365,3 +365,13 @@ def test_a_date_in_a_year_outside_the_range_says_so(store, tmp_path, text):
 
     assert (problems[0].row, problems[0].column) == (3, "Start")
     assert "2000–2099" in problems[0].message and "ikke en gyldig dato" not in problems[0].message
+
+
+def test_a_column_the_contract_does_not_name_is_named_in_the_summary(store, tmp_path):
+    path = tmp_path / "notat.csv"
+    rows = [f"{row};hei" for row in ROWS]
+    path.write_text("\n".join([f"{HEADER};Notat", *rows]) + "\n", encoding="utf-8")
+
+    result = import_file(store, path)
+
+    assert result.unused_columns == ("Notat",) and "ikke brukt: Notat" in result.summary()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import duckdb
@@ -106,23 +106,45 @@ def import_file(
             columns = _columns(source, kind)
             source.check_text()
             result = _store_in_one_pass(con, path, source, kind, columns, steps, rules)
-            if result is not None:
-                steps.report(1.0, "Ferdig")
-                return result
-            _load_raw(con, source)
-            _refuse_rows_not_read(con, source)
-            _take_off_register_escapes(con, source)
-            steps.report(0.35, "Ser etter fødselsnummer")
-            _guard_privacy(con, source)
-            steps.report(0.5, "Kontrollerer verdiene")
-            _type_rows(con, kind, columns, rules)
-            _refuse_bad_rows(con, source, kind, columns)
-            if not rules.replace_changed:
-                _refuse_changed_rows(con, source, kind, columns)
-            steps.report(0.75, "Lagrer")
-            return _store_rows(con, path, source.name, kind, steps)
+            if result is None:
+                result = _store_carefully(con, path, source, kind, columns, steps, rules)
+            steps.report(1.0, "Ferdig")
+            return replace(result, unused_columns=_unused_columns(source, columns))
     finally:
         con.close()
+
+
+def _store_carefully(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    source: RawSource,
+    kind: str,
+    columns: dict[str, str],
+    steps: _Steps,
+    rules: IdRules,
+) -> ImportResult:
+    _load_raw(con, source)
+    _refuse_rows_not_read(con, source)
+    _take_off_register_escapes(con, source)
+    steps.report(0.35, "Ser etter fødselsnummer")
+    _guard_privacy(con, source)
+    steps.report(0.5, "Kontrollerer verdiene")
+    _type_rows(con, kind, columns, rules)
+    _refuse_bad_rows(con, source, kind, columns)
+    if not rules.replace_changed:
+        _refuse_changed_rows(con, source, kind, columns)
+    steps.report(0.75, "Lagrer")
+    return _store_rows(con, path, source.name, kind, steps)
+
+
+def _unused_columns(source: RawSource, columns: dict[str, str]) -> tuple[str, ...]:
+    """Columns with a header the contract does not name: not stored, but named."""
+    used = set(columns.values())
+    return tuple(
+        _column_label(source, f"c{index}")
+        for index, header in enumerate(source.header)
+        if header and f"c{index}" not in used
+    )
 
 
 def _refuse_demo_database(con: duckdb.DuckDBPyConnection, path: Path) -> None:

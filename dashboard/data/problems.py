@@ -46,12 +46,19 @@ class ImportResult:
     rows_added: int
     # Rows that replaced a stored row with the same id (``replace_changed``).
     rows_replaced: int = 0
+    # Columns the contract does not name: read by the privacy guard, not stored.
+    unused_columns: tuple[str, ...] = ()
 
     @property
     def already_imported(self) -> bool:
         return self.rows_added == 0 and self.rows_replaced == 0
 
     def summary(self) -> str:
+        if not self.unused_columns:
+            return self._counts()
+        return f"{self._counts()}; ikke brukt: {', '.join(self.unused_columns)}"
+
+    def _counts(self) -> str:
         if self.rows_read == 0:
             return f"{self.file}: {self.kind}, ingen rader under overskriften (ingen endring)"
         if self.already_imported:
