@@ -212,3 +212,45 @@ def test_goals_export_of_text_with_control_characters_works_from_the_command_lin
 
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_export_given_as_the_database_is_refused_and_left_as_it_was(tmp_path):
+    export = callouts(tmp_path / "min_logg.csv")
+    original = export.read_bytes()
+
+    result = cli("--db", str(export), "import", str(callouts(tmp_path / "ny.csv")))
+
+    assert_norwegian_failure(result, "eksportfil", "--db")
+    assert export.read_bytes() == original
+
+
+def test_another_kind_of_file_given_as_the_database_is_refused(tmp_path):
+    notes = tmp_path / "notater.db"
+    notes.write_text("Møtenotater\n" * 100, encoding="utf-8")
+
+    result = cli("--db", str(notes), "import", str(callouts(tmp_path / "ny.csv")))
+
+    assert_norwegian_failure(result, "skadet eller ikke en database")
+    assert notes.read_text(encoding="utf-8") == "Møtenotater\n" * 100
+
+
+def test_a_database_locked_by_another_process_is_said_in_norwegian(tmp_path):
+    db = good_database(tmp_path / "db.duckdb")
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ok', flush=True);"
+            " time.sleep(60)",
+            str(db),
+        ],
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert holder.stdout.readline().strip() == b"ok"
+        result = cli("--db", str(db), "import", str(callouts(tmp_path / "ny.csv")))
+    finally:
+        holder.kill()
+        holder.wait()
+
+    assert_norwegian_failure(result, "i bruk")

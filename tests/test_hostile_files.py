@@ -375,3 +375,54 @@ def test_a_column_the_contract_does_not_name_is_named_in_the_summary(store, tmp_
     result = import_file(store, path)
 
     assert result.unused_columns == ("Notat",) and "ikke brukt: Notat" in result.summary()
+
+
+def test_a_file_cut_off_mid_letter_is_named_at_its_last_cell(store, tmp_path):
+    path = tmp_path / "avkortet.csv"
+    lines = [line.rsplit(";", 2)[0] for line in [HEADER, *ROWS]]  # Kommune last
+    path.write_bytes(("\n".join(lines) + "\n").encode("utf-8")[:-5])
+    assert path.read_bytes().endswith(b"R\xc3")
+
+    problems = refused(store, path)
+
+    assert (problems[0].row, problems[0].column) == (6, "Kommune")
+    assert "avkortet" in problems[0].message
+
+
+def test_a_formula_saved_without_its_value_is_refused_not_read_as_empty(store, tmp_path):
+    book = Workbook()
+    book.active.append(HEADER.split(";"))
+    book.active.append(ROWS[0].split(";"))
+    book.active["I2"] = "=2+3"
+    book.save(tmp_path / "formel.xlsx")
+
+    problems = refused(store, tmp_path / "formel.xlsx")
+
+    assert (problems[0].row, problems[0].column) == (2, "Km")
+    assert "formel" in problems[0].message
+
+
+def test_a_decimal_number_is_no_subproject(store, tmp_path):
+    path = tmp_path / "dp.csv"
+    path.write_text(f"{HEADER}\n{ROWS[0].replace(';2;', ';2,5;')}\n", encoding="utf-8")
+
+    problems = refused(store, path)
+
+    assert (problems[0].row, problems[0].column) == (2, "Delprosjekt")
+
+
+@pytest.mark.slow
+def test_a_workbook_with_a_sheet_of_260_mb_is_refused_within_seconds(store, tmp_path):
+    path = _small_workbook(tmp_path / "ark.xlsx")
+    row = b'<row><c t="inlineStr"><is><t>x</t></is></c></row>' * 20_000
+
+    def grow(xml: bytes) -> bytes:
+        head, tail = xml.split(b"</sheetData>")
+        return head + row * 270 + b"</sheetData>" + tail
+
+    _rewrite_part(path, "xl/worksheets/sheet1.xml", grow)
+
+    started = time.monotonic()
+    problems = refused(store, path)
+
+    assert time.monotonic() - started < 10 and "pakke seg ut" in problems[0].message

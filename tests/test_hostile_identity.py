@@ -203,3 +203,11 @@ def test_a_number_typed_into_a_date_cell_is_refused_without_a_warning_that_quote
     assert result.returncode != 0 and "Kommune" in output and "rad 2" in output, output
     assert "Warning" not in output
     assert_not_echoed(output, FNR)
+
+
+@pytest.mark.parametrize("dash", ["\u2013", "\u2014", "\u2212"], ids=["en", "em", "minus"])
+def test_an_identity_number_split_by_a_typographic_dash_is_refused(store, tmp_path, dash):
+    message = refusal(store, activity_csv(tmp_path / "a.csv", task=f"{FNR[:6]}{dash}{FNR[6:]}"))
+
+    assert "rad 4" in message
+    assert_not_echoed(message, FNR)

@@ -145,6 +145,16 @@ def _records_with_size(path: Path) -> Iterator[tuple[int, bool, int]]:
                 yield number, blank, size
 
 
+def last_line_bytes(path: Path, limit: int = 1 << 20) -> bytes:
+    """The file's last line (at most ``limit`` bytes of it)."""
+    with path.open("rb") as handle:
+        handle.seek(0, 2)
+        size = handle.tell()
+        handle.seek(max(0, size - limit))
+        tail = handle.read().rstrip(b"\r\n")
+    return tail[tail.rfind(b"\n") + 1 :]
+
+
 def line_number_at(path: Path, offset: int) -> int:
     with path.open("rb") as handle:
         return handle.read(offset).count(b"\n") + 1

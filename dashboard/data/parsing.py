@@ -167,10 +167,11 @@ def as_word(text: str, vocabulary: str) -> str:
 
 
 def as_subproject(text: str) -> str:
-    """1–6 from ``2``, ``DP2``, ``Delprosjekt 2``, ``2. Samarbeid …`` or the name."""
+    """1–6 from ``2``, ``DP2``, ``Delprosjekt 2``, ``2. Samarbeid …`` or the name (never
+    from ``2,5``: a number with decimals is no subproject)."""
     number = (
         f"try_cast(regexp_extract(lower({text}), "
-        "'^(?:dp|delprosjekt)?\\s*([1-6])(?:[^0-9].*)?$', 1) AS INTEGER)"
+        "'^(?:dp|delprosjekt)?\\s*([1-6])(?:[.):]?\\s+[^0-9].*|[.):])?$', 1) AS INTEGER)"
     )
     return f"coalesce({number}, {as_word(text, 'subproject')}::INTEGER)"
 

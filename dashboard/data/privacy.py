@@ -25,8 +25,9 @@ PRIVACY_MESSAGE = (
 FIRST_WEIGHTS = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 SECOND_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
-# Between the digit groups of a written number: one or two of these.
-SEPARATORS = " .\\-\u00a0\u202f\u2009\u2007"
+# Between the digit groups of a written number: one or two of these (spaces of every
+# width, dot, and every kind of dash: a word processor makes «-» an en dash).
+SEPARATORS = " .\\-\u2010\u2011\u2012\u2013\u2014\u2212\u00a0\u202f\u2009\u2007"
 _SEP = f"[{SEPARATORS}]{{0,2}}"
 # A group may end after the day, the month, the year and the individual digits.
 WRITTEN = re.compile(

@@ -21,6 +21,7 @@ from pathlib import Path
 from dashboard.data.csv_scan import (
     count_records,
     csv_records,
+    last_line_bytes,
     line_ends,
     one_encoding,
     utf8_copy,
@@ -28,7 +29,7 @@ from dashboard.data.csv_scan import (
 from dashboard.data.kinds import REGISTER_HEADER, SHEET_NAMES, header_score, normalize_header
 from dashboard.data.privacy import holds_identity_number
 from dashboard.data.problems import ImportRefused, Problem
-from dashboard.data.workbooks import NOT_A_WORKBOOK, guard_workbook, scan_sheet
+from dashboard.data.workbooks import NOT_A_WORKBOOK, SheetScan, guard_workbook, scan_sheet
 
 CSV_SUFFIXES = {".csv", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
@@ -165,10 +166,35 @@ def _utf8_version(path: Path) -> tuple[Path, tempfile.TemporaryDirectory | None]
 
 def reencode_as_utf8(source: RawSource) -> None:
     """Point ``source`` at a UTF-8 copy of its Windows-1252 file, or refuse a file that
-    mixes encodings at the first line that does not fit."""
+    mixes encodings at the first line that does not fit, or that was cut off mid-letter."""
+    _refuse_cut_mid_letter(source)
     source.csv_path, source.temp_dir = utf8_copy(
         source.csv_path, source.name, one_encoding(source.csv_path, source.name)
     )
+
+
+def _refuse_cut_mid_letter(source: RawSource) -> None:
+    """A UTF-8 file whose last letter lost its last byte(s): a file cut off (a copy that
+    stopped, a full disk), not another encoding. Named at its last row and cell."""
+    last_line = last_line_bytes(source.csv_path)
+    try:
+        last_line.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.reason != "unexpected end of data":
+            return
+        text = last_line.decode("utf-8", errors="replace")
+        fields = next(csv.reader([text], delimiter=source.delimiter), [""])
+        row = max(number for number, _ in csv_records(source.csv_path))
+        column = len(fields) - 1
+        header = source.header[column] if column < len(source.header) else ""
+        label = header if header and not holds_identity_number(header) else f"kolonne {column + 1}"
+        refuse(source.name, CUT_MID_LETTER, row=row, column=label)
+
+
+CUT_MID_LETTER = (
+    "filen slutter midt i en bokstav: den er avkortet (kopieringen eller eksporten stoppet); "
+    "eksporter eller kopier den på nytt"
+)
 
 
 def _find_header(rows: list[list[str]]) -> tuple[int, int]:
@@ -322,9 +348,8 @@ def _refuse_identity_in_sheet_names(path: Path, workbook) -> None:
         raise ImportRefused(problems)
 
 
-def _refuse_rows_not_read(path: Path, sheet, read: SheetRows) -> list[tuple[int, int]]:
-    """The sheet's XML, counted apart from openpyxl, must hold the rows that were read.
-    Returns the numeric cells (row, column number) holding an identity number as written."""
+def _refuse_rows_not_read(path: Path, sheet, read: SheetRows) -> SheetScan:
+    """The sheet's XML, counted apart from openpyxl, must hold the rows that were read."""
     scan = scan_sheet(path, sheet._worksheet_path)
     if scan.value_rows != read.value_rows:
         refuse(
@@ -332,7 +357,24 @@ def _refuse_rows_not_read(path: Path, sheet, read: SheetRows) -> list[tuple[int,
             f"arket har {scan.value_rows} rader med innhold, men {read.value_rows} kunne "
             "leses; ingenting er importert. Lagre arbeidsboken på nytt i Excel.",
         )
-    return [(row, _column_number(letters)) for row, letters in scan.identity_cells]
+    return scan
+
+
+UNCACHED_FORMULA = (
+    "cellen har en formel uten lagret verdi (filen er laget av et program, ikke lagret i "
+    "Excel), så verdien kan ikke leses; åpne filen i Excel og lagre den, eller skriv verdien"
+)
+
+
+def _refuse_uncached_formulas(path: Path, scan: SheetScan, header: list[str]) -> None:
+    problems = []
+    for row, letters in scan.uncached_formulas[:50]:
+        number = _column_number(letters)
+        name = header[number - 1] if number <= len(header) else ""
+        label = name if name and not holds_identity_number(name) else f"kolonne {number}"
+        problems.append(Problem(path.name, row, label, UNCACHED_FORMULA))
+    if problems:
+        raise ImportRefused(problems)
 
 
 def _column_number(letters: str) -> int:
@@ -341,7 +383,7 @@ def _column_number(letters: str) -> int:
     return column_index_from_string(letters) if letters else 1
 
 
-def _read_workbook(path: Path, kind: str | None) -> tuple[list, list[tuple], list[tuple]]:
+def _read_workbook(path: Path, kind: str | None) -> tuple[list, list[tuple], SheetScan]:
     """The data sheet's rows, and every non-empty cell of the other sheets."""
     guard_workbook(path)
     with warnings.catch_warnings():
@@ -357,7 +399,7 @@ def _read_workbook(path: Path, kind: str | None) -> tuple[list, list[tuple], lis
     raise AssertionError("unreachable")
 
 
-def _read_open_workbook(path: Path, kind: str | None) -> tuple[list, list[tuple], list[tuple]]:
+def _read_open_workbook(path: Path, kind: str | None) -> tuple[list, list[tuple], SheetScan]:
     from openpyxl import load_workbook
 
     workbook = load_workbook(path, read_only=True, data_only=True)
@@ -365,7 +407,7 @@ def _read_open_workbook(path: Path, kind: str | None) -> tuple[list, list[tuple]
         _refuse_identity_in_sheet_names(path, workbook)
         chosen = _pick_sheet(workbook, kind)
         read = _sheet_rows(chosen)
-        hidden = _refuse_rows_not_read(path, chosen, read)
+        scan = _refuse_rows_not_read(path, chosen, read)
         others = [
             (sheet.title, row_number, column + 1, text)
             for sheet in workbook.worksheets
@@ -374,17 +416,18 @@ def _read_open_workbook(path: Path, kind: str | None) -> tuple[list, list[tuple]
             for column, text in enumerate(cells)
             if text
         ]
-        return read.rows, others, hidden
+        return read.rows, others, scan
     finally:
         workbook.close()
 
 
 def _open_excel(path: Path, kind: str | None) -> RawSource:
-    rows, other_sheets, hidden_identities = _read_workbook(path, kind)
+    rows, other_sheets, scan = _read_workbook(path, kind)
     if not rows:
         refuse(path.name, "arket er tomt")
     header_index, _ = _find_header([cells for _, cells in rows])
     header_number, header = rows[header_index]
+    _refuse_uncached_formulas(path, scan, header)
     data = rows[header_index + 1 :]
     # Every column the sheet holds: a column without a header is read too (privacy guard).
     width = max(len(_without_trailing_blanks(cells)) for _, cells in rows[header_index:])
@@ -413,7 +456,7 @@ def _open_excel(path: Path, kind: str | None) -> RawSource:
         ],
         temp_dir=temp_dir,
         records_before_data=1,
-        identity_cells=hidden_identities,
+        identity_cells=[(row, _column_number(letters)) for row, letters in scan.identity_cells],
     )
 
 

@@ -72,6 +72,30 @@ _OTHER_FAULT = (
 )
 
 
+LOCKED = (
+    "databasen {path} er i bruk av et annet program (vinduet eller en annen kommando); "
+    "lukk det og prøv igjen"
+)
+DUCKDB_MAGIC = b"DUCK"
+EXPORT_SUFFIXES = {".csv", ".txt", ".xlsx", ".xlsm", ".xls"}
+
+
+def _refuse_what_is_no_database(path: Path) -> None:
+    """A folder, an export or another file given as --db is refused before DuckDB opens
+    it: DuckDB would read a CSV as a database and keep nothing written to it."""
+    if path.is_dir():
+        raise database_fault(IsADirectoryError("is a directory"), path)
+    if path.suffix.lower() in EXPORT_SUFFIXES:
+        raise DatabaseFault(
+            f"«{path.name}» ser ut som en eksportfil, ikke en database. Oppgi databasefilen "
+            "med --db (f.eks. helsevakt.duckdb), og eksportfilen etter import."
+        )
+    if path.is_file():
+        with path.open("rb") as handle:
+            if handle.read(12)[8:] != DUCKDB_MAGIC:
+                raise database_fault(ValueError("not a valid duckdb database"), path)
+
+
 def _is_lock(error: BaseException) -> bool:
     text = str(error).lower()
     return "could not set lock" in text or "conflicting lock" in text
@@ -106,15 +130,14 @@ class Store:
     def open(cls, path: Path | str, read_only: bool = False) -> Store:
         """Open (or make) the database; DatabaseLockedError or DatabaseFault when it cannot."""
         path = Path(path)
+        _refuse_what_is_no_database(path)
         try:
             if not read_only:
                 path.parent.mkdir(parents=True, exist_ok=True)
             con = duckdb.connect(str(path), read_only=read_only)
         except (duckdb.Error, OSError) as error:
-            if any(
-                word in str(error).lower() for word in ("could not set lock", "conflicting lock")
-            ):
-                raise DatabaseLockedError(str(error)) from error
+            if _is_lock(error):
+                raise DatabaseLockedError(LOCKED.format(path=path)) from error
             raise database_fault(error, path) from error
         try:
             if not read_only:

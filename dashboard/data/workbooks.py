@@ -22,12 +22,12 @@ from xml.etree.ElementTree import ParseError, iterparse
 from dashboard.data.privacy import holds_identity_number
 from dashboard.data.problems import ImportRefused, Problem
 
-# Real exports: a year of activities is a few MB of XML. Far above, far below a bomb.
-MAX_PART_BYTES = 256 * 1024 * 1024
-MAX_TOTAL_BYTES = 512 * 1024 * 1024
-# Deflate cannot compress more than about 1030 to 1; near it, the part is built to expand.
-MAX_RATIO = 500
-RATIO_FROM_BYTES = 1024 * 1024
+# Real exports: a year of activities is a few MB of XML; many times that is no export.
+MAX_PART_BYTES = 100_000_000
+MAX_TOTAL_BYTES = 150_000_000
+# Sheets of real data compress 5 to 20 times; a part built to expand, hundreds of times.
+MAX_RATIO = 100
+RATIO_FROM_BYTES = 1_000_000
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
@@ -79,6 +79,9 @@ class SheetScan:
 
     value_rows: int = 0
     identity_cells: list[tuple[int, str]] = field(default_factory=list)
+    # Formulas saved without their value (written by a program, never opened in Excel):
+    # openpyxl reads them as empty, and the value would be lost.
+    uncached_formulas: list[tuple[int, str]] = field(default_factory=list)
 
 
 def scan_sheet(path: Path, member: str) -> SheetScan:
@@ -109,6 +112,8 @@ def _scan_row(row, scan: SheetScan) -> None:
             holds_value = True
         if value is not None and cell.get("t", "n") == "n" and _is_identity(value.text):
             scan.identity_cells.append(_location(row, cell))
+        if cell.find(f"{SHEET_NS}f") is not None and (value is None or value.text is None):
+            scan.uncached_formulas.append(_location(row, cell))
     scan.value_rows += holds_value
 
 
