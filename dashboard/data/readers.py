@@ -182,10 +182,9 @@ def _refuse_cut_mid_letter(source: RawSource) -> None:
     except UnicodeDecodeError as error:
         if error.reason != "unexpected end of data":
             return
-        text = last_line.decode("utf-8", errors="replace")
-        fields = next(csv.reader([text], delimiter=source.delimiter), [""])
+        # Delimiters counted, not parsed: the line may hold a cell too long for csv.
+        column = last_line.count(source.delimiter.encode())
         row = max(number for number, _ in csv_records(source.csv_path))
-        column = len(fields) - 1
         header = source.header[column] if column < len(source.header) else ""
         label = header if header and not holds_identity_number(header) else f"kolonne {column + 1}"
         refuse(source.name, CUT_MID_LETTER, row=row, column=label)
@@ -429,9 +428,10 @@ def _open_excel(path: Path, kind: str | None) -> RawSource:
     header_number, header = rows[header_index]
     _refuse_uncached_formulas(path, scan, header)
     data = rows[header_index + 1 :]
-    # Every column the sheet holds: a column without a header is read too (privacy guard).
-    width = max(len(_without_trailing_blanks(cells)) for _, cells in rows[header_index:])
-    header = (header + [""] * width)[:width]
+    # The table is as wide as its header; a cell beyond it (a note, or one lone cell in
+    # column XFD) is searched like a title row's, not made a column of every row.
+    width = len(_without_trailing_blanks(header))
+    header = header[:width]
     temp_dir = tempfile.TemporaryDirectory(prefix="helsevakt-")
     csv_path = Path(temp_dir.name) / "sheet.csv"
     with csv_path.open("w", encoding="utf-8", newline="") as handle:
@@ -452,6 +452,12 @@ def _open_excel(path: Path, kind: str | None) -> RawSource:
             (None, number, column + 1, text)
             for number, cells in rows[: header_index + 1]
             for column, text in enumerate(cells)
+            if text
+        ]
+        + [
+            (None, number, column + 1, text)
+            for number, cells in data
+            for column, text in enumerate(cells[width:], width)
             if text
         ],
         temp_dir=temp_dir,
