@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -100,18 +101,27 @@ def import_file(
     con = store.cursor()
     try:
         _refuse_demo_database(con, path)
-        with open_source(path, kind) as source:
+        with open_source(path, kind) as source, ThreadPoolExecutor(max_workers=1) as pool:
             _guard_cells_outside_the_table(source)
             kind = kind or _detect(source)
             columns = _columns(source, kind)
-            source.check_text()
-            result = _store_in_one_pass(con, path, source, kind, columns, steps, rules)
+            apart = _ReadApart(pool.submit(source.check_text), pool.submit(_sha256, path))
+            result = _store_in_one_pass(con, path, source, kind, columns, steps, rules, apart)
             if result is None:
-                result = _store_carefully(con, path, source, kind, columns, steps, rules)
+                result = _store_carefully(con, path, source, kind, columns, steps, rules, apart)
             steps.report(1.0, "Ferdig")
             return replace(result, unused_columns=_unused_columns(source, columns))
     finally:
         con.close()
+
+
+@dataclass(frozen=True)
+class _ReadApart:
+    """The file read apart from DuckDB, in a thread while DuckDB reads it (DuckDB lets go
+    of the GIL): its text checked and its records counted, and its SHA-256."""
+
+    text_checked: Future
+    digest: Future
 
 
 def _store_carefully(
@@ -122,7 +132,9 @@ def _store_carefully(
     columns: dict[str, str],
     steps: _Steps,
     rules: IdRules,
+    apart: _ReadApart,
 ) -> ImportResult:
+    apart.text_checked.result()
     _load_raw(con, source)
     _refuse_rows_not_read(con, source)
     _take_off_register_escapes(con, source)
@@ -134,7 +146,7 @@ def _store_carefully(
     if not rules.replace_changed:
         _refuse_changed_rows(con, source, kind, columns)
     steps.report(0.75, "Lagrer")
-    return _store_rows(con, path, source.name, kind, steps)
+    return _store_rows(con, path, source.name, kind, steps, apart.digest)
 
 
 def _unused_columns(source: RawSource, columns: dict[str, str]) -> tuple[str, ...]:
@@ -515,7 +527,12 @@ def _sha256(path: Path) -> str:
 
 
 def _store_rows(
-    con: duckdb.DuckDBPyConnection, path: Path, name: str, kind: str, steps: _Steps
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    name: str,
+    kind: str,
+    steps: _Steps,
+    digest: Future,
 ) -> ImportResult:
     spec = KIND_SPECS[kind]
     rows_read = con.execute("SELECT count(*) FROM typed").fetchone()[0]
@@ -533,7 +550,7 @@ def _store_rows(
         if stored == 0:
             _rollback(con)
             return ImportResult(name, KIND_LABELS[kind], rows_read, 0)
-        _record_import(con, import_id, path, name, kind, rows_read, stored)
+        _record_import(con, import_id, path, name, kind, rows_read, stored, digest.result())
         con.commit()
     except BaseException:
         _rollback(con)
@@ -592,10 +609,12 @@ def _record_import(
     kind: str,
     rows_read: int,
     added: int,
+    sha256: str | None = None,
 ) -> None:
+    """Provenance; ``sha256`` when already computed (it was, while DuckDB read the file)."""
     con.execute(
         "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, current_timestamp::TIMESTAMP)",
-        [import_id, name, _sha256(path), kind, rows_read, added],
+        [import_id, name, sha256 or _sha256(path), kind, rows_read, added],
     )
 
 
@@ -631,6 +650,7 @@ def _store_in_one_pass(
     columns: dict[str, str],
     steps: _Steps,
     rules: IdRules,
+    apart: _ReadApart,
 ) -> ImportResult | None:
     """The common case, a clean file with its own ids, in one read of the file.
 
@@ -653,6 +673,7 @@ def _store_in_one_pass(
             "import_id": import_id,
         }
         rows_read = con.execute(sql, _used(sql, params)).fetchone()[0]
+        apart.text_checked.result()
         steps.report(0.75, "Lagrer")
         if not source.all_rows_read(rows_read):
             _rollback(con)
@@ -667,7 +688,8 @@ def _store_in_one_pass(
         if stored == 0:
             _rollback(con)
             return ImportResult(source.name, KIND_LABELS[kind], rows_read, 0)
-        _record_import(con, import_id, path, source.name, kind, rows_read, stored)
+        sha256 = apart.digest.result()
+        _record_import(con, import_id, path, source.name, kind, rows_read, stored, sha256)
         con.commit()
     except duckdb.Error as error:
         _rollback(con)

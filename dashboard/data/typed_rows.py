@@ -20,8 +20,8 @@ from dashboard.data.parsing import (
     as_month_start,
     as_word,
     cell,
+    clock_change_minutes,
     in_spring_gap,
-    summer_time,
 )
 from dashboard.data.privacy import may_hold_identity_number
 
@@ -160,7 +160,7 @@ class Spec:
         # Wall-clock times in Oslo: a duration ending past the spring change ends an hour
         # later on the clock, and minutes between two clock times count the real minutes.
         by_duration = "start_at + to_seconds(duration * 60)"
-        spring_shift = f"60 * ({summer_time(by_duration)} - {summer_time('start_at')})"
+        spring_shift = f"-({clock_change_minutes('start_at', by_duration)})"
         self.add(
             "end_at",
             f"""CASE WHEN end_full IS NOT NULL THEN end_full
@@ -175,7 +175,7 @@ class Spec:
             "minutes",
             f"""CASE WHEN end_full IS NULL AND end_clock IS NULL THEN duration
                     ELSE date_diff('second', start_at, end_at) / 60.0
-                         + 60 * ({summer_time("start_at")} - {summer_time("end_at")})
+                         + {clock_change_minutes("start_at", "end_at")}
                END""",
         )
         self.check(
