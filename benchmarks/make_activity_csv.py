@@ -45,7 +45,9 @@ MINUTES_2018_TO_2025 = (date(2026, 1, 1) - date(2018, 1, 1)).days * 24 * 60
 
 # Løpenr is a letter and seven digits, so the privacy guard never mistakes it for an
 # 11-digit identity number. A blank outcome is NULL, which COPY writes as an empty cell,
-# as exports do.
+# as exports do. Times are Oslo wall-clock times, as a real export's: none falls in the
+# hour the clocks skip the night summer time begins (the last Sunday of March, 02:00–03:00),
+# which the import refuses.
 ACTIVITY_SQL = """
 COPY (
     WITH rows AS (
@@ -53,25 +55,39 @@ COPY (
                TIMESTAMP '2018-01-01' + to_minutes((hash(i, 1) % $span)::BIGINT) AS start_at,
                5 + (hash(i, 2) % 176)::BIGINT AS duration
         FROM range($rows) r(i)
+    ),
+    shifted AS (
+        SELECT *, wall_clock(start_at) AS starts FROM rows
+    ),
+    times AS (
+        SELECT *, wall_clock(starts + to_minutes(duration)) AS ends FROM shifted
     )
     SELECT 'A' || lpad((i + 1)::VARCHAR, 7, '0') AS "Løpenr",
-           strftime(start_at, '%d.%m.%Y %H:%M') AS "Start",
-           strftime(start_at + to_minutes(duration), '%d.%m.%Y %H:%M') AS "Slutt",
+           strftime(starts, '%d.%m.%Y %H:%M') AS "Start",
+           strftime(ends, '%d.%m.%Y %H:%M') AS "Slutt",
            1 + (hash(i, 3) % 6)::BIGINT AS "Delprosjekt",
            $tasks[1 + (hash(i, 4) % len($tasks))::BIGINT] AS "Oppgave",
            $services[1 + (hash(i, 5) % len($services))::BIGINT] AS "Bestiller",
            $municipalities[1 + (hash(i, 6) % len($municipalities))::BIGINT] AS "Kommune",
            nullif($outcomes[1 + (hash(i, 7) % len($outcomes))::BIGINT], '') AS "Utfall",
            replace(((hash(i, 8) % 800) / 10)::DECIMAL(5, 1)::VARCHAR, '.', ',') AS "Km"
-    FROM rows
+    FROM times
     ORDER BY i
 ) TO $path (FORMAT csv, DELIMITER ';', HEADER true, QUOTE '"')
+"""
+
+
+SKIPPED_HOUR_MACRO = """
+CREATE MACRO wall_clock(moment) AS moment + CASE
+    WHEN month(moment) = 3 AND dayofweek(moment) = 0 AND day(moment) >= 25
+         AND hour(moment) = 2 THEN INTERVAL 1 HOUR ELSE INTERVAL 0 HOUR END
 """
 
 
 def write_activity_csv(path: Path, rows: int) -> Path:
     """Write ``rows`` activity rows to ``path`` and return it."""
     with duckdb.connect() as con:
+        con.execute(SKIPPED_HOUR_MACRO)
         con.execute(
             ACTIVITY_SQL,
             {

@@ -12,8 +12,16 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import duckdb
+
 from dashboard import __version__
-from dashboard.data.store import DatabaseLockedError, Store, default_db_path
+from dashboard.data.store import (
+    DatabaseFault,
+    DatabaseLockedError,
+    Store,
+    database_fault,
+    default_db_path,
+)
 from dashboard.data.values import COMPARISONS, Filters, one_year_before
 from dashboard.data.vocabulary import EXPORT_KINDS
 
@@ -51,6 +59,18 @@ def build_parser() -> argparse.ArgumentParser:
     importer = commands.add_parser("import", help="importer eksportfiler (CSV, TXT, XLSX)")
     importer.add_argument("files", nargs="+", type=Path, metavar="FIL")
     importer.add_argument("--kind", choices=EXPORT_KINDS, help="eksporttype (ellers gjenkjent)")
+    importer.add_argument(
+        "--replace-changed",
+        action="store_true",
+        help="ta inn rettelser: en rad med en ID som finnes fra før med annet innhold "
+        "erstatter den gamle (de gamle verdiene tas vare på i historikken)",
+    )
+    importer.add_argument(
+        "--id-scope",
+        choices=("file", "year"),
+        help="ID-ene er bare unike i hver fil (file) eller hvert år (year), f.eks. Løpenr "
+        "som begynner på 1 i et nytt års ark",
+    )
 
     metrics = commands.add_parser("metrics", help="skriv nøkkeltallene for en periode")
     _period_options(metrics)
@@ -139,16 +159,29 @@ def _preferences():
 
 def run_import(args: argparse.Namespace) -> int:
     from dashboard.data.importer import import_file
+    from dashboard.data.privacy import shown_file_name
     from dashboard.data.problems import ImportRefused
 
     refused = 0
-    with Store.open(args.db or default_db_path()) as store:
+    db = args.db or default_db_path()
+    with Store.open(db) as store:
         for path in args.files:
             try:
-                print(import_file(store, path, kind=args.kind).summary())
+                result = import_file(
+                    store,
+                    path,
+                    kind=args.kind,
+                    replace_changed=args.replace_changed,
+                    id_scope=args.id_scope,
+                )
+                print(result.summary())
+            except duckdb.Error as error:
+                # The database failed, not the file: the next files would fail alike.
+                raise database_fault(error, db) from None
             except ImportRefused as error:
                 refused += 1
-                print(f"Avvist: {path.name} (ingen endringer i databasen)", file=sys.stderr)
+                shown = shown_file_name(path.name)
+                print(f"Avvist: {shown} (ingen endringer i databasen)", file=sys.stderr)
                 for problem in error.problems:
                     print(f"  {problem}", file=sys.stderr)
     return 1 if refused else 0
@@ -203,8 +236,23 @@ def run_goals(args: argparse.Namespace) -> int:
     from dashboard.data.register import export_register
 
     with _open_existing(args.db or default_db_path()) as store:
-        count = export_register(store.con, args.file)
+        try:
+            count = export_register(store.con, args.file)
+        except OSError as error:
+            raise ValueError(
+                f"kunne ikke skrive {args.file}: {_os_reason(error)}; velg en annen fil eller mappe"
+            ) from None
     print(f"Målregisteret skrevet: {args.file} ({count} vurderinger)")
+
+
+def _os_reason(error: OSError) -> str:
+    if isinstance(error, IsADirectoryError):
+        return "det er en mappe"
+    if isinstance(error, PermissionError):
+        return "ingen skrivetilgang"
+    if isinstance(error, FileNotFoundError):
+        return "mappen finnes ikke"
+    return "disken er full eller utilgjengelig"
     return 0
 
 
@@ -265,8 +313,10 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (FileNotFoundError, ValueError, DatabaseLockedError) as error:
+    except (FileNotFoundError, ValueError, DatabaseLockedError, DatabaseFault) as error:
         return _fail(str(error))
+    except duckdb.Error as error:
+        return _fail(str(database_fault(error, args.db or default_db_path())))
 
 
 if __name__ == "__main__":

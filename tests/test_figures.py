@@ -209,7 +209,7 @@ def test_hours_round_half_up_as_by_hand(tmp_path):
         assert document["owner_hours"]["municipality"] == 0.3
 
 
-def test_headline_days_add_up_to_the_period_figures(store):
+def test_headline_adds_up_to_the_period_figures(store):
     headline = figures.headline(store.con, MARCH)
     assert (headline.tasks, headline.task_minutes) == (4, 147)
     assert headline.municipal_minutes == 90  # the HBO tasks

@@ -115,3 +115,9 @@ def test_the_usual_forms_read_the_common_forms():
 @pytest.mark.parametrize("vocabulary", sorted(VOCABULARIES))
 def test_no_vocabulary_word_holds_a_long_digit_run(vocabulary):
     assert all(longest_digit_run(word) <= 4 for word in VOCABULARIES[vocabulary])
+
+
+@pytest.mark.parametrize("word", ["INFINITY", "-infinity", "epoch", "allballs"])
+def test_a_word_strptime_takes_for_a_time_stamp_is_no_clock_time(word):
+    for forms in (USUAL, CAREFUL):
+        assert read([word], forms) == [(None, None, None, None)]

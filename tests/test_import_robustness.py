@@ -521,12 +521,18 @@ def test_mangled_xlsx_exports_never_crash(store, tmp_path, data, kind):
 BIG_ROWS = 300_000
 
 
+def existing_in_oslo(moment: datetime) -> datetime:
+    """The clocks skip 02:00–02:59 on the last Sunday of March; an export has no such time."""
+    skipped = moment.month == 3 and moment.weekday() == 6 and moment.day >= 25
+    return moment + timedelta(hours=1) if skipped and moment.hour == 2 else moment
+
+
 def write_big_activity_log(path: Path) -> Path:
     first = datetime(2019, 1, 1, 10, 0)
     lines = [ACTIVITY_HEADER]
     for number in range(BIG_ROWS):
-        start = first + timedelta(minutes=7 * number)
-        end = start + timedelta(minutes=30)
+        start = existing_in_oslo(first + timedelta(minutes=7 * number))
+        end = existing_in_oslo(start + timedelta(minutes=30))
         lines.append(
             f"S-{number};{start:%d.%m.%Y %H:%M};{end:%d.%m.%Y %H:%M};{number % 6 + 1};"
             "Blodprøve;HBO;Røros;Behandlet på stedet;3,5"

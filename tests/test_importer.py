@@ -384,7 +384,11 @@ def test_unreadable_files_are_refused_clearly(store, tmp_path, name, content, ex
             "tall",
         ),
         ("Plan;Mål;Status;Vurdert\nP;M;2;mai 99999\n", "Vurdert", "ikke en dato"),
-        ("Start;Slutt;DP;Oppgave;Bestiller\n01.02.0024 10:00;11:00;2;EKG;HBO\n", "Start", "gyldig"),
+        (
+            "Start;Slutt;DP;Oppgave;Bestiller\n01.02.0024 10:00;11:00;2;EKG;HBO\n",
+            "Start",
+            "2000–2099",
+        ),
         (
             "Start;Slutt;DP;Oppgave;Bestiller\n01.02.2024 10:00;03.02.2024 11:00;2;EKG;HBO\n",
             "Slutt",

@@ -26,8 +26,8 @@ def test_self_test_passes_and_leaves_the_user_folders_alone(qapp, _isolated_user
 def test_the_page_count_agrees_with_a_pdf_reader(tmp_path):
     from dashboard.brief import build_brief
     from dashboard.data.demo import build_demo
-    from dashboard.data.values import Filters
     from dashboard.data.store import Store
+    from dashboard.data.values import Filters
     from dashboard.settings import Preferences
 
     db = build_demo(tmp_path / "demo.duckdb", today=date(2018, 3, 31))

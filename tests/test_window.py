@@ -17,7 +17,6 @@ from test_overview_view import make_fixture_store
 
 from dashboard import RESOURCES
 from dashboard.cli import main as cli_main
-from dashboard.data.values import StaffedHours
 from dashboard.data.store import Store, default_db_path, demo_db_path
 from dashboard.data.values import StaffedHours
 from dashboard.settings import settings_path, staffed_hours

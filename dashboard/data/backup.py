@@ -121,8 +121,7 @@ _BACKUP_IN_USE = (
     "og prøv igjen."
 )
 _RESTORE_IN_USE = (
-    "Er det vinduet, gjenopprett fra Fil-menyen der; ellers vent til det er ferdig og prøv "
-    "igjen."
+    "Er det vinduet, gjenopprett fra Fil-menyen der; ellers vent til det er ferdig og prøv igjen."
 )
 
 

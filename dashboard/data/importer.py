@@ -12,13 +12,18 @@ field in SQL (typing), then add the rows not already there in one transaction.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import duckdb
 
+from dashboard import RESOURCES
 from dashboard.data import rollups
+from dashboard.data.csv_scan import first_record_longer_than
 from dashboard.data.goals import current_user, derive_goal_id
 from dashboard.data.kinds import (
     FIELDS,
@@ -29,11 +34,12 @@ from dashboard.data.kinds import (
 )
 from dashboard.data.parsing import PARAMETERS, USUAL, cell, quoted
 from dashboard.data.privacy import (
-    IDENTITY_NUMBER_SQL,
-    candidate_tokens_sql,
+    MAYBE_SQL_PATTERN,
+    PRIVACY_MESSAGE,
     holds_identity_number,
     maybe_identity_in_any_sql,
     maybe_identity_sql,
+    shown_file_name,
 )
 from dashboard.data.problems import ImportCancelled, ImportRefused, ImportResult, Problem
 from dashboard.data.readers import RawSource, open_source, reencode_as_utf8
@@ -42,6 +48,35 @@ from dashboard.data.typed_rows import KIND_SPECS, Check, Spec
 
 Progress = Callable[[float, str], None]
 MAX_PROBLEMS = 50
+MAYBE_PARAMETERS = {"maybe_identity": MAYBE_SQL_PATTERN}
+
+
+ID_SCOPES = ("file", "year")
+
+
+@dataclass(frozen=True)
+class IdRules:
+    """How the file's ids meet the ids already stored.
+
+    ``replace_changed``: a row whose id is stored with other content replaces it (the old
+    values go to the history table); without it such a file is refused. ``scope``: ids
+    unique only within each ``file`` (prefixed by the file's name) or each ``year``
+    (prefixed by the year the row starts in)."""
+
+    replace_changed: bool = False
+    scope: str | None = None
+    file_stem: str = ""
+
+    def id_sql(self, spec: Spec) -> str:
+        if self.scope == "file":
+            return "$id_prefix || r_id"
+        if self.scope == "year":
+            return f"year({spec.moment})::VARCHAR || ':' || r_id"
+        return "r_id"
+
+    @property
+    def params(self) -> dict:
+        return {"id_prefix": f"{self.file_stem}:"}
 
 
 def import_file(
@@ -50,31 +85,114 @@ def import_file(
     kind: str | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    *,
+    replace_changed: bool = False,
+    id_scope: str | None = None,
 ) -> ImportResult:
-    """Import ``path``; raise ImportRefused (nothing changed) or ImportCancelled."""
+    """Import ``path``; raise ImportRefused (nothing changed) or ImportCancelled.
+
+    ``replace_changed`` and ``id_scope`` (``file`` or ``year``): see :class:`IdRules`."""
     path = Path(path)
+    if id_scope not in (None, *ID_SCOPES):
+        raise ValueError(f"ukjent --id-scope «{id_scope}»; bruk file eller year")
+    _refuse_identity_in_file_name(path)
+    rules = IdRules(replace_changed, id_scope, path.stem)
     steps = _Steps(progress, cancelled)
     steps.report(0.0, f"Leser {path.name}")
     con = store.cursor()
     try:
-        with open_source(path, kind) as source:
+        _refuse_demo_database(con, path)
+        with open_source(path, kind) as source, ThreadPoolExecutor(max_workers=1) as pool:
             _guard_cells_outside_the_table(source)
             kind = kind or _detect(source)
             columns = _columns(source, kind)
-            result = _store_in_one_pass(con, path, source, kind, columns, steps)
-            if result is not None:
-                steps.report(1.0, "Ferdig")
-                return result
-            _load_raw(con, source)
-            steps.report(0.35, "Ser etter fødselsnummer")
-            _guard_privacy(con, source)
-            steps.report(0.5, "Kontrollerer verdiene")
-            _type_rows(con, kind, columns)
-            _refuse_bad_rows(con, source, kind, columns)
-            steps.report(0.75, "Lagrer")
-            return _store_rows(con, path, source.name, kind, steps)
+            apart = _ReadApart(pool.submit(source.check_text), pool.submit(_sha256, path))
+            result = _store_in_one_pass(con, path, source, kind, columns, steps, rules, apart)
+            if result is None:
+                result = _store_carefully(con, path, source, kind, columns, steps, rules, apart)
+            steps.report(1.0, "Ferdig")
+            return replace(result, unused_columns=_unused_columns(source, columns))
     finally:
         con.close()
+
+
+@dataclass(frozen=True)
+class _ReadApart:
+    """The file read apart from DuckDB, in a thread while DuckDB reads it (DuckDB lets go
+    of the GIL): its text checked and its records counted, and its SHA-256."""
+
+    text_checked: Future
+    digest: Future
+
+
+def _store_carefully(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    source: RawSource,
+    kind: str,
+    columns: dict[str, str],
+    steps: _Steps,
+    rules: IdRules,
+    apart: _ReadApart,
+) -> ImportResult:
+    apart.text_checked.result()
+    _load_raw(con, source)
+    _refuse_rows_not_read(con, source)
+    _take_off_register_escapes(con, source)
+    steps.report(0.35, "Ser etter fødselsnummer")
+    _guard_privacy(con, source)
+    steps.report(0.5, "Kontrollerer verdiene")
+    _type_rows(con, kind, columns, rules)
+    _refuse_bad_rows(con, source, kind, columns)
+    if not rules.replace_changed:
+        _refuse_changed_rows(con, source, kind, columns)
+    steps.report(0.75, "Lagrer")
+    return _store_rows(con, path, source.name, kind, steps, apart.digest)
+
+
+def _unused_columns(source: RawSource, columns: dict[str, str]) -> tuple[str, ...]:
+    """Columns with a header the contract does not name: not stored, but named."""
+    used = set(columns.values())
+    return tuple(
+        _column_label(source, f"c{index}")
+        for index, header in enumerate(source.header)
+        if header and f"c{index}" not in used
+    )
+
+
+def _refuse_demo_database(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Real rows never go into the demo database. The demo builds itself from files the
+    application ships (the real goals of Strategi 2030), and only those may go in."""
+    demo = con.execute("SELECT value FROM meta WHERE key = 'demo'").fetchone()
+    if demo and demo[0] == "1" and not path.resolve().is_relative_to(RESOURCES):
+        raise ImportRefused(
+            [
+                Problem(
+                    shown_file_name(path.name),
+                    None,
+                    None,
+                    "databasen er demodatabasen med oppdiktede tall; ekte eksporter kan ikke "
+                    "blandes inn i den. Importer til din egen database (uten --db, eller "
+                    "--db med stien til den).",
+                )
+            ]
+        )
+
+
+def _refuse_identity_in_file_name(path: Path) -> None:
+    """The file name is stored with the import and printed in the brief."""
+    if holds_identity_number(path.name):
+        raise ImportRefused(
+            [
+                Problem(
+                    shown_file_name(path.name),
+                    None,
+                    None,
+                    "filnavnet inneholder et fødselsnummer eller D-nummer; gi filen et navn "
+                    "uten det og prøv igjen",
+                )
+            ]
+        )
 
 
 class _Steps:
@@ -126,18 +244,61 @@ def _columns(source: RawSource, kind: str) -> dict[str, str]:
 
 
 def _csv_error(source: RawSource, error: duckdb.Error) -> ImportRefused:
-    text = str(error)
+    # DuckDB's message quotes the whole line (it may hold anything): the line is taken out
+    # before the message is read, and the message itself is never shown.
+    text = "\n".join(
+        line for line in str(error).splitlines() if not line.startswith("Original Line:")
+    )
+    reason = text.split("Possible", 1)[0].lower()
     row = None
     if "Line:" in text:
         digits = text.split("Line:", 1)[1].strip().split()[0]
         row = int(digits) if digits.isdigit() else None
     detail = "raden er ikke gyldig CSV"
-    if "quote" in text.lower():
+    long_row = _first_long_row(source, text)
+    if long_row is not None:
+        row = long_row
+        detail = (
+            f"raden er over {MAX_LINE_BYTES // 1_000_000} MB lang; en rad i en eksport er "
+            "noen hundre tegn. Er en celle limt inn ved en feil?"
+        )
+    elif "quote" in reason:
         detail = 'et anførselstegn (") åpnes, men lukkes ikke'
-    if "Expected Number of Columns" in text:
+    elif "Expected Number of Columns" in text:
         counts = text.split("Expected Number of Columns:", 1)[1].split()
         detail = f"raden har {counts[2]} felt, overskriften har {counts[0]}"
     return ImportRefused([Problem(source.name, row, None, f"kan ikke lese raden: {detail}")])
+
+
+# DuckDB's default longest line; a longer one is refused with a message that says so.
+MAX_LINE_BYTES = 2_000_000
+
+
+def _first_long_row(source: RawSource, error_text: str) -> int | None:
+    # DuckDB names an over-long line only when it reads the file in one thread.
+    if "Maximum line size" not in error_text and "full read" not in error_text:
+        return None
+    return first_record_longer_than(source.csv_path, MAX_LINE_BYTES)
+
+
+def _refuse_rows_not_read(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
+    """A reader that stops early must never lose rows silently: the count from the
+    file's bytes and DuckDB's count must agree."""
+    read, *_ = con.execute("SELECT count(*) FROM raw").fetchone()
+    if not source.all_rows_read(read):
+        expected = source.data_row_count()
+        raise ImportRefused(
+            [
+                Problem(
+                    source.name,
+                    None,
+                    None,
+                    f"filen har {expected} rader under overskriften, men {read} kunne leses; "
+                    "ingenting er importert. Sjekk anførselstegn og linjeskift i filen, "
+                    "eller lagre den på nytt fra Excel.",
+                )
+            ]
+        )
 
 
 READ_CSV = """read_csv($path, delim = $delim, header = false, skip = $skip, columns = $columns,
@@ -163,21 +324,27 @@ def _load_raw(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
             raise _csv_error(source, error) from None
         reencode_as_utf8(source)
         _load_raw(con, source)
-    except duckdb.ConversionException as error:
+    except (duckdb.ConversionException, duckdb.NotImplementedException) as error:
         raise _csv_error(source, error) from None
 
 
+def _take_off_register_escapes(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
+    """The register's CSV export puts an apostrophe before a cell a spreadsheet would take
+    for a formula, and before one that begins with an apostrophe: one comes off again."""
+    if not source.register_escapes:
+        return
+    for index in range(len(source.header)):
+        column = quoted(f"c{index}")
+        sql = f"UPDATE raw SET {column} = substr({column}, 2) WHERE starts_with({column}, ?)"
+        con.execute(sql, ["'"])
+
+
 def _column_label(source: RawSource, raw_column: str) -> str:
-    header = source.header[int(raw_column[1:])]
+    index = int(raw_column[1:])
+    header = source.header[index] if index < len(source.header) else ""
     if not header or holds_identity_number(header):
-        return f"kolonne {int(raw_column[1:]) + 1}"
+        return f"kolonne {index + 1}"
     return header
-
-
-PRIVACY_MESSAGE = (
-    "cellen inneholder et fødselsnummer eller D-nummer; helseopplysninger med "
-    "pasientidentitet kan ikke importeres. Fjern det og prøv igjen."
-)
 
 
 def _guard_cells_outside_the_table(source: RawSource) -> None:
@@ -191,58 +358,67 @@ def _guard_cells_outside_the_table(source: RawSource) -> None:
         )
         for sheet, row, column, text in source.outside_cells
         if holds_identity_number(text)
+    ] + [
+        Problem(source.name, row, _column_label(source, f"c{column - 1}"), PRIVACY_MESSAGE)
+        for row, column in source.identity_cells
     ]
     if hits:
         raise ImportRefused(hits[:MAX_PROBLEMS])
 
 
 def _guard_privacy(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
-    """Refuse the file if any cell holds a valid identity number; never echo it."""
+    """Refuse the file if any cell holds a valid identity number; never echo it.
+
+    DuckDB picks the few cells that could hold one; Python judges them, by the same
+    function that judges file names, sheet names and title rows."""
     names = [f"c{i}" for i in range(len(source.header))]
     if not names:
         return
     candidates = " UNION ALL ".join(
-        f"SELECT rowid AS ord, '{name}' AS col, unnest({candidate_tokens_sql(quoted(name))}) "
-        f"AS token FROM raw WHERE {maybe_identity_sql(quoted(name))}"
+        f"SELECT rowid AS ord, '{name}' AS col, {quoted(name)} AS text FROM raw "
+        f"WHERE {maybe_identity_sql(quoted(name))}"
         for name in names
     )
-    hits = con.execute(
-        f"SELECT DISTINCT ord, col FROM ({candidates}) WHERE {IDENTITY_NUMBER_SQL} "
-        f"ORDER BY ord, col LIMIT {MAX_PROBLEMS}"
-    ).fetchall()
+    cursor = con.execute(
+        f"SELECT ord, col, text FROM ({candidates}) ORDER BY ord, col", MAYBE_PARAMETERS
+    )
+    hits: list[tuple[int, str]] = []
+    while len(hits) < MAX_PROBLEMS and (batch := cursor.fetchmany(10_000)):
+        hits += [(ord_, col) for ord_, col, text in batch if holds_identity_number(text)]
     if hits:
+        hits = hits[:MAX_PROBLEMS]
         rows = source.user_rows(ord_ for ord_, _ in hits)
         raise ImportRefused(
             [
-                Problem(
-                    source.name,
-                    rows.get(ord_),
-                    _column_label(source, col),
-                    PRIVACY_MESSAGE,
-                )
+                Problem(source.name, rows.get(ord_), _column_label(source, col), PRIVACY_MESSAGE)
                 for ord_, col in hits
             ]
         )
 
 
-def _type_rows(con: duckdb.DuckDBPyConnection, kind: str, columns: dict[str, str]) -> None:
+def _type_rows(
+    con: duckdb.DuckDBPyConnection, kind: str, columns: dict[str, str], rules: IdRules
+) -> None:
     spec = KIND_SPECS[kind](columns)
     sql = (
-        f"CREATE OR REPLACE TEMP TABLE typed AS SELECT *{_identity(con, spec, columns)} "
+        f"CREATE OR REPLACE TEMP TABLE typed AS SELECT *{_identity(con, spec, columns, rules)} "
         f"FROM (SELECT rowid AS ord, {spec.select} FROM raw)"
     )
-    con.execute(sql, _used(sql, PARAMETERS))
+    con.execute(sql, _used(sql, {**PARAMETERS, **rules.params}))
 
 
-def _identity(con: duckdb.DuckDBPyConnection, spec: Spec, columns: dict[str, str]) -> str:
-    """The id column: the file's own, or one derived from the row where the cell is blank.
+def _identity(
+    con: duckdb.DuckDBPyConnection, spec: Spec, columns: dict[str, str], rules: IdRules
+) -> str:
+    """The id column: the file's own (scoped), or one derived from the row where the cell
+    is blank.
 
     Deriving takes a window over every row, so it is only asked for when an id is blank."""
     if not spec.has_id:
         return ""
     if spec.derived_id is None or not _has_blank_ids(con, columns):
-        return ", r_id AS id"
-    return f", coalesce(r_id, {spec.derived_id}) AS id"
+        return f", {rules.id_sql(spec)} AS id"
+    return f", coalesce({rules.id_sql(spec)}, {spec.derived_id}) AS id"
 
 
 def _has_blank_ids(con: duckdb.DuckDBPyConnection, columns: dict[str, str]) -> bool:
@@ -297,6 +473,52 @@ def _refuse_bad_rows(
     raise ImportRefused(problems)
 
 
+CHANGED_HELP = (
+    "ingenting er importert. Er radene rettelser, importer med --replace-changed (de nye "
+    "verdiene erstatter de gamle, som tas vare på i historikken). Begynner ID-ene på nytt "
+    "i hver fil eller hvert år (f.eks. Løpenr fra 1 i et nytt års ark), importer med "
+    "--id-scope file eller --id-scope year."
+)
+
+
+def _refuse_changed_rows(
+    con: duckdb.DuckDBPyConnection, source: RawSource, kind: str, columns: dict[str, str]
+) -> None:
+    """A row whose id is stored with other content is never dropped silently."""
+    spec = KIND_SPECS[kind](columns)
+    if spec.table is None:
+        return
+    changed_sql = (
+        f"FROM typed t WHERE EXISTS (SELECT 1 FROM {spec.table} s WHERE s.id = t.id) "
+        f"AND NOT EXISTS (SELECT 1 FROM {spec.table} s WHERE {spec.same_row})"
+    )
+    total, *_ = con.execute(f"SELECT count(*) {changed_sql}").fetchone()
+    if not total:
+        return
+    changed = con.execute(
+        f"SELECT ord, id {changed_sql} ORDER BY ord LIMIT {MAX_PROBLEMS}"
+    ).fetchall()
+    rows = source.user_rows(ord_ for ord_, _ in changed)
+    label = _column_label(source, columns["id"]) if "id" in columns else "ID"
+    problems = [
+        Problem(
+            source.name, rows.get(ord_), label, f"ID «{id_}» er importert før med annet innhold"
+        )
+        for ord_, id_ in changed
+    ]
+    if total > len(problems):
+        problems.append(Problem(source.name, None, None, f"… og {total - len(problems)} rader til"))
+    problems.append(
+        Problem(
+            source.name,
+            None,
+            None,
+            f"{total} rader finnes fra før med annet innhold; {CHANGED_HELP}",
+        )
+    )
+    raise ImportRefused(problems)
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -306,7 +528,12 @@ def _sha256(path: Path) -> str:
 
 
 def _store_rows(
-    con: duckdb.DuckDBPyConnection, path: Path, name: str, kind: str, steps: _Steps
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    name: str,
+    kind: str,
+    steps: _Steps,
+    digest: Future,
 ) -> ImportResult:
     spec = KIND_SPECS[kind]
     rows_read = con.execute("SELECT count(*) FROM typed").fetchone()[0]
@@ -317,18 +544,43 @@ def _store_rows(
         import_id = con.execute("SELECT nextval('import_id_seq')").fetchone()[0]
         params = {"import_id": import_id, "user": current_user()}
         counts = [con.execute(sql, _used(sql, params)).fetchone()[0] for sql in spec.inserts]
-        added = counts[-1]
+        stored = counts[-1]
+        # Rows with a changed id only get this far when the user asked for corrections.
+        replaced = _replace_corrected_rows(con, spec.table, import_id) if spec.table else 0
         steps.report(0.95, "Lagrer")
-        if added == 0:
-            con.rollback()
+        if stored == 0:
+            _rollback(con)
             return ImportResult(name, KIND_LABELS[kind], rows_read, 0)
-        _record_import(con, import_id, path, name, kind, rows_read, added)
+        _record_import(con, import_id, path, name, kind, rows_read, stored, digest.result())
         con.commit()
     except BaseException:
-        con.rollback()
+        _rollback(con)
         raise
     steps.report(1.0, "Ferdig")
-    return ImportResult(name, KIND_LABELS[kind], rows_read, added)
+    return ImportResult(name, KIND_LABELS[kind], rows_read, stored - replaced, replaced)
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back, if DuckDB has not already: after a failed write (a full disk) it has, and
+    «cannot rollback» must not hide the fault, nor keep the next import from working."""
+    with contextlib.suppress(duckdb.Error):
+        con.rollback()
+
+
+def _replace_corrected_rows(con: duckdb.DuckDBPyConnection, table: str, import_id: int) -> int:
+    """Rows stored by earlier imports under an id this import stores too are replaced: an
+    identical row was never stored again, so each is a correction. Their old values go to
+    the history table. Inside the import's transaction; returns how many were replaced."""
+    older = (
+        f"FROM {table} s WHERE s.import_id <> $import_id "
+        f"AND s.id IN (SELECT id FROM {table} WHERE import_id = $import_id)"
+    )
+    con.execute(
+        f"INSERT INTO {table}_history SELECT s.*, $import_id, current_timestamp::TIMESTAMP {older}",
+        {"import_id": import_id},
+    )
+    replaced, *_ = con.execute(f"DELETE {older}", {"import_id": import_id}).fetchone()
+    return replaced
 
 
 def _attach_goal_ids(con: duckdb.DuckDBPyConnection) -> None:
@@ -358,15 +610,17 @@ def _record_import(
     kind: str,
     rows_read: int,
     added: int,
+    sha256: str | None = None,
 ) -> None:
+    """Provenance; ``sha256`` when already computed (it was, while DuckDB read the file)."""
     con.execute(
         "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, current_timestamp::TIMESTAMP)",
-        [import_id, name, _sha256(path), kind, rows_read, added],
+        [import_id, name, sha256 or _sha256(path), kind, rows_read, added],
     )
     rollups.add_import(con, kind, import_id)
 
 
-def _one_pass_sql(source: RawSource, spec: Spec) -> str:
+def _one_pass_sql(source: RawSource, spec: Spec, rules: IdRules) -> str:
     """Type, check and insert in one statement that raises at the first doubtful row."""
     maybe_identity = maybe_identity_in_any_sql(_cells_to_search(source, spec))
     doubts = " OR ".join(
@@ -375,7 +629,7 @@ def _one_pass_sql(source: RawSource, spec: Spec) -> str:
     # error() rather than a filter: one doubtful row must stop the whole statement, and a
     # filtered-out row would be silently lost.
     return (
-        f"WITH typed AS (SELECT *, r_id AS id FROM "
+        f"WITH typed AS (SELECT *, {rules.id_sql(spec)} AS id FROM "
         f"(SELECT {spec.select}, {maybe_identity} AS maybe_identity FROM {READ_CSV}) "
         f"WHERE CASE WHEN {doubts} THEN error('import: ta den grundige veien') ELSE true END) "
         f"{spec.insert_all()}"
@@ -397,6 +651,8 @@ def _store_in_one_pass(
     kind: str,
     columns: dict[str, str],
     steps: _Steps,
+    rules: IdRules,
+    apart: _ReadApart,
 ) -> ImportResult | None:
     """The common case, a clean file with its own ids, in one read of the file.
 
@@ -407,48 +663,77 @@ def _store_in_one_pass(
     if spec.table is None or "id" not in columns:
         return None
     steps.report(0.35, "Leser og kontrollerer")
-    sql = _one_pass_sql(source, spec)
+    sql = _one_pass_sql(source, spec, rules)
     con.begin()
     try:
         import_id = con.execute("SELECT nextval('import_id_seq')").fetchone()[0]
-        params = {**PARAMETERS, **_csv_params(source), "import_id": import_id}
+        params = {
+            **PARAMETERS,
+            **MAYBE_PARAMETERS,
+            **rules.params,
+            **_csv_params(source),
+            "import_id": import_id,
+        }
         rows_read = con.execute(sql, _used(sql, params)).fetchone()[0]
+        apart.text_checked.result()
         steps.report(0.75, "Lagrer")
-        added = _keep_new_rows(con, spec.table, import_id, rows_read)
-        steps.report(0.95, "Lagrer")
-        if added is None:
-            con.rollback()
+        if not source.all_rows_read(rows_read):
+            _rollback(con)
             return None
-        if added == 0:
-            con.rollback()
+        kept = _keep_new_rows(con, spec, import_id, rows_read)
+        if kept is None or (kept.changed and not rules.replace_changed):
+            _rollback(con)
+            return None
+        stored = kept.stored
+        replaced = _replace_corrected_rows(con, spec.table, import_id) if kept.changed else 0
+        steps.report(0.95, "Lagrer")
+        if stored == 0:
+            _rollback(con)
             return ImportResult(source.name, KIND_LABELS[kind], rows_read, 0)
-        _record_import(con, import_id, path, source.name, kind, rows_read, added)
+        sha256 = apart.digest.result()
+        _record_import(con, import_id, path, source.name, kind, rows_read, stored, sha256)
         con.commit()
     except duckdb.Error as error:
-        con.rollback()
+        _rollback(con)
         if isinstance(error, duckdb.InterruptException):
             raise
         return None
     except BaseException:
-        con.rollback()
+        _rollback(con)
         raise
-    return ImportResult(source.name, KIND_LABELS[kind], rows_read, added)
+    return ImportResult(source.name, KIND_LABELS[kind], rows_read, stored - replaced, replaced)
+
+
+@dataclass(frozen=True)
+class _Kept:
+    stored: int
+    changed: int
 
 
 def _keep_new_rows(
-    con: duckdb.DuckDBPyConnection, table: str, import_id: int, rows_read: int
-) -> int | None:
-    """Drop the rows just stored whose id an earlier import has; how many are new.
+    con: duckdb.DuckDBPyConnection, spec: Spec, import_id: int, rows_read: int
+) -> _Kept | None:
+    """Drop the rows just stored that an earlier import stored identically; how many are
+    left, and how many of those an earlier import stored under the same id with other
+    content.
 
     None when the file names one id twice: the careful path refuses it."""
+    table, params = spec.table, {"import_id": import_id}
     distinct, *_ = con.execute(
-        f"SELECT count(DISTINCT id) FROM {table} WHERE import_id = ?", [import_id]
+        f"SELECT count(DISTINCT id) FROM {table} WHERE import_id = $import_id", params
     ).fetchone()
     if distinct != rows_read:
         return None
     known, *_ = con.execute(
-        f"DELETE FROM {table} t WHERE import_id = $import_id AND EXISTS "
+        f"SELECT count(*) FROM {table} t WHERE import_id = $import_id AND EXISTS "
         f"(SELECT 1 FROM {table} s WHERE s.id = t.id AND s.import_id <> $import_id)",
-        {"import_id": import_id},
+        params,
     ).fetchone()
-    return rows_read - known
+    if not known:
+        return _Kept(rows_read, 0)
+    identical, *_ = con.execute(
+        f"DELETE FROM {table} t WHERE import_id = $import_id AND EXISTS "
+        f"(SELECT 1 FROM {table} s WHERE s.import_id <> $import_id AND {spec.same_row})",
+        params,
+    ).fetchone()
+    return _Kept(rows_read - identical, known - identical)

@@ -13,6 +13,18 @@ KIND_LABELS = {
     "goals": "målstatus",
 }
 
+# The goal register's own export (register.py): its header says a file is one.
+REGISTER_HEADER = [
+    "Mål-ID",
+    "Plan",
+    "Område",
+    "Mål",
+    "Status",
+    "Vurdert",
+    "Kommentar",
+    "Ansvarlig",
+]
+
 # Sheet names that say which kind an Excel sheet holds.
 SHEET_NAMES = {
     "activity": ("aktivitetslogg", "aktiviteter", "activity"),

@@ -79,6 +79,22 @@ MIGRATIONS: list[tuple[int, str]] = [
     ),
     (
         3,
+        # Rows an import replaced with a corrected version (``import --replace-changed``):
+        # the old values, and which import replaced them when.
+        """
+        CREATE TABLE IF NOT EXISTS activities_history AS
+            SELECT *, 0 AS replaced_by_import, current_timestamp::TIMESTAMP AS replaced_at
+            FROM activities WITH NO DATA;
+        CREATE TABLE IF NOT EXISTS callouts_history AS
+            SELECT *, 0 AS replaced_by_import, current_timestamp::TIMESTAMP AS replaced_at
+            FROM callouts WITH NO DATA;
+        CREATE TABLE IF NOT EXISTS car_trips_history AS
+            SELECT *, 0 AS replaced_by_import, current_timestamp::TIMESTAMP AS replaced_at
+            FROM car_trips WITH NO DATA;
+        """,
+    ),
+    (
+        4,
         # Daily rollups: built from the rows by the first rollups.ensure(), then kept up to
         # date by every import.
         "".join(

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from dashboard.data.kinds import VOCABULARIES
 
@@ -38,7 +40,37 @@ FIRST_YEAR, LAST_YEAR = 2000, 2099
 CLOCK_FORMATS = ["%H:%M:%S", "%H:%M", "%H.%M", "%H"]
 MONTH_FORMATS = ["%m.%Y", "%Y-%m", "%m/%Y", "%m-%Y"]
 
+
+def _summer_time_starts_and_ends() -> tuple[list[datetime], list[datetime]]:
+    """Per year FIRST_YEAR–LAST_YEAR, the local wall-clock moments when Norwegian summer time
+    begins (02:00 becomes 03:00) and ends (03:00 becomes 02:00), from the time-zone data."""
+    oslo = ZoneInfo("Europe/Oslo")
+    starts, ends = [], []
+    for year in range(FIRST_YEAR, LAST_YEAR + 1):
+        starts.append(datetime.combine(_change_day(year, 3, oslo), time(2)))
+        ends.append(datetime.combine(_change_day(year, 10, oslo), time(3)))
+    return starts, ends
+
+
+def _change_day(year: int, month: int, zone: ZoneInfo) -> date:
+    """The day in ``month`` the offset changes: the last Sunday in Norway since 1996, and
+    the zone data is asked for it (a week of days, not the whole month: start-up is fast)."""
+    last = date(year, month, 31)
+    for day in (last - timedelta(days=n) for n in range(7)):
+        if _offset(day + timedelta(days=1), zone) != _offset(day, zone):
+            return day
+    raise ValueError(f"ingen sommertidsovergang i {month}/{year}")
+
+
+def _offset(day: date, zone: ZoneInfo) -> timedelta | None:
+    return datetime.combine(day, time(0), tzinfo=zone).utcoffset()
+
+
+SUMMER_STARTS, SUMMER_ENDS = _summer_time_starts_and_ends()
+
 PARAMETERS: dict[str, object] = {
+    "summer_starts": SUMMER_STARTS,
+    "summer_ends": SUMMER_ENDS,
     "longest_minutes": 24 * 60,
     "datetime_formats": DATETIME_FORMATS,
     "usual_datetime_format": DATETIME_FORMATS[0],
@@ -82,7 +114,11 @@ def as_date(text: str) -> str:
 def as_clock(text: str) -> str:
     """A time of day, accepting ``14:30``, ``14.30`` and ``kl. 14:30``."""
     bare = f"regexp_replace({text}, '^kl\\.?\\s*', '', 'i')"
-    return f"try_strptime({bare}, $clock_formats)::TIME"
+    # strptime also takes words such as «infinity» and «epoch» as time stamps; a clock time
+    # is digits and separators only, so anything else is NULL before it is parsed.
+    clock = f"try_strptime({bare}, $clock_formats)"
+    digits_and_marks = f"regexp_full_match({bare}, '[0-9]+([:.][0-9]+)*')"
+    return f"CASE WHEN {digits_and_marks} THEN {clock}::TIME END"
 
 
 def as_number(text: str) -> str:
@@ -108,16 +144,46 @@ def plausible(moment: str) -> str:
     return f"CASE WHEN year({moment}) BETWEEN {FIRST_YEAR} AND {LAST_YEAR} THEN {moment} END"
 
 
+def _this_year(moments: str, moment: str) -> str:
+    return f"${moments}[year({moment}) - {FIRST_YEAR - 1}]"
+
+
+def summer_time(moment: str) -> str:
+    """1 when a local (Oslo) wall-clock moment is in summer time, else 0."""
+    begins, ends = _this_year("summer_starts", moment), _this_year("summer_ends", moment)
+    return f"coalesce(({moment} >= {begins} AND {moment} < {ends})::INTEGER, 0)"
+
+
+def clock_change_minutes(start: str, end: str) -> str:
+    """Minutes to add to the wall-clock difference from ``start`` to ``end`` to count real
+    minutes: -60 across the spring change, +60 across the autumn one.
+
+    The clocks change in March and October only; asking the month first spares the rest
+    of the year the look-up (the one-pass import reads a million rows)."""
+    changes = f"month({start}) IN (3, 10) OR month({end}) IN (3, 10)"
+    return f"CASE WHEN {changes} THEN 60 * ({summer_time(start)} - {summer_time(end)}) ELSE 0 END"
+
+
+def in_spring_gap(moment: str) -> str:
+    """True for a wall-clock time that does not exist: 02:00–02:59 the night summer time
+    begins, when the clocks go from 02:00 to 03:00 (the hour is asked first: it is cheap)."""
+    begins = _this_year("summer_starts", moment)
+    return (
+        f"(hour({moment}) = 2 AND {moment} >= {begins} AND {moment} < {begins} + INTERVAL 1 HOUR)"
+    )
+
+
 def as_word(text: str, vocabulary: str) -> str:
     """The canonical value of a word in a vocabulary (see kinds.VOCABULARIES), or NULL."""
     return f"$values_{vocabulary}[list_position($words_{vocabulary}, lower({text}))]"
 
 
 def as_subproject(text: str) -> str:
-    """1–6 from ``2``, ``DP2``, ``Delprosjekt 2``, ``2. Samarbeid …`` or the name."""
+    """1–6 from ``2``, ``DP2``, ``Delprosjekt 2``, ``2. Samarbeid …`` or the name (never
+    from ``2,5``: a number with decimals is no subproject)."""
     number = (
         f"try_cast(regexp_extract(lower({text}), "
-        "'^(?:dp|delprosjekt)?\\s*([1-6])(?:[^0-9].*)?$', 1) AS INTEGER)"
+        "'^(?:dp|delprosjekt)?\\s*([1-6])(?:[.):]?\\s+[^0-9].*|[.):])?$', 1) AS INTEGER)"
     )
     return f"coalesce({number}, {as_word(text, 'subproject')}::INTEGER)"
 

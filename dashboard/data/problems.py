@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -18,7 +19,9 @@ class Problem:
         where = [self.file]
         if self.row is not None:
             where.append(f"rad {self.row}")
-        if self.column:
+        if self.column and re.fullmatch(r"kolonne \d+", self.column):
+            where.append(self.column)
+        elif self.column:
             where.append(f"kolonne «{self.column}»")
         return f"{', '.join(where)}: {self.message}"
 
@@ -41,12 +44,21 @@ class ImportResult:
     kind: str
     rows_read: int
     rows_added: int
+    # Rows that replaced a stored row with the same id (``replace_changed``).
+    rows_replaced: int = 0
+    # Columns the contract does not name: read by the privacy guard, not stored.
+    unused_columns: tuple[str, ...] = ()
 
     @property
     def already_imported(self) -> bool:
-        return self.rows_added == 0
+        return self.rows_added == 0 and self.rows_replaced == 0
 
     def summary(self) -> str:
+        if not self.unused_columns:
+            return self._counts()
+        return f"{self._counts()}; ikke brukt: {', '.join(self.unused_columns)}"
+
+    def _counts(self) -> str:
         if self.rows_read == 0:
             return f"{self.file}: {self.kind}, ingen rader under overskriften (ingen endring)"
         if self.already_imported:
@@ -54,6 +66,8 @@ class ImportResult:
                 f"{self.file}: {self.kind}, {self.rows_read} rader, alle fantes fra før "
                 "(ingen endring)"
             )
-        skipped = self.rows_read - self.rows_added
+        skipped = self.rows_read - self.rows_added - self.rows_replaced
         tail = f", {skipped} fantes fra før" if skipped else ""
+        if self.rows_replaced:
+            tail += f", {self.rows_replaced} rettet (de gamle verdiene er tatt vare på)"
         return f"{self.file}: {self.kind}, {self.rows_read} rader, {self.rows_added} nye{tail}"

@@ -10,14 +10,26 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import tempfile
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from dashboard.data.kinds import SHEET_NAMES, header_score, normalize_header
+from dashboard.data.csv_scan import (
+    count_records,
+    csv_records,
+    last_line_bytes,
+    line_ends,
+    one_encoding,
+    utf8_copy,
+)
+from dashboard.data.kinds import REGISTER_HEADER, SHEET_NAMES, header_score, normalize_header
+from dashboard.data.privacy import holds_identity_number
 from dashboard.data.problems import ImportRefused, Problem
+from dashboard.data.workbooks import NOT_A_WORKBOOK, SheetScan, guard_workbook, scan_sheet
 
 CSV_SUFFIXES = {".csv", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
@@ -40,6 +52,14 @@ class RawSource:
     # Title rows, the header and other sheets: (sheet, row, column number, text).
     outside_cells: list[tuple[str | None, int, int, str]] = field(default_factory=list)
     temp_dir: tempfile.TemporaryDirectory | None = field(default=None, repr=False)
+    # Numeric Excel cells (row, column number) holding an identity number as written.
+    identity_cells: list[tuple[int, int]] = field(default_factory=list)
+    # A CSV export of the goal register: one leading apostrophe on a cell is an escape.
+    register_escapes: bool = False
+    # Non-blank records from the top of the file to the header row, both included.
+    records_before_data: int = 0
+    _line_ends: int | None = field(default=None, repr=False)
+    _data_rows_counted: int | None = field(default=None, repr=False)
 
     def user_rows(self, ordinals: Iterable[int]) -> dict[int, int]:
         """Row numbers as the user counts them (Excel rows, blank lines included)."""
@@ -51,21 +71,38 @@ class RawSource:
     def _count_csv_rows(self, wanted: list[int]) -> dict[int, int]:
         # Only on the refusal path: DuckDB skips blank lines, the user counts them.
         found: dict[int, int] = {}
-        with self.csv_path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle, delimiter=self.delimiter)
-            for _ in range(self.header_row):
-                next(reader, None)
-            ordinal, row_number = 0, self.header_row
-            for record in reader:
-                row_number += 1
-                if not record:
-                    continue
-                if ordinal in wanted:
-                    found[ordinal] = row_number
-                    if len(found) == len(wanted):
-                        break
-                ordinal += 1
+        ordinal = 0
+        for row_number, blank in csv_records(self.csv_path):
+            if row_number <= self.header_row or blank:
+                continue
+            if ordinal in wanted:
+                found[ordinal] = row_number
+                if len(found) == len(wanted):
+                    break
+            ordinal += 1
         return found
+
+    def check_text(self) -> None:
+        """Refuse text decoded in the wrong encoding before anything is read into DuckDB."""
+        self._line_end_count()
+
+    def all_rows_read(self, read: int) -> bool:
+        """Whether ``read`` rows are every row under the header, counted apart from DuckDB:
+        fast by line ends, exactly (blank lines left out, as DuckDB does) when they differ."""
+        if read == self._line_end_count() - self.skip_lines:
+            return True
+        return read == self.data_row_count()
+
+    def data_row_count(self) -> int:
+        if self._data_rows_counted is None:
+            records = count_records(self.csv_path)
+            self._data_rows_counted = records - self.records_before_data
+        return self._data_rows_counted
+
+    def _line_end_count(self) -> int:
+        if self._line_ends is None:
+            self._line_ends = line_ends(self.csv_path, self.name)
+        return self._line_ends
 
     def close(self) -> None:
         if self.temp_dir is not None:
@@ -95,28 +132,68 @@ def open_source(path: Path, kind: str | None = None) -> RawSource:
     raise AssertionError("unreachable")
 
 
-def _read_head(path: Path) -> tuple[str, bool]:
-    """The first SNIFF_BYTES as text, and whether they are UTF-8; otherwise Windows-1252.
+def _read_head(path: Path) -> str:
+    """The first SNIFF_BYTES of a UTF-8 file as text (a big file is never held in memory)."""
+    with path.open("rb") as handle:
+        data = handle.read(SNIFF_BYTES)
+    return codecs.getincrementaldecoder("utf-8-sig")(errors="replace").decode(data)
 
-    Only the head is judged here (a big file is never held in memory): DuckDB checks the
-    rest as it reads, and a later non-UTF-8 byte makes the importer call
-    :func:`reencode_as_utf8`."""
+
+def _head_is_utf8(path: Path) -> bool:
     with path.open("rb") as handle:
         data = handle.read(SNIFF_BYTES)
     try:
-        return codecs.getincrementaldecoder("utf-8-sig")().decode(data), True
+        codecs.getincrementaldecoder("utf-8-sig")().decode(data)
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), False
+        return False
+    return True
+
+
+def _starts_with_utf16_bom(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _utf8_version(path: Path) -> tuple[Path, tempfile.TemporaryDirectory | None]:
+    """The file itself when its head is UTF-8 (DuckDB checks the rest as it reads, and a
+    later non-UTF-8 byte makes the importer call :func:`reencode_as_utf8`), else a copy."""
+    if _starts_with_utf16_bom(path):
+        return utf8_copy(path, path.name, "utf-16")
+    if _head_is_utf8(path):
+        return path, None
+    return utf8_copy(path, path.name, one_encoding(path, path.name))
 
 
 def reencode_as_utf8(source: RawSource) -> None:
-    """Point ``source`` at a UTF-8 copy of its Windows-1252 file (æøå, – and € intact).
+    """Point ``source`` at a UTF-8 copy of its Windows-1252 file, or refuse a file that
+    mixes encodings at the first line that does not fit, or that was cut off mid-letter."""
+    _refuse_cut_mid_letter(source)
+    source.csv_path, source.temp_dir = utf8_copy(
+        source.csv_path, source.name, one_encoding(source.csv_path, source.name)
+    )
 
-    DuckDB reads UTF-8 and Latin-1 only; Latin-1 would garble – and € (0x80–0x9F)."""
-    text = source.csv_path.read_bytes().decode("cp1252", errors="replace")
-    source.temp_dir = tempfile.TemporaryDirectory(prefix="helsevakt-")
-    source.csv_path = Path(source.temp_dir.name) / "utf8.csv"
-    source.csv_path.write_text(text, encoding="utf-8", newline="")
+
+def _refuse_cut_mid_letter(source: RawSource) -> None:
+    """A UTF-8 file whose last letter lost its last byte(s): a file cut off (a copy that
+    stopped, a full disk), not another encoding. Named at its last row and cell."""
+    last_line = last_line_bytes(source.csv_path)
+    try:
+        last_line.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.reason != "unexpected end of data":
+            return
+        # Delimiters counted, not parsed: the line may hold a cell too long for csv.
+        column = last_line.count(source.delimiter.encode())
+        row = max(number for number, _ in csv_records(source.csv_path))
+        header = source.header[column] if column < len(source.header) else ""
+        label = header if header and not holds_identity_number(header) else f"kolonne {column + 1}"
+        refuse(source.name, CUT_MID_LETTER, row=row, column=label)
+
+
+CUT_MID_LETTER = (
+    "filen slutter midt i en bokstav: den er avkortet (kopieringen eller eksporten stoppet); "
+    "eksporter eller kopier den på nytt"
+)
 
 
 def _find_header(rows: list[list[str]]) -> tuple[int, int]:
@@ -156,30 +233,34 @@ def _cells_above_data(rows: list[list[str]], header_index: int) -> list[tuple]:
     ]
 
 
-def _lines_before_data(text: str, delimiter: str, header_index: int) -> int:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    for _ in range(header_index + 1):
-        next(reader, None)
-    return reader.line_num
-
-
 def _open_csv(path: Path) -> RawSource:
-    head, is_utf8 = _read_head(path)
+    csv_path, temp_dir = _utf8_version(path)
+    head = _read_head(csv_path)
     if not head.strip():
         refuse(path.name, "filen er tom")
+    if "\n" not in head and csv_path.stat().st_size > SNIFF_BYTES:
+        refuse(path.name, LONG_FIRST_LINE, row=1)
     delimiter, header_index, header = _sniff_csv(head)
-    source = RawSource(
+    records = _records(head, delimiter)
+    return RawSource(
         name=path.name,
-        csv_path=path,
+        csv_path=csv_path,
         delimiter=delimiter,
         header=[cell.strip() for cell in header],
-        skip_lines=_lines_before_data(head, delimiter, header_index),
+        # DuckDB's skip counts records (a quoted title cell may span lines), blank ones too.
+        skip_lines=header_index + 1,
         header_row=header_index + 1,
-        outside_cells=_cells_above_data(_records(head, delimiter), header_index),
+        outside_cells=_cells_above_data(records, header_index),
+        temp_dir=temp_dir,
+        records_before_data=sum(1 for record in records[: header_index + 1] if record),
+        register_escapes=[cell.strip() for cell in header] == REGISTER_HEADER,
     )
-    if not is_utf8:
-        reencode_as_utf8(source)
-    return source
+
+
+LONG_FIRST_LINE = (
+    f"første linje er over {SNIFF_BYTES // 1024} kB uten linjeskift; en eksportfil har en "
+    "overskriftsrad først. Er dette riktig fil?"
+)
 
 
 def _cell_text(value) -> str:
@@ -187,19 +268,33 @@ def _cell_text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        rounded = value.replace(microsecond=0)
-        if value.microsecond >= 500_000:
-            rounded = rounded.fromtimestamp(rounded.timestamp() + 1)
-        if rounded.time() == time(0, 0):
-            return rounded.strftime("%Y-%m-%d")
-        return rounded.strftime("%Y-%m-%d %H:%M:%S")
+        return _datetime_text(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, time):
         return value.strftime("%H:%M:%S")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, str):
+        # Spaces only, as a CSV cell is trimmed: a leading tab is content (the register).
+        return OOXML_ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), value).strip(" ")
     return str(value).strip()
+
+
+# How a workbook writes a character XML cannot hold (and ``_x005F_`` a literal ``_``);
+# openpyxl leaves it as written.
+OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _datetime_text(value: datetime) -> str:
+    """To the nearest second, as wall-clock arithmetic: an Excel time has no time zone,
+    and going through the machine's would move 02:10 on a spring night to 03:10."""
+    rounded = value.replace(microsecond=0)
+    if value.microsecond >= 500_000:
+        rounded += timedelta(seconds=1)
+    if rounded.time() == time(0, 0):
+        return rounded.strftime("%Y-%m-%d")
+    return rounded.strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _pick_sheet(workbook, kind: str | None):
@@ -212,54 +307,138 @@ def _pick_sheet(workbook, kind: str | None):
     return workbook.worksheets[0]
 
 
-def _sheet_rows(sheet) -> list[tuple[int, list[str]]]:
-    rows = []
+@dataclass
+class SheetRows:
+    """A sheet's rows that hold text (row number, cells), and how many hold any value."""
+
+    rows: list[tuple[int, list[str]]]
+    value_rows: int
+
+
+def _sheet_rows(sheet) -> SheetRows:
+    # The declared <dimension> may be smaller than the content: read what the sheet holds.
+    sheet.reset_dimensions()
+    rows, value_rows = [], 0
     for row in sheet.iter_rows():
-        cells = [_cell_text(cell.value) for cell in row]
+        values = [cell.value for cell in row]
+        value_rows += any(value is not None for value in values)
+        cells = [_cell_text(value) for value in values]
         number = next((cell.row for cell in row if hasattr(cell, "row")), None)
         if number is not None and any(cells):
             rows.append((number, cells))
-    return rows
+    return SheetRows(rows, value_rows)
 
 
-def _read_workbook(path: Path, kind: str | None) -> tuple[list, list[tuple]]:
+def _refuse_identity_in_sheet_names(path: Path, workbook) -> None:
+    """A sheet name is shown in messages: one holding an identity number refuses the file,
+    named by its place, never by its name."""
+    problems = [
+        Problem(
+            path.name,
+            None,
+            None,
+            f"navnet på ark nr. {number} inneholder et fødselsnummer "
+            "eller D-nummer; gi arket et annet navn og prøv igjen",
+        )
+        for number, sheet in enumerate(workbook.worksheets, 1)
+        if holds_identity_number(sheet.title)
+    ]
+    if problems:
+        raise ImportRefused(problems)
+
+
+def _refuse_rows_not_read(path: Path, sheet, read: SheetRows) -> SheetScan:
+    """The sheet's XML, counted apart from openpyxl, must hold the rows that were read."""
+    scan = scan_sheet(path, sheet._worksheet_path)
+    if scan.value_rows != read.value_rows:
+        refuse(
+            path.name,
+            f"arket har {scan.value_rows} rader med innhold, men {read.value_rows} kunne "
+            "leses; ingenting er importert. Lagre arbeidsboken på nytt i Excel.",
+        )
+    return scan
+
+
+UNCACHED_FORMULA = (
+    "cellen har en formel uten lagret verdi (filen er laget av et program, ikke lagret i "
+    "Excel), så verdien kan ikke leses; åpne filen i Excel og lagre den, eller skriv verdien"
+)
+
+
+def _refuse_uncached_formulas(path: Path, scan: SheetScan, header: list[str]) -> None:
+    problems = []
+    for row, letters in scan.uncached_formulas[:50]:
+        number = _column_number(letters)
+        name = header[number - 1] if number <= len(header) else ""
+        label = name if name and not holds_identity_number(name) else f"kolonne {number}"
+        problems.append(Problem(path.name, row, label, UNCACHED_FORMULA))
+    if problems:
+        raise ImportRefused(problems)
+
+
+def _column_number(letters: str) -> int:
+    from openpyxl.utils import column_index_from_string
+
+    return column_index_from_string(letters) if letters else 1
+
+
+def _read_workbook(path: Path, kind: str | None) -> tuple[list, list[tuple], SheetScan]:
     """The data sheet's rows, and every non-empty cell of the other sheets."""
+    guard_workbook(path)
+    with warnings.catch_warnings():
+        # openpyxl's warnings may quote a cell (a number typed into a date cell); the
+        # import says what it must in its own words, and never repeats a value.
+        warnings.simplefilter("ignore")
+        try:
+            return _read_open_workbook(path, kind)
+        except ImportRefused:
+            raise
+        except Exception:  # openpyxl raises many kinds for a damaged file
+            refuse(path.name, NOT_A_WORKBOOK)
+    raise AssertionError("unreachable")
+
+
+def _read_open_workbook(path: Path, kind: str | None) -> tuple[list, list[tuple], SheetScan]:
     from openpyxl import load_workbook
 
+    workbook = load_workbook(path, read_only=True, data_only=True)
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        refuse(path.name, f"kan ikke lese Excel-filen ({type(error).__name__})")
-    try:
+        _refuse_identity_in_sheet_names(path, workbook)
         chosen = _pick_sheet(workbook, kind)
+        read = _sheet_rows(chosen)
+        scan = _refuse_rows_not_read(path, chosen, read)
         others = [
-            (sheet.title, number, column + 1, text)
+            (sheet.title, row_number, column + 1, text)
             for sheet in workbook.worksheets
             if sheet is not chosen
-            for number, cells in _sheet_rows(sheet)
+            for row_number, cells in _sheet_rows(sheet).rows
             for column, text in enumerate(cells)
             if text
         ]
-        return _sheet_rows(chosen), others
+        return read.rows, others, scan
     finally:
         workbook.close()
 
 
 def _open_excel(path: Path, kind: str | None) -> RawSource:
-    rows, other_sheets = _read_workbook(path, kind)
+    rows, other_sheets, scan = _read_workbook(path, kind)
     if not rows:
         refuse(path.name, "arket er tomt")
     header_index, _ = _find_header([cells for _, cells in rows])
     header_number, header = rows[header_index]
-    width = len(header)
+    _refuse_uncached_formulas(path, scan, header)
+    data = rows[header_index + 1 :]
+    # The table is as wide as its header; a cell beyond it (a note, or one lone cell in
+    # column XFD) is searched like a title row's, not made a column of every row.
+    width = len(_without_trailing_blanks(header))
+    header = header[:width]
     temp_dir = tempfile.TemporaryDirectory(prefix="helsevakt-")
     csv_path = Path(temp_dir.name) / "sheet.csv"
-    data = rows[header_index + 1 :]
     with csv_path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
         writer.writerow(header)
         for _, cells in data:
-            writer.writerow((cells + [""] * width)[:width] if len(cells) <= width else cells)
+            writer.writerow((cells + [""] * width)[:width])
     return RawSource(
         name=path.name,
         csv_path=csv_path,
@@ -274,6 +453,21 @@ def _open_excel(path: Path, kind: str | None) -> RawSource:
             for number, cells in rows[: header_index + 1]
             for column, text in enumerate(cells)
             if text
+        ]
+        + [
+            (None, number, column + 1, text)
+            for number, cells in data
+            for column, text in enumerate(cells[width:], width)
+            if text
         ],
         temp_dir=temp_dir,
+        records_before_data=1,
+        identity_cells=[(row, _column_number(letters)) for row, letters in scan.identity_cells],
     )
+
+
+def _without_trailing_blanks(cells: list[str]) -> list[str]:
+    end = len(cells)
+    while end and not cells[end - 1]:
+        end -= 1
+    return cells[:end]

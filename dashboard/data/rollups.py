@@ -17,6 +17,7 @@ writes fact rows another way (the demo generator, a test) calls :func:`rebuild`.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
 import duckdb
@@ -26,6 +27,7 @@ from dashboard.data.values import StaffedSchedule
 
 Progress = Callable[[float, str], None]
 STATE_KEY = "rollup_schedule"
+_checked: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 TABLES = {
     "staffed_calendar": """day DATE NOT NULL, open_minute SMALLINT NOT NULL,
@@ -47,8 +49,8 @@ TABLES = {
 ACTIVITY_DAYS = """
     INSERT INTO activity_days
     SELECT start_at::DATE, subproject, municipality, task, requested_by, outcome,
-           count(*), sum(minutes), sum(km)
-    FROM activities WHERE {rows} GROUP BY ALL
+           {sign} * count(*), {sign} * sum(minutes), {sign} * sum(km)
+    FROM {source} WHERE {rows} GROUP BY ALL
 """
 
 CALLOUT_DAYS = """
@@ -56,8 +58,8 @@ CALLOUT_DAYS = """
     SELECT c.alarm_at::DATE, c.municipality, c.urgency, c.resource, c.doctor_present,
            k.staffed AND hour(c.alarm_at) * 60 + minute(c.alarm_at) >= k.open_minute
                AND hour(c.alarm_at) * 60 + minute(c.alarm_at) < k.close_minute,
-           count(*)
-    FROM callouts c JOIN staffed_calendar k ON k.day = c.alarm_at::DATE
+           {sign} * count(*)
+    FROM {source} c JOIN staffed_calendar k ON k.day = c.alarm_at::DATE
     WHERE {rows} GROUP BY ALL
 """
 
@@ -67,7 +69,7 @@ CALLOUT_DAYS = """
 # time" is the same on a staffed day and the whole piece on a weekend or public holiday.
 TRIP_PIECES = """
     WITH trips AS (
-        SELECT rowid AS trip, start_at, end_at, driver_role, km FROM car_trips
+        SELECT rowid AS trip, start_at, end_at, driver_role, km FROM {source}
         WHERE end_at > start_at AND {rows}
     ),
     pieces AS (
@@ -99,9 +101,9 @@ TRIP_DAYS = (
                    AS outside_minutes
         FROM measured GROUP BY trip
     )
-    SELECT day, driver_role, count(*), sum(minutes), sum(km),
-           count(*) FILTER (after_minutes > 0), sum(after_minutes),
-           count(*) FILTER (outside_minutes > 0), sum(outside_minutes)
+    SELECT day, driver_role, {sign} * count(*), {sign} * sum(minutes), {sign} * sum(km),
+           {sign} * count(*) FILTER (after_minutes > 0), {sign} * sum(after_minutes),
+           {sign} * count(*) FILTER (outside_minutes > 0), {sign} * sum(outside_minutes)
     FROM per_trip GROUP BY ALL
 """
 )
@@ -109,11 +111,11 @@ TRIP_DAYS = (
 TRIP_HOURS = """
     INSERT INTO trip_hours
     SELECT start_at::DATE, isodow(slot), hour(slot),
-           sum(epoch(least(end_at, slot + INTERVAL 1 HOUR)) - epoch(greatest(start_at, slot)))
-               / 60.0
+           {sign} * sum(epoch(least(end_at, slot + INTERVAL 1 HOUR))
+                        - epoch(greatest(start_at, slot))) / 60.0
     FROM (SELECT start_at, end_at,
                  unnest(range(date_trunc('hour', start_at), end_at, INTERVAL 1 HOUR)) AS slot
-          FROM car_trips WHERE end_at > start_at AND {rows})
+          FROM {source} WHERE end_at > start_at AND {rows})
     GROUP BY ALL
 """
 
@@ -122,8 +124,10 @@ BY_KIND = {
     "callouts": (CALLOUT_DAYS,),
     "carlog": (TRIP_DAYS, TRIP_HOURS),
 }
+TABLE_OF_KIND = {"activity": "activities", "callouts": "callouts", "carlog": "car_trips"}
 ALL_ROWS = "true"
 ONE_IMPORT = "import_id = $import_id"
+REPLACED_BY_IMPORT = "replaced_by_import = $import_id"
 
 
 def create_tables(con: duckdb.DuckDBPyConnection, temporary: bool = False) -> None:
@@ -147,14 +151,19 @@ def ensure(
 
     On a read-only connection stale rollups are built as temporary tables for this
     connection only (they shadow the stored ones), so reading never needs the write lock.
+    A connection that was checked once for this schedule is not asked again: every figure
+    calls this, and the window opens a new connection for each batch of work.
     """
-    if state(con) == schedule.fingerprint():
+    fingerprint = schedule.fingerprint()
+    if _checked.get(con) == fingerprint:
         return False
-    if _read_only(con):
+    built = state(con) != fingerprint
+    if built and _read_only(con):
         _build_temporary(con, schedule, progress)
-    else:
+    elif built:
         rebuild(con, schedule, progress)
-    return True
+    _checked[con] = fingerprint
+    return built
 
 
 def rebuild(
@@ -169,36 +178,40 @@ def rebuild(
             [STATE_KEY, schedule.fingerprint()],
         )
         con.commit()
+        _checked[con] = schedule.fingerprint()
     except BaseException:
         con.rollback()
         raise
 
 
 def add_import(con: duckdb.DuckDBPyConnection, kind: str, import_id: int) -> None:
-    """Add one import's rows; call inside the import's transaction, after its inserts.
+    """Add one import's rows, and take away the rows it replaced as corrections (their old
+    values are in the kind's history table); call inside the import's transaction, after
+    its inserts and replacements.
 
     Nothing to do while the rollups were never built: the first :func:`ensure` builds them
     from every row."""
     if kind not in BY_KIND or state(con) is None:
         return
+    table = TABLE_OF_KIND[kind]
     for template in BY_KIND[kind]:
-        con.execute(template.format(rows=ONE_IMPORT), {"import_id": import_id})
+        added = template.format(source=table, rows=ONE_IMPORT, sign=1)
+        replaced = template.format(source=f"{table}_history", rows=REPLACED_BY_IMPORT, sign=-1)
+        con.execute(added, {"import_id": import_id})
+        con.execute(replaced, {"import_id": import_id})
 
 
 def _fill(con: duckdb.DuckDBPyConnection, schedule: StaffedSchedule, progress) -> None:
-    steps = [(name, sql) for sqls in BY_KIND.values() for name, sql in _named(sqls)]
+    steps = [(kind, sql) for kind, sqls in BY_KIND.items() for sql in sqls]
     _report(progress, 0.0, "Bygger kalenderen for bemannet tid")
     write_calendar(con, "staffed_calendar", schedule)
-    for table in {name for name, _ in steps}:
-        con.execute(f"DELETE FROM {table}")
-    for done, (name, sql) in enumerate(steps, start=1):
-        _report(progress, done / (len(steps) + 1), f"Summerer {name}")
-        con.execute(sql.format(rows=ALL_ROWS))
+    for name in TABLES:
+        if name != "staffed_calendar":
+            con.execute(f"DELETE FROM {name}")
+    for done, (kind, sql) in enumerate(steps, start=1):
+        _report(progress, done / (len(steps) + 1), f"Summerer {TABLE_OF_KIND[kind]} per dag")
+        con.execute(sql.format(source=TABLE_OF_KIND[kind], rows=ALL_ROWS, sign=1))
     _report(progress, 1.0, "Ferdig")
-
-
-def _named(sqls: tuple[str, ...]) -> list[tuple[str, str]]:
-    return [(sql.split("INSERT INTO", 1)[1].split()[0], sql) for sql in sqls]
 
 
 def _build_temporary(con: duckdb.DuckDBPyConnection, schedule: StaffedSchedule, progress) -> None:

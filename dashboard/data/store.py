@@ -64,6 +64,69 @@ def lock_holder(error: duckdb.Error) -> int | None:
     return None
 
 
+class DatabaseFault(RuntimeError):
+    """The database file cannot be opened or written; the message says what to do."""
+
+
+# DuckDB's (English) words for a fault, and what the user is told instead.
+_FAULTS = (
+    (
+        ("is a directory",),
+        "«{path}» er en mappe, ikke en databasefil. Oppgi en fil med --db, "
+        "f.eks. {path}/helsevakt.duckdb.",
+    ),
+    (
+        ("no space left", "file too large", "disk full", "could not write", "could not truncate"),
+        "kunne ikke skrive til databasen {path}: disken er full (eller filen for stor). "
+        "Ingenting av det siste er lagret. Frigjør plass og prøv igjen.",
+    ),
+    (
+        ("permission denied", "read-only", "read only"),
+        "databasen {path} kan ikke skrives til (skrivebeskyttet fil, mappe eller "
+        "filsystem). Gi skrivetilgang, eller velg en annen fil med --db.",
+    ),
+    (
+        ("not a valid duckdb database", "corrupt", "checksum", "could not read", "serializ"),
+        "databasefilen {path} er skadet eller ikke en database (tom, avkortet eller "
+        "ødelagt). Hent den fra sikkerhetskopi, eller velg en annen fil med --db; "
+        "importerte eksporter kan importeres på nytt.",
+    ),
+)
+_OTHER_FAULT = (
+    "databasen {path} kunne ikke brukes. Ingenting av det siste er lagret. "
+    "Prøv igjen; hjelper ikke det, velg en annen fil med --db."
+)
+
+
+DUCKDB_MAGIC = b"DUCK"
+EXPORT_SUFFIXES = {".csv", ".txt", ".xlsx", ".xlsm", ".xls"}
+
+
+def _refuse_what_is_no_database(path: Path) -> None:
+    """A folder, an export or another file given as --db is refused before DuckDB opens
+    it: DuckDB would read a CSV as a database and keep nothing written to it."""
+    if path.is_dir():
+        raise database_fault(IsADirectoryError("is a directory"), path)
+    if path.suffix.lower() in EXPORT_SUFFIXES:
+        raise DatabaseFault(
+            f"«{path.name}» ser ut som en eksportfil, ikke en database. Oppgi databasefilen "
+            "med --db (f.eks. helsevakt.duckdb), og eksportfilen etter import."
+        )
+    if path.is_file():
+        with path.open("rb") as handle:
+            if handle.read(12)[8:] != DUCKDB_MAGIC:
+                raise database_fault(ValueError("not a valid duckdb database"), path)
+
+
+def database_fault(error: BaseException, path: Path | str) -> DatabaseFault:
+    """A DuckDB or OS error about the database file, in words the user can act on."""
+    text = str(error).lower()
+    for words, message in _FAULTS:
+        if any(word in text for word in words):
+            return DatabaseFault(message.format(path=path))
+    return DatabaseFault(_OTHER_FAULT.format(path=path))
+
+
 @dataclass(frozen=True)
 class Freshness:
     """How current the data in a store is."""
@@ -99,14 +162,23 @@ class Store:
 
     @classmethod
     def open(cls, path: Path | str, read_only: bool = False, wait: float = LOCK_WAIT_S) -> Store:
-        """Open ``path``; while another program holds it, retry for up to ``wait`` seconds."""
+        """Open (or make) the database; while another program holds it, retry for up to
+        ``wait`` seconds. DatabaseLockedError or DatabaseFault when it cannot."""
         path = Path(path)
-        if not read_only:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        con = connect_when_free(path, read_only, wait)
-        if not read_only:
-            backup_before_migration(con, path)
-            migrate(con)
+        _refuse_what_is_no_database(path)
+        try:
+            if not read_only:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            con = connect_when_free(path, read_only, wait)
+        except (duckdb.Error, OSError) as error:
+            raise database_fault(error, path) from error
+        try:
+            if not read_only:
+                backup_before_migration(con, path)
+                migrate(con)
+        except duckdb.Error as error:
+            con.close()
+            raise database_fault(error, path) from error
         return cls(con, path, read_only)
 
     def close(self) -> None:

@@ -12,16 +12,25 @@ from dataclasses import dataclass
 from dashboard.data.kinds import SERVICE_WORDS
 from dashboard.data.parsing import (
     CAREFUL,
+    FIRST_YEAR,
+    LAST_YEAR,
     Forms,
     as_clock,
     as_date,
     as_month_start,
     as_word,
     cell,
+    clock_change_minutes,
+    in_spring_gap,
 )
+from dashboard.data.privacy import may_hold_identity_number
 
 NOT_ASSESSED = "('ikke vurdert', '-', '–')"
 DATE_HINT = "forventet f.eks. 31.01.2024 14:30 eller 2024-01-31 14:30"
+SPRING_GAP = (
+    "«{found}» finnes ikke: natten sommertiden begynner, går klokka fra 02:00 rett til "
+    "03:00; rett klokkeslettet"
+)
 
 
 @dataclass(frozen=True)
@@ -38,8 +47,32 @@ class Check:
     def message(self, found: str | None) -> str:
         if found is None or not self.invalid:
             return self.missing
-        shown = found if len(found) <= 60 else found[:57] + "…"
-        return self.invalid.replace("{found}", shown)
+        invalid = self.invalid
+        if found.startswith(YEAR_MARK):
+            found, invalid = found[len(YEAR_MARK) :], YEAR_OUTSIDE
+        shown = f"«{found}»" if len(found) <= 60 else f"«{found[:57]}…»"
+        if may_hold_identity_number(found):
+            # A long number is never quoted back: it may be someone's identity number.
+            shown = "verdien (med et langt tall, ikke gjentatt her)"
+        return invalid.replace("«{found}»", shown)
+
+
+# Put before the text of a date that reads, but in a year outside the accepted ones.
+YEAR_MARK = "\x01"
+YEAR_OUTSIDE = (
+    f"«{{found}}» er en dato i et år utenfor {FIRST_YEAR}–{LAST_YEAR}, som en eksport kan "
+    "gjelde; skrivefeil i årstallet?"
+)
+
+
+def year_marked(raw: str) -> str:
+    """The text of a date-time cell, marked when it reads as a date in a year outside the
+    accepted ones (only computed for a refused row, so its cost does not matter)."""
+    parsed = f"coalesce(try_strptime({raw}, $datetime_formats), try_strptime({raw}, $date_formats))"
+    return (
+        f"CASE WHEN year({parsed}) NOT BETWEEN {FIRST_YEAR} AND {LAST_YEAR} "
+        f"THEN chr(1) || {raw} ELSE {raw} END"
+    )
 
 
 class Spec:
@@ -48,6 +81,8 @@ class Spec:
     inserts: tuple[str, ...] = ()
     table: str | None = None
     stored = ""
+    # The moment a row belongs to (its year scopes ids with ``--id-scope year``).
+    moment = "start_at"
 
     def __init__(self, columns: dict[str, str], forms: Forms = CAREFUL):
         self.columns = columns
@@ -72,6 +107,10 @@ class Spec:
     def insert_all(self) -> str:
         """Store every typed row, ids already there or not (the one-pass import sorts them)."""
         return f"INSERT INTO {self.table} SELECT {self.stored}, $import_id FROM typed"
+
+    @property
+    def same_row(self) -> str:
+        return same_row(self.stored)
 
     def check(self, *args, **kwargs) -> None:
         self.checks.append(Check(*args, **kwargs))
@@ -118,30 +157,54 @@ class Spec:
         self.add("end_clock", f"CASE WHEN end_full IS NULL THEN {as_clock('r_end')} END")
         self.add("r_duration", self.typed_text("duration"))
         self.add("duration", self.forms.number("r_duration"))
+        # Wall-clock times in Oslo: a duration ending past the spring change ends an hour
+        # later on the clock, and minutes between two clock times count the real minutes.
+        by_duration = "start_at + to_seconds(duration * 60)"
+        spring_shift = f"-({clock_change_minutes('start_at', by_duration)})"
         self.add(
             "end_at",
-            """CASE WHEN end_full IS NOT NULL THEN end_full
+            f"""CASE WHEN end_full IS NOT NULL THEN end_full
                     WHEN end_clock IS NOT NULL THEN start_at::DATE + end_clock
                          + CASE WHEN start_at::DATE + end_clock < start_at
                                 THEN INTERVAL 1 DAY ELSE INTERVAL 0 DAY END
                     WHEN duration BETWEEN 0 AND $longest_minutes
-                         THEN start_at + to_seconds(duration * 60)
+                         THEN {by_duration} + to_minutes({spring_shift})
                END""",
         )
-        self.add("minutes", "date_diff('second', start_at, end_at) / 60.0")
+        self.add(
+            "minutes",
+            f"""CASE WHEN end_full IS NULL AND end_clock IS NULL THEN duration
+                    ELSE date_diff('second', start_at, end_at) / 60.0
+                         + {clock_change_minutes("start_at", "end_at")}
+               END""",
+        )
         self.check(
             ("start", "date", "start_clock"),
             "start_at IS NULL",
-            "r_start",
+            year_marked("r_start"),
             "mangler starttid",
             f"«{{found}}» er ikke en gyldig dato og tid ({DATE_HINT})",
         )
         self.check(
             ("end", "end_clock"),
             "r_end IS NOT NULL AND end_full IS NULL AND end_clock IS NULL",
-            "r_end",
+            year_marked("r_end"),
             "mangler slutt",
             f"«{{found}}» er ikke en gyldig dato og tid ({DATE_HINT}, eller bare 15:45)",
+        )
+        self.check(
+            ("start", "date", "start_clock"),
+            in_spring_gap("start_at"),
+            "r_start",
+            "",
+            SPRING_GAP,
+        )
+        self.check(
+            ("end", "end_clock"),
+            f"(end_full IS NOT NULL OR end_clock IS NOT NULL) AND {in_spring_gap('end_at')}",
+            "r_end",
+            "",
+            SPRING_GAP,
         )
         self.check(
             ("end", "end_clock"),
@@ -182,7 +245,7 @@ class Spec:
             self.check((field,), "r_id IS NULL", "r_id", "mangler ID")
         self.check(
             (field,),
-            "r_id IN (SELECT r_id FROM typed GROUP BY r_id HAVING count(*) > 1)",
+            "id IN (SELECT id FROM typed GROUP BY id HAVING count(*) > 1)",
             "r_id",
             "",
             "ID «{found}» står på flere rader; hver rad må ha sin egen ID",
@@ -195,12 +258,20 @@ class Spec:
             self.check((field,), f"{field} IS NULL", field, required_message)
 
 
-def _not_there(table: str, key: str = "id") -> str:
-    return f"NOT EXISTS (SELECT 1 FROM {table} s WHERE s.{key} = t.{key})"
+def same_row(stored: str) -> str:
+    """Row ``s`` (stored) holds what row ``t`` holds, id included."""
+    return " AND ".join(
+        f"s.{column} IS NOT DISTINCT FROM t.{column}" for column in stored.split(", ")
+    )
 
 
 def _insert_new(table: str, stored: str) -> str:
-    return f"INSERT INTO {table} SELECT {stored}, $import_id FROM typed t WHERE {_not_there(table)}"
+    """Every row not stored identically already (a changed one is refused earlier, or is
+    a correction the import then puts in place of the old)."""
+    return (
+        f"INSERT INTO {table} SELECT {stored}, $import_id FROM typed t "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {table} s WHERE {same_row(stored)})"
+    )
 
 
 class ActivitySpec(Spec):
@@ -261,6 +332,7 @@ class ActivitySpec(Spec):
 class CalloutSpec(Spec):
     table = "callouts"
     stored = "id, alarm_at, urgency, resource, doctor_present, municipality"
+    moment = "alarm_at"
     inserts = (_insert_new(table, stored),)
 
     def build(self) -> None:
@@ -271,7 +343,7 @@ class CalloutSpec(Spec):
         self.check(
             ("time",),
             "alarm_at IS NULL",
-            "r_time",
+            year_marked("r_time"),
             "mangler alarmtid",
             f"«{{found}}» er ikke en gyldig dato og tid ({DATE_HINT})",
         )
