@@ -452,3 +452,59 @@ def test_the_reference_clips_a_trip_as_worked_out_by_hand():
     assert trip_minutes(start, 15 * 60, schedule) == (12 * 60, 14 * 60)
     # The same trip a week later, Wednesday to an ordinary Thursday: 12 h outside.
     assert trip_minutes(start + timedelta(days=7), 15 * 60, schedule) == (12 * 60, 12 * 60)
+
+
+def test_a_correction_moves_its_row_in_the_rollups(tmp_path):
+    """A call-out corrected from Rød without a doctor on 4 March to Grønn with a doctor on
+    5 March, and a trip moved from Saturday to Monday evening: the figures follow the new
+    rows, the old ones leave no trace, and the sums equal a rebuild."""
+    first = tmp_path / "utrykninger.csv"
+    first.write_text(
+        "Oppdragsnr;Tidspunkt;Respons;Enhet;Lege deltok;Kommune\n"
+        "K-1;04.03.2024 12:00;Rød;Helsevaktbil;N;Røros\n"
+        "K-2;04.03.2024 13:00;Gul;Ambulanse;J;Os\n",
+        encoding="utf-8",
+    )
+    trips = tmp_path / "kjorebok.csv"
+    trips.write_text(
+        "Turnr;Start;Slutt;Sjåfør\nT-1;02.03.2024 12:00;02.03.2024 13:00;Legevaktlege\n"
+    )
+    march = Filters(date(2024, 3, 1), date(2024, 3, 31))
+    with Store.open(tmp_path / "rettelse.duckdb") as store:
+        for path in (first, trips):
+            import_file(store, path)
+        before = figures.callout_counts(store.con, march)
+        assert (before.total, before.acute, before.acute_with_doctor) == (2, 2, 1)
+        assert figures.car_use(store.con, march).outside_staffed.minutes == 60
+        first.write_text(
+            "Oppdragsnr;Tidspunkt;Respons;Enhet;Lege deltok;Kommune\n"
+            "K-1;05.03.2024 12:00;Grønn;Helsevaktbil;J;Røros\n",
+            encoding="utf-8",
+        )
+        trips.write_text(
+            "Turnr;Start;Slutt;Sjåfør\nT-1;04.03.2024 21:30;04.03.2024 22:30;Legevaktlege\n"
+        )
+        for path in (first, trips):
+            assert import_file(store, path, replace_changed=True).rows_replaced == 1
+        after = figures.callout_counts(store.con, march)
+        # K-2 unchanged (haster with a doctor); K-1 now vanlig: one acute, with a doctor.
+        assert (after.total, after.acute, after.acute_with_doctor) == (2, 1, 1)
+        assert [(m.urgency, m.callouts) for m in figures.callout_months(store.con, march)] == [
+            ("haster", 1),
+            ("vanlig", 1),
+        ]
+        # Monday 21:30–22:30: only 22:00–22:30 is outside staffed time.
+        assert figures.car_use(store.con, march).outside_staffed == figures.TripCount(1, 30)
+        corrected = rollup_sums(store.con)
+        rollups.rebuild(store.con, StaffedSchedule())
+        assert _without_empty(corrected) == rollup_sums(store.con)
+
+
+def _without_empty(sums: dict[str, list]) -> dict[str, list]:
+    """Keys whose rows were all taken away sum to nothing; a rebuild never has them."""
+    kept = {}
+    for table, rows in sums.items():
+        names = [line.split()[0] for line in rollups.TABLES[table].replace("\n", " ").split(",")]
+        measures = sum(map(_is_measure, names))
+        kept[table] = [row for row in rows if any(row[-measures:])]
+    return kept

@@ -2,7 +2,9 @@
 
 Each query filters by the period (``$start``, ``$end``) and, where its table has them, by
 subproject (``$sub``) and municipality (``$mun``). ``{group}`` is replaced by a column list
-taken from a fixed set in :mod:`dashboard.data.figures`, never by user text.
+taken from a fixed set in :mod:`dashboard.data.figures`, never by user text. A correction
+(``import --replace-changed``) leaves the keys of the rows it replaced summing to nothing;
+``HAVING`` keeps them out of every figure.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ ACTIVITIES_BY = """
     SELECT {group}, coalesce(sum(tasks), 0) AS tasks, coalesce(sum(minutes), 0) AS minutes,
            coalesce(sum(km), 0) AS km
     FROM activity_days WHERE {where}
-    GROUP BY ALL ORDER BY ALL
+    GROUP BY ALL
+    HAVING sum(tasks) <> 0 ORDER BY ALL
 """
 
 ACTIVITIES_BY_OWNER = """
@@ -35,7 +38,8 @@ ACTIVITIES_BY_OWNER = """
            coalesce(sum(minutes), 0) AS minutes,
            coalesce(sum(km), 0) AS km
     FROM activity_days WHERE {where}
-    GROUP BY ALL ORDER BY ALL
+    GROUP BY ALL
+    HAVING sum(tasks) <> 0 ORDER BY ALL
 """
 
 CALLOUTS_BY = f"""
@@ -44,7 +48,8 @@ CALLOUTS_BY = f"""
            coalesce(sum(callouts) FILTER ({ACUTE} AND doctor_present), 0) AS acute_with_doctor,
            coalesce(sum(callouts) FILTER (doctor_present), 0) AS with_doctor
     FROM callout_days WHERE {CALLOUT_WHERE}
-    GROUP BY ALL ORDER BY ALL
+    GROUP BY ALL
+    HAVING sum(callouts) <> 0 ORDER BY ALL
 """
 
 TRIPS_BY = f"""
@@ -55,13 +60,15 @@ TRIPS_BY = f"""
            coalesce(sum(outside_trips), 0) AS outside_trips,
            coalesce(sum(outside_minutes), 0) AS outside_minutes
     FROM trip_days WHERE {PERIOD}
-    GROUP BY ALL ORDER BY ALL
+    GROUP BY ALL
+    HAVING sum(trips) <> 0 ORDER BY ALL
 """
 
 TRIP_HEATMAP = f"""
     SELECT weekday, hour, coalesce(sum(minutes), 0) AS minutes
     FROM trip_hours WHERE {PERIOD}
-    GROUP BY ALL ORDER BY ALL
+    GROUP BY ALL
+    HAVING round(sum(minutes), 6) <> 0 ORDER BY ALL
 """
 
 STAFFED_MINUTES = f"""
