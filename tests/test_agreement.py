@@ -69,3 +69,17 @@ def test_the_window_and_the_brief_show_the_same_headline_figures(qtbot, tmp_path
     assert brief_values(path, filters, tmp_path / "notat.pdf") == shown
     # Not two empty sets that agree: the fixture has tasks and acute call-outs in both.
     assert shown["tasks"] not in ("0", "–") and shown["doctor_share"].endswith("%")
+
+
+def test_a_bad_setting_is_named_in_the_window_and_the_settings_in_force_kept(qtbot, tmp_path):
+    from dashboard.settings import settings_path
+
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text("[staffed]\nend = 25:00\n", encoding="utf-8")
+    path = tmp_path / "innstilling.duckdb"
+    make_fixture_store(path).close()
+    window = MainWindow(path, AppSettings(), background=False)
+    qtbot.addWidget(window)
+    assert window.prefs == Preferences()
+    assert "staffed/end = «25:00»" in window.statusBar().currentMessage()
+    window.close()

@@ -99,3 +99,17 @@ def test_figures_from_a_real_database_carry_no_demo_note(tmp_path, export):
     db = tmp_path / "own.duckdb"
     run("--db", db, "import", export)
     assert "demo" not in run("--db", db, "metrics", "--json").stderr
+
+
+def test_a_bad_setting_is_refused_at_the_entry_point_with_its_key(tmp_path, capsys):
+    from dashboard.cli import main
+    from dashboard.settings import settings_path
+
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text("[staffed]\nend = 25:00\n", encoding="utf-8")
+    db = tmp_path / "tom.duckdb"
+    assert main(["--db", str(db), "demo"]) == 0
+    assert main(["--db", str(db), "metrics"]) == 2
+    error = capsys.readouterr().err
+    assert "staffed/end" in error and "25:00" in error and "klokkeslett" in error
+    assert "Traceback" not in error

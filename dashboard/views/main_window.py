@@ -44,7 +44,7 @@ from dashboard.data.figures import data_range
 from dashboard.data.goals import last_edit
 from dashboard.data.store import LOCK_WAIT_S, DatabaseLockedError, Freshness, default_db_path
 from dashboard.data.values import Filters
-from dashboard.settings import Preferences
+from dashboard.settings import Preferences, SettingsError
 from dashboard.views import qt_settings, registry
 from dashboard.views.base import Fetch, View, name_controls_by_labels
 from dashboard.views.brief_dialog import BriefDialog, BriefRequest
@@ -174,7 +174,8 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.hide()
         self.filter_bar = FilterBar()
-        self.prefs = settings.preferences()
+        self.prefs = Preferences()
+        self.prefs = self._read_preferences()
         self.filter_bar.staffed = self.prefs.staffed
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Views"))
@@ -803,12 +804,26 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, period_labels(), self)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
-            self._apply_preferences(self.settings.preferences())
+            self._apply_preferences(self._read_preferences())
 
     def _on_data_changed(self) -> None:
         """A view changed the store, or the settings (the cost model): read the settings
         again, so every view and the brief use what was saved, then the store's facts."""
-        self._apply_preferences(self.settings.preferences())
+        self._apply_preferences(self._read_preferences())
+
+    def _read_preferences(self) -> Preferences:
+        """The settings file's preferences; where it holds a value that cannot be used, say
+        which and keep those in force."""
+        try:
+            return self.settings.preferences()
+        except SettingsError as error:
+            message = self.tr("%1. The settings in force are kept until it is corrected.")
+            message = message.replace("%1", str(error))
+            if self.background:
+                QMessageBox.warning(self, self.tr("Settings"), message)
+            else:  # a snapshot: nobody to click a dialog away
+                self.statusBar().showMessage(message)
+            return self.prefs
 
     def _apply_preferences(self, prefs: Preferences) -> None:
         """New settings reach the filters and every view. Staffed hours that changed need

@@ -27,9 +27,11 @@ from dashboard.settings import (
     STAFFED_START,
     SUPPRESSION_THRESHOLD,
     Preferences,
+    SettingsError,
     read_preferences,
     settings_path,
     staffed_hours,
+    suppression_threshold,
 )
 
 LANGUAGE = "language"
@@ -84,8 +86,12 @@ class AppSettings:
 
     @property
     def suppress_below(self) -> int:
-        value = self.text(SUPPRESSION_THRESHOLD)
-        return int(value) if value.isdigit() else DEFAULT_SUPPRESSION_THRESHOLD
+        """The threshold the dialog starts from: the settings file's, read by the one parser
+        the brief uses, or the default where the file holds something unusable."""
+        try:
+            return suppression_threshold(self.text)
+        except SettingsError:
+            return DEFAULT_SUPPRESSION_THRESHOLD
 
     @property
     def default_period(self) -> str:

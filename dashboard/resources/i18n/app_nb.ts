@@ -219,6 +219,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Settings</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>%1. The settings in force are kept until it is corrected.</source>
+        <translation>%1. Innstillingene som gjelder nå, beholdes til det er rettet.</translation>
+    </message>
+    <message>
         <source>Summing the figures for the new staffed hours…</source>
         <translation>Summerer tallene for den nye bemannede tiden …</translation>
     </message>
