@@ -22,6 +22,7 @@ from dashboard.data.store import (
     Store,
     database_fault,
     default_db_path,
+    locked_message,
 )
 
 KINDS = ("activity", "callouts", "carlog", "goals")
@@ -246,7 +247,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (FileNotFoundError, ValueError, DatabaseLockedError, DatabaseFault) as error:
+    except DatabaseLockedError:
+        return _fail(locked_message(args.db or default_db_path()))
+    except (FileNotFoundError, ValueError, DatabaseFault) as error:
         return _fail(str(error))
     except duckdb.Error as error:
         return _fail(str(database_fault(error, args.db or default_db_path())))

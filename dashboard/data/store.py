@@ -76,6 +76,13 @@ LOCKED = (
     "databasen {path} er i bruk av et annet program (vinduet eller en annen kommando); "
     "lukk det og prøv igjen"
 )
+
+
+def locked_message(path: Path | str) -> str:
+    """What the user is told about a lock (the error itself keeps DuckDB's words)."""
+    return LOCKED.format(path=path)
+
+
 DUCKDB_MAGIC = b"DUCK"
 EXPORT_SUFFIXES = {".csv", ".txt", ".xlsx", ".xlsm", ".xls"}
 
@@ -137,7 +144,7 @@ class Store:
             con = duckdb.connect(str(path), read_only=read_only)
         except (duckdb.Error, OSError) as error:
             if _is_lock(error):
-                raise DatabaseLockedError(LOCKED.format(path=path)) from error
+                raise DatabaseLockedError(str(error)) from error
             raise database_fault(error, path) from error
         try:
             if not read_only:
