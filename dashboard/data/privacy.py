@@ -18,6 +18,8 @@ import calendar
 import re
 import unicodedata
 
+from dashboard.data.problems import readable_name
+
 PRIVACY_MESSAGE = (
     "cellen inneholder et fødselsnummer eller D-nummer; helseopplysninger med "
     "pasientidentitet kan ikke importeres. Fjern det og prøv igjen."
@@ -125,5 +127,7 @@ def maybe_identity_in_any_sql(cells: list[str]) -> str:
 
 
 def shown_file_name(name: str) -> str:
-    """A file name as messages may show it: never one holding an identity number."""
+    """A file name as messages may show it: readable, and never one holding an identity
+    number."""
+    name = readable_name(name)
     return "(filnavnet vises ikke)" if holds_identity_number(name) else name
