@@ -3655,3 +3655,76 @@ class TestFiguresOnHostileRows:
         jan = self._metrics(hv, "--from", "2025-01-01", "--to", "2025-01-31")
         assert dec["car_after_22"] == {"trips": 1, "minutes": 180}, dec["car_after_22"]
         assert jan["car_after_22"]["trips"] == 0, jan["car_after_22"]
+
+
+class TestNumberParsingTraps:
+    @pytest.mark.parametrize("km", ["NaN", "nan", "inf", "-Infinity", "1e309", "12_5", "0x1A"])
+    def test_km_python_float_traps_refused(self, base, km):
+        p = base.write("km_felle.csv", csv_bytes(ACT_HEADER, [act_row(1), act_row(2, km=km)]))
+        refused_unchanged(base, p, row=3, col="Km")
+
+    @pytest.mark.parametrize("dur", ["NaN", "inf", "1_0"])
+    def test_duration_float_traps_refused(self, base, dur):
+        header = ["Løpenr", "Start", "Varighet", "Delprosjekt", "Oppgave", "Bestiller"]
+        p = base.write(
+            "var_felle.csv", csv_bytes(header, [["N1", "08.03.2024 10:30", dur, "2", "EKG", "HBO"]])
+        )
+        refused_unchanged(base, p, row=2, col="Varighet")
+
+    @pytest.mark.parametrize("status", ["NaN", "inf", "1_0", "2.5"])
+    def test_goal_status_float_traps_refused(self, base, status):
+        p = base.write("status_felle.csv", csv_bytes(GOAL_HEADER, [goal_row(1, status=status)]))
+        r = base.imp(p)
+        assert_clean(r)
+        if r.rc == 0:
+            # as free text: kept as written, no scale value
+            assert q(base.db, "SELECT status FROM goal_assessments")[0][0] is None, (
+                f"{status!r} given a scale value: {r!r}"
+            )
+        else:
+            assert_row(r, 2)
+            assert_col(r, "Status")
+
+    def test_metrics_json_is_strict_json(self, base):
+        import json
+
+        r = base("metrics", "--json")
+        assert r.rc == 0
+        json.loads(
+            r.out, parse_constant=lambda c: pytest.fail(f"non-JSON constant {c} in metrics output")
+        )
+
+
+class TestConcatenatedAndLineEndings:
+    def test_two_exports_concatenated_with_second_bom_and_header(self, hv):
+        part1 = csv_bytes(ACT_HEADER, [act_row(1), act_row(2)], bom=True)
+        part2 = csv_bytes(ACT_HEADER, [act_row(3), act_row(4)], bom=True)
+        r = hv.imp(hv.write("samlet.csv", part1 + part2))
+        assert_clean(r)
+        if r.rc == 0:
+            assert count(hv.db, "activities") == 4, r
+            assert (
+                q(
+                    hv.db,
+                    "SELECT count(*) FROM activities WHERE task = 'Oppgave' OR id LIKE '%Løpenr%'",
+                )[0][0]
+                == 0
+            )
+        else:
+            assert_row(r, 4)
+
+    def test_double_cr_line_endings(self, hv):
+        data = csv_bytes(ACT_HEADER, [act_row(i) for i in range(3)], newline="\r\r\n")
+        r = hv.imp(hv.write("crcr.csv", data))
+        assert_clean(r)
+        if r.rc == 0:
+            assert count(hv.db, "activities") == 3
+            assert (
+                q(
+                    hv.db,
+                    "SELECT count(*) FROM activities WHERE km IS NULL OR contains(outcome, chr(13))",
+                )[0][0]
+                == 0
+            )
+        else:
+            assert_norwegian_refusal(r, "crcr.csv")

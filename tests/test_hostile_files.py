@@ -439,3 +439,13 @@ def test_a_file_name_from_an_old_windows_share_imports_and_reads_as_written(stor
 
     assert (result.file, result.rows_added) == ("logg_Røros.csv", 5)
     assert store.imports()[0]["file_name"] == "logg_Røros.csv"
+
+
+@pytest.mark.parametrize("km", ["12_5", "1_000"])
+def test_digits_grouped_with_underscores_are_no_number(store, tmp_path, km):
+    path = tmp_path / "km.csv"
+    path.write_text(f"{HEADER}\n{ROWS[0][: ROWS[0].rindex(';')]};{km}\n", encoding="utf-8")
+
+    problems = refused(store, path)
+
+    assert (problems[0].row, problems[0].column) == (2, "Km")
