@@ -313,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (FileNotFoundError, ValueError, DatabaseLockedError, DatabaseFault) as error:
+    except (FileNotFoundError, ValueError, DatabaseFault, DatabaseLockedError) as error:
         return _fail(str(error))
     except duckdb.Error as error:
         return _fail(str(database_fault(error, args.db or default_db_path())))

@@ -5,6 +5,7 @@ Each test builds its hostile file itself, small; the big ones are generated on t
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import time
@@ -426,3 +427,25 @@ def test_a_workbook_with_a_sheet_of_260_mb_is_refused_within_seconds(store, tmp_
     problems = refused(store, path)
 
     assert time.monotonic() - started < 10 and "pakke seg ut" in problems[0].message
+
+
+def test_a_file_name_from_an_old_windows_share_imports_and_reads_as_written(store, tmp_path):
+    """The name's «ø» is the Windows-1252 byte 0xF8, which is no UTF-8."""
+    raw_name = os.fsencode(tmp_path) + b"/logg_R\xf8ros.csv"
+    with open(raw_name, "wb") as handle:
+        handle.write(("\n".join([HEADER, *ROWS]) + "\n").encode("utf-8"))
+
+    result = import_file(store, os.fsdecode(raw_name))
+
+    assert (result.file, result.rows_added) == ("logg_Røros.csv", 5)
+    assert store.imports()[0]["file_name"] == "logg_Røros.csv"
+
+
+@pytest.mark.parametrize("km", ["12_5", "1_000"])
+def test_digits_grouped_with_underscores_are_no_number(store, tmp_path, km):
+    path = tmp_path / "km.csv"
+    path.write_text(f"{HEADER}\n{ROWS[0][: ROWS[0].rindex(';')]};{km}\n", encoding="utf-8")
+
+    problems = refused(store, path)
+
+    assert (problems[0].row, problems[0].column) == (2, "Km")

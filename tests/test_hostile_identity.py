@@ -54,6 +54,7 @@ def disguises(number: str) -> dict[str, str]:
         "nbsp": f"{number[:6]}\u00a0{rest}",
         "narrow-nbsp": f"{number[:6]}\u202f{rest}",
         "two-spaces": f"{number[:6]}  {rest}",
+        "spaced-dash": f"{number[:6]} - {rest}",
         "2-2-2-5": f"{day}.{month}.{year} {rest}",
         "2-2-2-5-dashes": f"{day}-{month}-{year}-{rest}",
         "full-width": number.translate(FULL_WIDTH),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -168,12 +169,15 @@ def _refuse_mojibake(chunk: bytes, path: Path, name: str, seen: int) -> None:
 
 
 def utf8_copy(path: Path, name: str, encoding: str) -> tuple[Path, tempfile.TemporaryDirectory]:
-    """A UTF-8 copy of a file written in ``encoding`` (``utf-16`` or ``cp1252``)."""
+    """A UTF-8 copy of a file written in ``encoding`` (``utf-8``, ``utf-16`` or ``cp1252``),
+    under a name DuckDB can open."""
     temp_dir = tempfile.TemporaryDirectory(prefix="helsevakt-")
     target = Path(temp_dir.name) / "utf8.csv"
     try:
         if encoding == "cp1252":
             _copy_windows_1252(path, target)
+        elif encoding == "utf-8":
+            shutil.copyfile(path, target)
         else:
             _copy_utf16(path, target, name)
     except BaseException:

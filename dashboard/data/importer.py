@@ -8,6 +8,10 @@ sends the file down the careful path, which reads every form and names every pro
 Careful path: read the file's form (readers), load every cell as text into a temporary DuckDB
 table, refuse the file if any cell holds an identity number (privacy), type and check every
 field in SQL (typing), then add the rows not already there in one transaction.
+
+Either way the file is also read apart from DuckDB (its records counted, its text checked),
+and a file DuckDB read fewer rows of is refused. A row whose id is stored with other content
+refuses the file, naming it, unless the user asks to take corrections (:class:`IdRules`).
 """
 
 from __future__ import annotations
@@ -98,7 +102,7 @@ def import_file(
     _refuse_identity_in_file_name(path)
     rules = IdRules(replace_changed, id_scope, path.stem)
     steps = _Steps(progress, cancelled)
-    steps.report(0.0, f"Leser {path.name}")
+    steps.report(0.0, f"Leser {shown_file_name(path.name)}")
     con = store.cursor()
     try:
         _refuse_demo_database(con, path)

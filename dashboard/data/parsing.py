@@ -128,11 +128,17 @@ def as_number(text: str) -> str:
         f"try_cast(CASE WHEN {compact} LIKE '%,%' "
         f"THEN replace(replace({compact}, '.', ''), ',', '.') ELSE {compact} END AS DOUBLE)"
     )
-    return finite(number)
+    return digits_not_grouped(text, finite(number))
 
 
 def finite(number: str) -> str:
     return f"CASE WHEN isfinite({number}) THEN {number} END"
+
+
+def digits_not_grouped(text: str, number: str) -> str:
+    """``number`` read from ``text``, NULL when the text groups digits with ``_``: a cast
+    reads «12_5» as 125, which no one writing 12,5 or 12.5 meant."""
+    return f"CASE WHEN NOT contains({text}, '_') THEN {number} END"
 
 
 def plausible_year(year: str) -> str:
@@ -207,7 +213,7 @@ def as_usual_datetime(text: str) -> str:
 
 def as_plain_number(text: str) -> str:
     """``36,9`` or ``36.9``: one decimal mark and nothing else to remove."""
-    return finite(f"try_cast(replace({text}, ',', '.') AS DOUBLE)")
+    return digits_not_grouped(text, finite(f"try_cast(replace({text}, ',', '.') AS DOUBLE)"))
 
 
 def as_subproject_number(text: str) -> str:

@@ -18,6 +18,8 @@ import calendar
 import re
 import unicodedata
 
+from dashboard.data.problems import readable_name
+
 PRIVACY_MESSAGE = (
     "cellen inneholder et fødselsnummer eller D-nummer; helseopplysninger med "
     "pasientidentitet kan ikke importeres. Fjern det og prøv igjen."
@@ -25,10 +27,10 @@ PRIVACY_MESSAGE = (
 FIRST_WEIGHTS = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 SECOND_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
-# Between the digit groups of a written number: one or two of these (spaces of every
-# width, dot, and every kind of dash: a word processor makes «-» an en dash).
+# Between the digit groups of a written number: up to three of these («150385 - 45660»;
+# spaces of every width, dot, and every kind of dash: a word processor makes «-» an en dash).
 SEPARATORS = " .\\-\u2010\u2011\u2012\u2013\u2014\u2212\u00a0\u202f\u2009\u2007"
-_SEP = f"[{SEPARATORS}]{{0,2}}"
+_SEP = f"[{SEPARATORS}]{{0,3}}"
 # A group may end after the day, the month, the year and the individual digits.
 WRITTEN = re.compile(
     rf"(?<![0-9])([0-9]{{2}}){_SEP}([0-9]{{2}}){_SEP}([0-9]{{2}}){_SEP}"
@@ -98,7 +100,7 @@ MAYBE = re.compile(rf"[0-9]{{2}}{_SEP}[0-9]{{2}}{_SEP}[0-9]{{2}}{_SEP}[0-9]{{3}}
 
 # The same first look in SQL (RE2), so that a million cells are searched inside DuckDB;
 # \p{Nd} is every Unicode digit.
-_SQL_SEP = f"[{SEPARATORS}]{{0,2}}"
+_SQL_SEP = f"[{SEPARATORS}]{{0,3}}"
 MAYBE_SQL_PATTERN = (
     rf"\p{{Nd}}{{2}}{_SQL_SEP}\p{{Nd}}{{2}}{_SQL_SEP}\p{{Nd}}{{2}}{_SQL_SEP}"
     rf"\p{{Nd}}{{3}}{_SQL_SEP}\p{{Nd}}"
@@ -125,5 +127,7 @@ def maybe_identity_in_any_sql(cells: list[str]) -> str:
 
 
 def shown_file_name(name: str) -> str:
-    """A file name as messages may show it: never one holding an identity number."""
+    """A file name as messages may show it: readable, and never one holding an identity
+    number."""
+    name = readable_name(name)
     return "(filnavnet vises ikke)" if holds_identity_number(name) else name

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
+
+
+def readable_name(name: str) -> str:
+    """A file name as text: a name that is not UTF-8 (from an old Windows share) is read as
+    Windows-1252, so «logg_Røros.csv» is shown, stored and printed as the user knows it."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("cp1252", errors="replace")
+    return name
 
 
 @dataclass(frozen=True)
@@ -16,7 +27,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = [self.file]
+        where = [readable_name(self.file)]
         if self.row is not None:
             where.append(f"rad {self.row}")
         if self.column and re.fullmatch(r"kolonne \d+", self.column):

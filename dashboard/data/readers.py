@@ -28,7 +28,7 @@ from dashboard.data.csv_scan import (
 )
 from dashboard.data.kinds import REGISTER_HEADER, SHEET_NAMES, header_score, normalize_header
 from dashboard.data.privacy import holds_identity_number
-from dashboard.data.problems import ImportRefused, Problem
+from dashboard.data.problems import ImportRefused, Problem, readable_name
 from dashboard.data.workbooks import NOT_A_WORKBOOK, SheetScan, guard_workbook, scan_sheet
 
 CSV_SUFFIXES = {".csv", ".txt"}
@@ -157,11 +157,21 @@ def _starts_with_utf16_bom(path: Path) -> bool:
 def _utf8_version(path: Path) -> tuple[Path, tempfile.TemporaryDirectory | None]:
     """The file itself when its head is UTF-8 (DuckDB checks the rest as it reads, and a
     later non-UTF-8 byte makes the importer call :func:`reencode_as_utf8`), else a copy."""
+    name = readable_name(path.name)
     if _starts_with_utf16_bom(path):
-        return utf8_copy(path, path.name, "utf-16")
+        return utf8_copy(path, name, "utf-16")
     if _head_is_utf8(path):
-        return path, None
-    return utf8_copy(path, path.name, one_encoding(path, path.name))
+        return (path, None) if _utf8_path(path) else utf8_copy(path, name, "utf-8")
+    return utf8_copy(path, name, one_encoding(path, name))
+
+
+def _utf8_path(path: Path) -> bool:
+    """Whether DuckDB can open ``path``: a name from an old Windows share may not be UTF-8."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def reencode_as_utf8(source: RawSource) -> None:
@@ -243,7 +253,7 @@ def _open_csv(path: Path) -> RawSource:
     delimiter, header_index, header = _sniff_csv(head)
     records = _records(head, delimiter)
     return RawSource(
-        name=path.name,
+        name=readable_name(path.name),
         csv_path=csv_path,
         delimiter=delimiter,
         header=[cell.strip() for cell in header],
@@ -440,7 +450,7 @@ def _open_excel(path: Path, kind: str | None) -> RawSource:
         for _, cells in data:
             writer.writerow((cells + [""] * width)[:width])
     return RawSource(
-        name=path.name,
+        name=readable_name(path.name),
         csv_path=csv_path,
         delimiter=";",
         header=header,
