@@ -213,10 +213,19 @@ def run_brief(args: argparse.Namespace) -> int:
     from dashboard.brief import build_brief
 
     notes = args.notes.read_text(encoding="utf-8") if args.notes else None
+    if not args.out.parent.is_dir():
+        raise ValueError(f"mappen {args.out.parent} finnes ikke; velg en mappe som finnes")
     prefs = _preferences()
     with _open_existing(args.db or default_db_path()) as store:
         filters = _filters(store, prefs, args.start, args.end)
-        build_brief(store, filters, prefs, args.out, meeting_date=args.meeting_date, notes=notes)
+        try:
+            build_brief(
+                store, filters, prefs, args.out, meeting_date=args.meeting_date, notes=notes
+            )
+        except OSError as error:
+            raise ValueError(
+                f"kunne ikke skrive {args.out}: {_os_reason(error)}; velg en annen fil eller mappe"
+            ) from None
     print(f"Notat skrevet: {args.out}")
     return 0
 

@@ -3,7 +3,9 @@
 import json
 import subprocess
 import sys
+from datetime import date
 
+import duckdb
 import pytest
 
 ACTIVITIES = (
@@ -113,3 +115,46 @@ def test_a_bad_setting_is_refused_at_the_entry_point_with_its_key(tmp_path, caps
     error = capsys.readouterr().err
     assert "staffed/end" in error and "25:00" in error and "klokkeslett" in error
     assert "Traceback" not in error
+
+
+def test_demo_never_overwrites_a_database_with_imports(tmp_path, capsys):
+    from dashboard.cli import main
+
+    export = tmp_path / "aktivitet.csv"
+    export.write_text(
+        "Løpenr;Start;Slutt;Delprosjekt;Oppgave;Bestiller\n"
+        "A1;04.03.2024 10:00;04.03.2024 10:30;2;Blodprøve;HBO\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "egen.duckdb"
+    assert main(["--db", str(db), "import", str(export)]) == 0
+    assert main(["--db", str(db), "demo"]) == 2
+    assert "ikke en demodatabase" in capsys.readouterr().err
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT id FROM activities").fetchall() == [("A1",)]
+
+
+def test_a_brief_refuses_notes_holding_an_identity_number(tmp_path, capsys):
+    from dashboard.cli import main
+    from tests.exports import identity_number
+
+    number = identity_number(date(1985, 3, 15))
+    notes = tmp_path / "notater.txt"
+    notes.write_text(f"Sak 3: pasient {number[:6]} {number[6:]} ble lagt inn.", encoding="utf-8")
+    db = tmp_path / "demo.duckdb"
+    assert main(["--db", str(db), "demo"]) == 0
+    out = tmp_path / "notat.pdf"
+    code = main(["--db", str(db), "brief", "--out", str(out), "--notes", str(notes)])
+    error = capsys.readouterr().err
+    assert code == 2 and "fødselsnummer" in error
+    assert number[:6] not in error and not out.exists()
+
+
+def test_a_brief_into_a_missing_folder_says_so_in_norwegian(tmp_path, capsys):
+    from dashboard.cli import main
+
+    db = tmp_path / "demo.duckdb"
+    assert main(["--db", str(db), "demo"]) == 0
+    assert main(["--db", str(db), "brief", "--out", str(tmp_path / "finnes" / "ikke.pdf")]) == 2
+    error = capsys.readouterr().err
+    assert "finnes ikke" in error and "Errno" not in error

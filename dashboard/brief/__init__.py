@@ -22,6 +22,7 @@ from dashboard.brief.layout import (
     NumberedCanvas,
     page_decorations,
 )
+from dashboard.data.privacy import holds_identity_number
 from dashboard.data.store import Store
 from dashboard.data.values import Filters
 from dashboard.settings import Preferences
@@ -46,6 +47,7 @@ def build_brief(
     """
     report = progress or (lambda fraction, message: None)
     out_path = Path(out_path)
+    _refuse_identity_numbers(notes)
     report(0.0, "Henter tall")
     con = store.cursor()
     try:
@@ -59,6 +61,16 @@ def build_brief(
     _write(story, content, meeting_date, out_path)
     report(1.0, "Ferdig")
     return out_path
+
+
+def _refuse_identity_numbers(notes: str | None) -> None:
+    """The notes are the user's own text, printed as written: they must hold no identity
+    number either (the message never repeats it)."""
+    if notes and holds_identity_number(notes):
+        raise ValueError(
+            "notatene (saksliste og notater) inneholder et fødselsnummer eller D-nummer; "
+            "notatet lages ikke. Fjern det og prøv igjen."
+        )
 
 
 def _story(content: BriefContent, meeting_date: date | None, notes: str | None) -> list:

@@ -591,6 +591,7 @@ def build_demo(
     if last_day < FIRST_DAY:
         raise ValueError(f"demodata starter {FIRST_DAY:%d.%m.%Y}; «i dag» kan ikke være før")
     progress = progress or _no_progress
+    _refuse_real_data(path)
     _remove_database(path)
     try:
         with Store.open(path) as store:
@@ -608,6 +609,19 @@ def build_demo(
         raise
     progress(1.0, "Demodatabasen er klar")
     return path
+
+
+def _refuse_real_data(path: Path) -> None:
+    """The demo is made anew in its file: never in one that holds a user's imports."""
+    if not path.exists():
+        return
+    with Store.open(path, read_only=True) as store:
+        real = not store.is_demo and store.con.execute("SELECT count(*) FROM imports").fetchone()[0]
+    if real:
+        raise ValueError(
+            f"{path.name} er ikke en demodatabase, men holder importerte data; en demodatabase "
+            "lages aldri over dem. Oppgi en annen fil med --db."
+        )
 
 
 def ensure_demo() -> Path:
