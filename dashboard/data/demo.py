@@ -616,7 +616,12 @@ def _refuse_real_data(path: Path) -> None:
     if not path.exists():
         return
     with Store.open(path, read_only=True) as store:
-        real = not store.is_demo and store.con.execute("SELECT count(*) FROM imports").fetchone()[0]
+        # What the demo builder itself stores: its generated logs and the real goal table.
+        real = store.con.execute(
+            "SELECT count(*) FROM imports WHERE file_name NOT IN (?, ?)",
+            [DEMO_FILE_NAME, REAL_GOALS_FILE],
+        ).fetchone()[0]
+        real = real and not store.is_demo
     if real:
         raise ValueError(
             f"{path.name} er ikke en demodatabase, men holder importerte data; en demodatabase "
