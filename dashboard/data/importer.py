@@ -44,7 +44,13 @@ from dashboard.data.privacy import (
     maybe_identity_sql,
     shown_file_name,
 )
-from dashboard.data.problems import ImportCancelled, ImportRefused, ImportResult, Problem
+from dashboard.data.problems import (
+    ImportCancelled,
+    ImportRefused,
+    ImportResult,
+    Problem,
+    readable_name,
+)
 from dashboard.data.readers import RawSource, open_source, reencode_as_utf8
 from dashboard.data.store import Store
 from dashboard.data.typed_rows import KIND_SPECS, Check, Spec
@@ -99,7 +105,7 @@ def import_file(
     if id_scope not in (None, *ID_SCOPES):
         raise ValueError(f"ukjent --id-scope «{id_scope}»; bruk file eller year")
     _refuse_identity_in_file_name(path)
-    rules = IdRules(replace_changed, id_scope, path.stem)
+    rules = IdRules(replace_changed, id_scope, readable_name(path.stem))
     steps = _Steps(progress, cancelled)
     steps.report(0.0, f"Leser {shown_file_name(path.name)}")
     con = store.cursor()
