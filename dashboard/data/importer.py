@@ -718,6 +718,12 @@ class _Kept:
     changed: int
 
 
+def _stored_before(con: duckdb.DuckDBPyConnection, table: str, import_id: int) -> bool:
+    """Whether an earlier import stored rows here (the first import has none to compare)."""
+    sql = f"SELECT EXISTS (SELECT 1 FROM {table} WHERE import_id <> $import_id)"
+    return con.execute(sql, {"import_id": import_id}).fetchone()[0]
+
+
 def _keep_new_rows(
     con: duckdb.DuckDBPyConnection, spec: Spec, import_id: int, rows_read: int
 ) -> _Kept | None:
@@ -732,6 +738,8 @@ def _keep_new_rows(
     ).fetchone()
     if distinct != rows_read:
         return None
+    if not _stored_before(con, table, import_id):
+        return _Kept(rows_read, 0)
     known, *_ = con.execute(
         f"SELECT count(*) FROM {table} t WHERE import_id = $import_id AND EXISTS "
         f"(SELECT 1 FROM {table} s WHERE s.id = t.id AND s.import_id <> $import_id)",
