@@ -45,7 +45,13 @@ from dashboard.data.privacy import (
     maybe_identity_sql,
     shown_file_name,
 )
-from dashboard.data.problems import ImportCancelled, ImportRefused, ImportResult, Problem
+from dashboard.data.problems import (
+    ImportCancelled,
+    ImportRefused,
+    ImportResult,
+    Problem,
+    readable_name,
+)
 from dashboard.data.readers import RawSource, open_source, reencode_as_utf8
 from dashboard.data.store import Store
 from dashboard.data.typed_rows import KIND_SPECS, Check, Spec
@@ -100,7 +106,7 @@ def import_file(
     if id_scope not in (None, *ID_SCOPES):
         raise ValueError(f"ukjent --id-scope «{id_scope}»; bruk file eller year")
     _refuse_identity_in_file_name(path)
-    rules = IdRules(replace_changed, id_scope, path.stem)
+    rules = IdRules(replace_changed, id_scope, readable_name(path.stem))
     steps = _Steps(progress, cancelled)
     steps.report(0.0, f"Leser {shown_file_name(path.name)}")
     con = store.cursor()
@@ -714,6 +720,12 @@ class _Kept:
     changed: int
 
 
+def _stored_before(con: duckdb.DuckDBPyConnection, table: str, import_id: int) -> bool:
+    """Whether an earlier import stored rows here (the first import has none to compare)."""
+    sql = f"SELECT EXISTS (SELECT 1 FROM {table} WHERE import_id <> $import_id)"
+    return con.execute(sql, {"import_id": import_id}).fetchone()[0]
+
+
 def _keep_new_rows(
     con: duckdb.DuckDBPyConnection, spec: Spec, import_id: int, rows_read: int
 ) -> _Kept | None:
@@ -728,6 +740,8 @@ def _keep_new_rows(
     ).fetchone()
     if distinct != rows_read:
         return None
+    if not _stored_before(con, table, import_id):
+        return _Kept(rows_read, 0)
     known, *_ = con.execute(
         f"SELECT count(*) FROM {table} t WHERE import_id = $import_id AND EXISTS "
         f"(SELECT 1 FROM {table} s WHERE s.id = t.id AND s.import_id <> $import_id)",
