@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -124,16 +125,31 @@ def _fail(message: str) -> int:
     return 2
 
 
-def _open_existing(path: Path, read_only: bool = True) -> Store:
+def _open_existing(path: Path, prefs=None) -> Store:
+    """The database read-only; with ``prefs``, its daily sums first brought up to date for
+    the staffed hours in force and kept, so that later commands need not sum again."""
     if not path.exists():
         raise FileNotFoundError(
             f"fant ingen database i {path}. Importer filer først, eller oppgi --db."
         )
-    store = Store.open(path, read_only=read_only)
+    if prefs is not None:
+        _keep_rollups_current(path, prefs)
+    store = Store.open(path, read_only=True)
     if store.is_demo:
         # On standard error, so that what the command prints stays as the contract says.
         print(f"Merk: {path.name} er en demodatabase med oppdiktede tall.", file=sys.stderr)
     return store
+
+
+def _keep_rollups_current(path: Path, prefs) -> None:
+    from dashboard.data import rollups
+
+    with Store.open(path, read_only=True) as store:
+        current = rollups.state(store.con) == prefs.staffed.fingerprint()
+    if current or not os.access(path, os.W_OK):
+        return  # a file we may not change is summed for this command alone
+    with Store.open(path) as store:
+        rollups.ensure(store.con, prefs.staffed)
 
 
 def _filters(store: Store, prefs, start: date | None, end: date | None) -> Filters:
@@ -191,7 +207,7 @@ def run_metrics(args: argparse.Namespace) -> int:
     from dashboard.data.metrics import document, period_metrics
 
     prefs = _preferences()
-    with _open_existing(args.db or default_db_path()) as store:
+    with _open_existing(args.db or default_db_path(), prefs) as store:
         filters = _filters(store, prefs, args.start, args.end)
         model, target = prefs.cost_model, prefs.visits_target_per_week
         now = period_metrics(store.con, filters, model, target)
@@ -216,7 +232,7 @@ def run_brief(args: argparse.Namespace) -> int:
     if not args.out.parent.is_dir():
         raise ValueError(f"mappen {args.out.parent} finnes ikke; velg en mappe som finnes")
     prefs = _preferences()
-    with _open_existing(args.db or default_db_path()) as store:
+    with _open_existing(args.db or default_db_path(), prefs) as store:
         filters = _filters(store, prefs, args.start, args.end)
         try:
             build_brief(
@@ -234,7 +250,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
     from dashboard.views.snapshot import render_snapshots
 
     prefs = _preferences()
-    with _open_existing(args.db or default_db_path()) as store:
+    with _open_existing(args.db or default_db_path(), prefs) as store:
         paths = render_snapshots(store, _filters(store, prefs, args.start, args.end), args.out)
     for path in paths:
         print(path)

@@ -96,7 +96,17 @@ def trip_lists(longest: int):
 
 # Rows written straight to the table may be up to 30 hours long; the importer refuses a trip
 # ending more than a day after it starts, so an export holds at most 24 hours.
-trips = trip_lists(30 * 60)
+SPRING_GAP = (datetime(2024, 3, 31, 2, 0), datetime(2024, 3, 31, 3, 0))
+
+
+def clear_of_spring_gap(start: datetime, minutes: int) -> bool:
+    """A stored trip neither starts nor ends at a time that does not exist (the importer
+    refuses such a time; a row written straight to the table could hold one)."""
+    end = start + timedelta(minutes=minutes)
+    return not any(SPRING_GAP[0] <= moment < SPRING_GAP[1] for moment in (start, end))
+
+
+trips = trip_lists(30 * 60).map(lambda rows: [r for r in rows if clear_of_spring_gap(r[0], r[1])])
 # The nights the clocks change are the importer's to test (tests/test_import_robustness.py):
 # an export has no 02:30 on the spring night, and counts real minutes across either night.
 CLOCK_CHANGE_NIGHTS = [
@@ -176,10 +186,21 @@ def trip_minutes(start: datetime, minutes: int, schedule: StaffedSchedule) -> tu
     after = outside = 0
     for n in range(minutes):
         moment = start + timedelta(minutes=n)
+        lived = real_length(moment)
         inside = inside_hours(moment, schedule)
-        after += not inside
-        outside += not (inside and staffed_day(moment.date()))
+        after += lived * (not inside)
+        outside += lived * (not (inside and staffed_day(moment.date())))
     return after, outside
+
+
+def real_length(moment: datetime) -> int:
+    """The clock minute starting at ``moment`` lasts a minute, except on the spring night,
+    when 02:00–02:59 never happen (the clocks go from 02:00 to 03:00)."""
+    return 0 if SPRING_GAP[0] <= moment < SPRING_GAP[1] else 1
+
+
+def trip_length(start: datetime, minutes: int) -> int:
+    return sum(real_length(start + timedelta(minutes=n)) for n in range(minutes))
 
 
 def in_period(moment: datetime, filters: Filters) -> bool:
@@ -208,7 +229,8 @@ def expected_car_use(rows, filters: Filters) -> dict:
         if not in_period(start, filters):
             continue
         after, outside = trip_minutes(start, minutes, filters.staffed)
-        for kind, value in (("all", minutes), ("after", after), ("outside", outside)):
+        lived = trip_length(start, minutes)
+        for kind, value in (("all", lived), ("after", after), ("outside", outside)):
             if value:
                 use[kind][role][0] += 1
                 use[kind][role][1] += value
@@ -508,3 +530,26 @@ def _without_empty(sums: dict[str, list]) -> dict[str, list]:
         measures = sum(map(_is_measure, names))
         kept[table] = [row for row in rows if any(row[-measures:])]
     return kept
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "lived"),
+    [
+        # Saturday 23:00 to Sunday 04:00 on the spring night: the clocks skip 02:00–03:00.
+        (datetime(2024, 3, 30, 23, 0), datetime(2024, 3, 31, 4, 0), 240),
+        # The same on the autumn night: 02:00–03:00 happens twice.
+        (datetime(2024, 10, 26, 23, 0), datetime(2024, 10, 27, 4, 0), 360),
+    ],
+    ids=["spring", "autumn"],
+)
+def test_car_minutes_across_a_clock_change_are_real_minutes(tmp_path, start, end, lived):
+    with Store.open(tmp_path / "klokka.duckdb") as store:
+        store.con.execute(
+            "INSERT INTO car_trips (id, start_at, end_at, driver_role, import_id) "
+            "VALUES ('natt', ?, ?, 'legevaktlege', 1)",
+            [start, end],
+        )
+        night = Filters(start.date(), start.date())
+        use = figures.car_use(store.con, night)
+        # A weekend night: every minute is after 22:00 and outside staffed time.
+        assert use.all == use.after_hours == use.outside_staffed == figures.TripCount(1, lived)

@@ -63,29 +63,45 @@ CALLOUT_DAYS = """
     WHERE {rows} GROUP BY ALL
 """
 
+
+def _oslo_minutes(earlier: str, later: str) -> str:
+    """Real minutes between two local Norwegian times: across a clock change the wall
+    clock gains or loses an hour that was never, or twice, lived."""
+    return (
+        f"(epoch(timezone('Europe/Oslo', {later})) "
+        f"- epoch(timezone('Europe/Oslo', {earlier}))) / 60.0"
+    )
+
+
 # Each trip cut at midnights into pieces, one per day it touches; a piece's minutes inside
-# that day's staffed hours are its staffed part. "After 22:00" is the rest of every day
-# (the window from the end of staffed hours to their start next morning); "outside staffed
-# time" is the same on a staffed day and the whole piece on a weekend or public holiday.
-TRIP_PIECES = """
+# that day's staffed hours are its staffed part. "After 22:00" is the rest of every day (the
+# window from the end of staffed hours to their start next morning); "outside staffed time"
+# is the same on a staffed day and the whole piece on a weekend or public holiday. Minutes
+# are real minutes in Europe/Oslo, as the contract counts them across a clock change.
+TRIP_PIECES = f"""
     WITH trips AS (
-        SELECT rowid AS trip, start_at, end_at, driver_role, km FROM {source}
-        WHERE end_at > start_at AND {rows}
+        SELECT rowid AS trip, start_at, end_at, driver_role, km FROM {{source}}
+        WHERE end_at > start_at AND {{rows}}
     ),
     pieces AS (
         SELECT trip, start_at, driver_role, km, day,
-               greatest(epoch(start_at), epoch(day)) AS piece_from,
-               least(epoch(end_at), epoch(day) + 86400) AS piece_to
+               greatest(start_at, day::TIMESTAMP) AS piece_from,
+               least(end_at, day::TIMESTAMP + INTERVAL 1 DAY) AS piece_to
         FROM (SELECT *, unnest(range(start_at::DATE, end_at, INTERVAL 1 DAY))::DATE AS day
               FROM trips)
     ),
-    measured AS (
+    bounded AS (
         SELECT p.*, k.staffed,
-               (piece_to - piece_from) / 60.0 AS piece_minutes,
-               greatest(0, least(piece_to, epoch(day) + 60.0 * k.close_minute)
-                           - greatest(piece_from, epoch(day) + 60.0 * k.open_minute)) / 60.0
-                   AS inside_minutes
+               greatest(piece_from, day::TIMESTAMP + to_minutes(k.open_minute)) AS inside_from,
+               least(piece_to, day::TIMESTAMP + to_minutes(k.close_minute)) AS inside_to
         FROM pieces p JOIN staffed_calendar k USING (day)
+    ),
+    measured AS (
+        SELECT *, {_oslo_minutes("piece_from", "piece_to")} AS piece_minutes,
+               CASE WHEN inside_to > inside_from
+                    THEN {_oslo_minutes("inside_from", "inside_to")} ELSE 0 END
+                   AS inside_minutes
+        FROM bounded
     )
 """
 
