@@ -4,9 +4,10 @@ Run: ``QT_QPA_PLATFORM=offscreen python benchmarks/bench_window.py [--rows N] [-
 
 Figures, each beside a baseline measured in the same run on the same machine:
 - cold start to a painted window (a fresh process), against an empty QMainWindow painted
-  in a fresh process; target at most 2 s;
+  in a fresh process; target at most 1.5 s;
 - a filter change until every view has its new data and the shown view is repainted,
-  against the bare figure queries for the same filters; target at most 150 ms. Every view
+  against the bare figure queries for the same filters; targets at most 50 ms for the shown
+  view and 100 ms for every view. Every view
   is shown once first (views are built when first shown), so all seven are refreshed;
 - what opening the file for a batch of jobs costs: the window's worker opens it read-only
   for each refresh and closes it when idle.
@@ -28,12 +29,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from dashboard.data import figures  # noqa: E402
-from dashboard.data.figures import Filters  # noqa: E402
+from dashboard.data import figures, rollups  # noqa: E402
+from dashboard.data.metrics import period_metrics  # noqa: E402
 from dashboard.data.store import Store  # noqa: E402
+from dashboard.data.values import Filters, StaffedSchedule  # noqa: E402
 
-START_TARGET_S = 2.0
-FILTER_TARGET_MS = 150.0
+START_TARGET_S = 1.5
+SHOWN_TARGET_MS = 50.0
+EVERY_TARGET_MS = 100.0
 REPEATS = 5
 
 # Activities, call-outs and trips in the proportions of the demo data, spread over
@@ -74,6 +77,9 @@ def build_database(path: Path, rows: int) -> Path:
         for statement in filter(str.strip, GENERATE.split(";")):
             named = {name: value for name, value in counts.items() if f"${name}" in statement}
             store.con.execute(statement, named)
+        # Rows written without the importer: their daily sums are built here, as the demo
+        # generator builds its own.
+        rollups.rebuild(store.con, StaffedSchedule())
         store.con.execute("CHECKPOINT")
     return path
 
@@ -137,12 +143,12 @@ def filter_pairs() -> list[Filters]:
 def bare_queries(con, filters: Filters) -> float:
     """The figures alone, as the command line computes them, plus the monthly series."""
     began = time.perf_counter()
-    figures.metrics(con, filters)
-    figures.task_mix_monthly(con, filters)
-    figures.callouts_monthly(con, filters)
-    figures.car_after_hours_monthly(con, filters)
-    figures.owner_hours_monthly(con, filters)
-    figures.car_use_heatmap(con, filters)
+    period_metrics(con, filters)
+    figures.task_mix(con, filters, monthly=True)
+    figures.callout_months(con, filters)
+    figures.car_after_hours_months(con, filters)
+    figures.owner_months(con, filters)
+    figures.car_heatmap(con, filters)
     return time.perf_counter() - began
 
 
@@ -265,24 +271,24 @@ def main() -> int:
         "filter change, shown view repainted",
         statistics.median(times["shown"]),
         queries,
-        FILTER_TARGET_MS,
+        SHOWN_TARGET_MS,
         "ms",
     )
     report(
         "filter change, every view updated",
         statistics.median(times["every"]),
         queries,
-        FILTER_TARGET_MS,
+        EVERY_TARGET_MS,
         "ms",
     )
     report(
         "filter change after idle, shown view repainted",
         statistics.median(times["after idle"]),
         queries,
-        FILTER_TARGET_MS,
+        EVERY_TARGET_MS,
         "ms",
     )
-    report("opening and closing the file (per batch)", opening, queries, FILTER_TARGET_MS, "ms")
+    report("opening and closing the file (per batch)", opening, queries, SHOWN_TARGET_MS, "ms")
     return 0
 
 
