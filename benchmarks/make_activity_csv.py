@@ -43,11 +43,11 @@ MUNICIPALITIES = ["Røros", "Holtålen", "Os"]
 OUTCOMES = ["Behandlet på stedet", "Innleggelse unngått", "Innlagt", "Henvist fastlege", ""]
 MINUTES_2018_TO_2025 = (date(2026, 1, 1) - date(2018, 1, 1)).days * 24 * 60
 
-# Løpenr is a letter and seven digits, so the privacy guard never mistakes it for an
-# 11-digit identity number. A blank outcome is NULL, which COPY writes as an empty cell,
-# as exports do. Times are Oslo wall-clock times, as a real export's: none falls in the
-# hour the clocks skip the night summer time begins (the last Sunday of March, 02:00–03:00),
-# which the import refuses.
+# Løpenr is a letter and eight digits (up to 99,999,999 rows: lpad cuts a longer number), so
+# the privacy guard never mistakes it for an 11-digit identity number. A blank outcome is
+# NULL, which COPY writes as an empty cell, as exports do. Times are Oslo wall-clock times,
+# as a real export's: none falls in the hour the clocks skip the night summer time begins
+# (the last Sunday of March, 02:00–03:00), which the import refuses.
 ACTIVITY_SQL = """
 COPY (
     WITH rows AS (
@@ -62,7 +62,7 @@ COPY (
     times AS (
         SELECT *, wall_clock(starts + to_minutes(duration)) AS ends FROM shifted
     )
-    SELECT 'A' || lpad((i + 1)::VARCHAR, 7, '0') AS "Løpenr",
+    SELECT 'A' || lpad((i + 1)::VARCHAR, 8, '0') AS "Løpenr",
            strftime(starts, '%d.%m.%Y %H:%M') AS "Start",
            strftime(ends, '%d.%m.%Y %H:%M') AS "Slutt",
            1 + (hash(i, 3) % 6)::BIGINT AS "Delprosjekt",
