@@ -145,6 +145,7 @@ def _keep_rollups_current(path: Path, prefs) -> None:
     from dashboard.data import rollups
 
     with Store.open(path, read_only=True) as store:
+        # An older file lacks some rollup table, and its state reads None: migrated below.
         current = rollups.state(store.con) == prefs.staffed.fingerprint()
     if current or not os.access(path, os.W_OK):
         return  # a file we may not change is summed for this command alone

@@ -158,3 +158,21 @@ def test_a_brief_into_a_missing_folder_says_so_in_norwegian(tmp_path, capsys):
     assert main(["--db", str(db), "brief", "--out", str(tmp_path / "finnes" / "ikke.pdf")]) == 2
     error = capsys.readouterr().err
     assert "finnes ikke" in error and "Errno" not in error
+
+
+def test_metrics_on_a_database_from_before_the_split_rollups(tmp_path, capsys):
+    """A file from the previous version (schema 4, one activity rollup) still answers: the
+    command migrates it once and sums it again, and the figures are those of the rows."""
+    from dashboard.cli import main
+
+    db = tmp_path / "gammel.duckdb"
+    assert main(["--db", str(db), "demo"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db), "metrics", "--from", "2019-01-01", "--to", "2019-12-31"]) == 0
+    before = json.loads(capsys.readouterr().out)
+    with duckdb.connect(str(db)) as con:
+        con.execute("DELETE FROM schema_version WHERE version = 5")
+        con.execute("DROP TABLE activity_tasks")
+    assert main(["--db", str(db), "metrics", "--from", "2019-01-01", "--to", "2019-12-31"]) == 0
+    assert json.loads(capsys.readouterr().out) == before
+    assert before["activities"]["count"] > 0

@@ -117,9 +117,13 @@ class OwnerMonth:
     hours: float
 
 
-def _activities(con: duckdb.DuckDBPyConnection, filters: Filters, group: str) -> list[tuple]:
+def _activities(
+    con: duckdb.DuckDBPyConnection, filters: Filters, group: str, split: str = "tasks"
+) -> list[tuple]:
+    """Activities summed per ``group`` from the rollup split by ``split`` (tasks, services
+    or outcomes), whichever holds the columns the group names."""
     _ready(con, filters)
-    sql = queries.ACTIVITIES_BY.format(group=group, where=queries.ACTIVITY_WHERE)
+    sql = queries.ACTIVITIES_BY.format(group=group, split=split, where=queries.ACTIVITY_WHERE)
     return _rows(con, sql, filters.params())
 
 
@@ -131,24 +135,24 @@ def activity_totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> Activit
     return ActivityTotals(int(count), float(minutes), float(km))
 
 
-TASK_MIX_COLUMNS = {"task": "task", "requested_by": "requested_by"}
+TASK_MIX_SPLITS = {"task": "tasks", "requested_by": "services"}
 
 
 def task_mix(
     con: duckdb.DuckDBPyConnection, filters: Filters, by: str = "task", monthly: bool = False
 ) -> list[TaskMixRow]:
     """Count and minutes per subproject and task (``by="task"``) or requesting service."""
-    column = TASK_MIX_COLUMNS[by]
+    split = TASK_MIX_SPLITS[by]
     if monthly:
-        rows = _activities(con, filters, f"{MONTH}, subproject, {column}")
+        rows = _activities(con, filters, f"{MONTH}, subproject, {by}", split)
         return [TaskMixRow(s, c, int(n), float(m), month) for month, s, c, n, m, _ in rows]
-    rows = _activities(con, filters, f"subproject, {column}")
+    rows = _activities(con, filters, f"subproject, {by}", split)
     return [TaskMixRow(s, c, int(n), float(m)) for s, c, n, m, _ in rows]
 
 
 def outcomes(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[OutcomeRow]:
     """Per outcome as written (None when not recorded), largest count first."""
-    rows = _activities(con, filters, "outcome")
+    rows = _activities(con, filters, "outcome", "outcomes")
     found = [OutcomeRow(outcome, int(n), float(m)) for outcome, n, m, _ in rows]
     return sorted(found, key=lambda row: (-row.count, row.outcome is None, row.outcome or ""))
 

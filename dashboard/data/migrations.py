@@ -102,6 +102,17 @@ MIGRATIONS: list[tuple[int, str]] = [
             for name, columns in ROLLUP_TABLES.items()
         ),
     ),
+    (
+        5,
+        # The activities' rollup split three ways (by task, service and outcome), each far
+        # smaller than one table keyed by all three. The next rollups.ensure() fills them.
+        "DROP TABLE IF EXISTS activity_days;"
+        + "".join(
+            f"CREATE TABLE IF NOT EXISTS {name} ({columns});"
+            for name, columns in ROLLUP_TABLES.items()
+        )
+        + "DELETE FROM meta WHERE key = 'rollup_schedule';",
+    ),
 ]
 
 

@@ -28,7 +28,7 @@ def owner_case(services: int) -> str:
 ACTIVITIES_BY = """
     SELECT {group}, coalesce(sum(tasks), 0) AS tasks, coalesce(sum(minutes), 0) AS minutes,
            coalesce(sum(km), 0) AS km
-    FROM activity_days WHERE {where}
+    FROM activity_{split} WHERE {where}
     GROUP BY ALL
     HAVING sum(tasks) <> 0 ORDER BY ALL
 """
@@ -37,7 +37,7 @@ ACTIVITIES_BY_OWNER = """
     SELECT {group}, {owner} AS owner, coalesce(sum(tasks), 0) AS tasks,
            coalesce(sum(minutes), 0) AS minutes,
            coalesce(sum(km), 0) AS km
-    FROM activity_days WHERE {where}
+    FROM activity_services WHERE {where}
     GROUP BY ALL
     HAVING sum(tasks) <> 0 ORDER BY ALL
 """
@@ -139,13 +139,13 @@ GOAL_CHANGES = f"""
 """
 
 FRESHNESS = """
-    SELECT (SELECT max(day) FROM activity_days), (SELECT max(day) FROM callout_days),
+    SELECT (SELECT max(day) FROM activity_tasks), (SELECT max(day) FROM callout_days),
            (SELECT max(day) FROM trip_days), (SELECT max(assessed_on) FROM goal_assessments)
 """
 
 DATA_RANGE = """
-    SELECT least((SELECT min(day) FROM activity_days), (SELECT min(day) FROM callout_days),
+    SELECT least((SELECT min(day) FROM activity_tasks), (SELECT min(day) FROM callout_days),
                  (SELECT min(day) FROM trip_days)),
-           greatest((SELECT max(day) FROM activity_days), (SELECT max(day) FROM callout_days),
+           greatest((SELECT max(day) FROM activity_tasks), (SELECT max(day) FROM callout_days),
                     (SELECT max(day) FROM trip_days))
 """

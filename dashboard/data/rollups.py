@@ -5,7 +5,8 @@ then sums a few rows per day of the period instead of scanning millions of rows.
 exact: sums of counts, minutes and kilometres per day and per everything a filter or a
 figure splits by (tests compare them with the rows).
 
-- ``activity_days`` and ``trip_hours`` depend on the rows only.
+- ``activity_tasks``, ``activity_services``, ``activity_outcomes`` and ``trip_hours``
+  depend on the rows only.
 - ``callout_days`` and ``trip_days`` also depend on the staffed hours in force on each day
   and the public holidays, through ``staffed_calendar``. The meta key ``rollup_schedule``
   records the schedule they were built with; :func:`ensure` rebuilds them when it changes.
@@ -32,9 +33,16 @@ _checked: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 TABLES = {
     "staffed_calendar": """day DATE NOT NULL, open_minute SMALLINT NOT NULL,
         close_minute SMALLINT NOT NULL, staffed BOOLEAN NOT NULL""",
-    "activity_days": """day DATE NOT NULL, subproject TINYINT NOT NULL, municipality VARCHAR,
-        task VARCHAR NOT NULL, requested_by VARCHAR NOT NULL, outcome VARCHAR,
-        tasks BIGINT NOT NULL, minutes DOUBLE NOT NULL, km DOUBLE""",
+    # One table per way the activities are split: a day's tasks by service or by outcome
+    # are few, but every task × service × outcome × place of a day can be nearly a row each.
+    "activity_tasks": """day DATE NOT NULL, subproject TINYINT NOT NULL, municipality VARCHAR,
+        task VARCHAR NOT NULL, tasks BIGINT NOT NULL, minutes DOUBLE NOT NULL, km DOUBLE""",
+    "activity_services": """day DATE NOT NULL, subproject TINYINT NOT NULL,
+        municipality VARCHAR, requested_by VARCHAR NOT NULL, tasks BIGINT NOT NULL,
+        minutes DOUBLE NOT NULL, km DOUBLE""",
+    "activity_outcomes": """day DATE NOT NULL, subproject TINYINT NOT NULL,
+        municipality VARCHAR, outcome VARCHAR, tasks BIGINT NOT NULL, minutes DOUBLE NOT NULL,
+        km DOUBLE""",
     "callout_days": """day DATE NOT NULL, municipality VARCHAR, urgency VARCHAR NOT NULL,
         resource VARCHAR, doctor_present BOOLEAN NOT NULL, staffed BOOLEAN NOT NULL,
         callouts BIGINT NOT NULL""",
@@ -46,12 +54,16 @@ TABLES = {
         minutes DOUBLE NOT NULL""",
 }
 
-ACTIVITY_DAYS = """
-    INSERT INTO activity_days
-    SELECT start_at::DATE, subproject, municipality, task, requested_by, outcome,
-           {sign} * count(*), {sign} * sum(minutes), {sign} * sum(km)
-    FROM {source} WHERE {rows} GROUP BY ALL
+ACTIVITY_SPLIT = """
+    INSERT INTO activity_{split}
+    SELECT start_at::DATE, subproject, municipality, {column},
+           {{sign}} * count(*), {{sign}} * sum(minutes), {{sign}} * sum(km)
+    FROM {{source}} WHERE {{rows}} GROUP BY ALL
 """
+ACTIVITY_TABLES = tuple(
+    ACTIVITY_SPLIT.format(split=split, column=column)
+    for split, column in (("tasks", "task"), ("services", "requested_by"), ("outcomes", "outcome"))
+)
 
 CALLOUT_DAYS = """
     INSERT INTO callout_days
@@ -136,7 +148,7 @@ TRIP_HOURS = """
 """
 
 BY_KIND = {
-    "activity": (ACTIVITY_DAYS,),
+    "activity": ACTIVITY_TABLES,
     "callouts": (CALLOUT_DAYS,),
     "carlog": (TRIP_DAYS, TRIP_HOURS),
 }
@@ -153,11 +165,22 @@ def create_tables(con: duckdb.DuckDBPyConnection, temporary: bool = False) -> No
 
 
 def state(con: duckdb.DuckDBPyConnection) -> str | None:
-    """The schedule the rollups on this connection were built with, or None if never."""
+    """The schedule the rollups on this connection were built with, or None if never (or
+    if the file is older than the rollups it should hold: opened read-only, unmigrated)."""
     if _has_temporary_rollups(con):
         return con.execute("SELECT fingerprint FROM temp.rollup_state").fetchone()[0]
+    if not _has_every_table(con):
+        return None
     row = con.execute("SELECT value FROM meta WHERE key = ?", [STATE_KEY]).fetchone()
     return row[0] if row else None
+
+
+def _has_every_table(con: duckdb.DuckDBPyConnection) -> bool:
+    found = con.execute(
+        "SELECT count(DISTINCT table_name) FROM duckdb_tables() WHERE table_name IN ?",
+        [list(TABLES)],
+    ).fetchone()[0]
+    return found == len(TABLES)
 
 
 def ensure(
