@@ -1,6 +1,5 @@
 """Helsevakt-dashboard: what the health-watch car at Røros delivers, made visible."""
 
-from importlib.resources import files
 from pathlib import Path
 
 __version__ = "0.1.0"
@@ -10,10 +9,11 @@ def _resource_folder() -> Path:
     """The fonts, catalogues, icons and goal tables shipped inside the package.
 
     Qt and reportlab want file names, so the package must lie on disk as files: pip, an
-    editable install and the desktop bundle all install it so.
+    editable install and the desktop bundle all install it so. (``importlib.resources``
+    would say the same, at the cost of importing it on every start.)
     """
-    folder = files(__name__) / "resources"
-    if not isinstance(folder, Path):
+    folder = Path(__file__).resolve().parent / "resources"
+    if not folder.is_dir():
         raise RuntimeError(f"{__name__} er ikke installert som vanlige filer: {folder}")
     return folder
 

@@ -128,29 +128,24 @@ def _fail(message: str) -> int:
 def _open_existing(path: Path, prefs=None) -> Store:
     """The database read-only; with ``prefs``, its daily sums first brought up to date for
     the staffed hours in force and kept, so that later commands need not sum again."""
+    from dashboard.data import rollups
+
     if not path.exists():
         raise FileNotFoundError(
             f"fant ingen database i {path}. Importer filer først, eller oppgi --db."
         )
-    if prefs is not None:
-        _keep_rollups_current(path, prefs)
     store = Store.open(path, read_only=True)
+    stale = prefs is not None and not rollups.is_current(store.con, prefs.staffed)
+    # A file we may not change is summed for this command alone, by the figures.
+    if stale and os.access(path, os.W_OK):
+        store.close()
+        with Store.open(path) as writable:
+            rollups.ensure(writable.con, prefs.staffed)
+        store = Store.open(path, read_only=True)
     if store.is_demo:
         # On standard error, so that what the command prints stays as the contract says.
         print(f"Merk: {path.name} er en demodatabase med oppdiktede tall.", file=sys.stderr)
     return store
-
-
-def _keep_rollups_current(path: Path, prefs) -> None:
-    from dashboard.data import rollups
-
-    with Store.open(path, read_only=True) as store:
-        # An older file lacks some rollup table, and its state reads None: migrated below.
-        current = rollups.state(store.con) == prefs.staffed.fingerprint()
-    if current or not os.access(path, os.W_OK):
-        return  # a file we may not change is summed for this command alone
-    with Store.open(path) as store:
-        rollups.ensure(store.con, prefs.staffed)
 
 
 def _filters(store: Store, prefs, start: date | None, end: date | None) -> Filters:

@@ -553,3 +553,16 @@ def test_car_minutes_across_a_clock_change_are_real_minutes(tmp_path, start, end
         use = figures.car_use(store.con, night)
         # A weekend night: every minute is after 22:00 and outside staffed time.
         assert use.all == use.after_hours == use.outside_staffed == figures.TripCount(1, lived)
+
+
+def test_rollup_schema_version_names_the_last_migration_that_shapes_the_rollups():
+    """A read-only file older than this version is summed in temporary tables; a migration
+    that changes a rollup table must raise the version, or such a file reads missing tables."""
+    from dashboard.data.migrations import MIGRATIONS
+
+    shaping = [
+        number
+        for number, script in MIGRATIONS
+        if any(name in script for name in rollups.TABLES if name != "staffed_calendar")
+    ]
+    assert max(shaping) == rollups.ROLLUP_SCHEMA_VERSION

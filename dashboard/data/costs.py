@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from dashboard.data.figures import car_use, owner_hours, staffed_hours
+from dashboard.data.figures import CarUse, car_use, owner_hours, staffed_hours
 from dashboard.data.values import Filters, round_half_up
 from dashboard.data.vocabulary import default_owner_by_service
 
@@ -92,16 +92,26 @@ def cost_sharing(
     con: duckdb.DuckDBPyConnection, filters: Filters, model: CostModel | None = None
 ) -> CostSharing:
     model = model or CostModel()
+    hours = owner_hours(con, filters, model.owner_by_service)
+    return share_costs(filters, model, staffed_hours(con, filters), hours, car_use(con, filters))
+
+
+def share_costs(
+    filters: Filters,
+    model: CostModel,
+    staffed: float,
+    hours: dict[str, float],
+    use: CarUse,
+) -> CostSharing:
+    """The period's costs under every rule, from its staffed hours, the hours each owner
+    ordered and the car's use (the figures a caller may already hold)."""
     car_cost = model.car_cost_per_year * filters.days / 365
-    staffed = staffed_hours(con, filters)
     staff_cost = staffed * model.staff_cost_per_hour
     # Unrounded: money is shared by the exact hours, not by hours rounded for display.
-    hours = owner_hours(con, filters, model.owner_by_service)
     hours_total = sum(hours.values())
     hours_share = (
         (hours["municipality"] + hours["shared"] / 2) / hours_total if hours_total else 0.5
     )
-    use = car_use(con, filters)
     # Only the legevakt doctor's own use outside staffed time is the municipality's.
     doctor = use.outside_staffed_by_role["legevaktlege"].minutes
     outside_share = doctor / use.all.minutes if use.all.minutes else 0.0

@@ -197,7 +197,12 @@ def staffed_hours(con: duckdb.DuckDBPyConnection, filters: Filters) -> float:
 
 
 def utilisation(con: duckdb.DuckDBPyConnection, filters: Filters) -> Utilisation:
-    return Utilisation(activity_totals(con, filters).minutes / 60, staffed_hours(con, filters))
+    return utilisation_of(activity_totals(con, filters), staffed_hours(con, filters))
+
+
+def utilisation_of(totals: ActivityTotals, staffed: float) -> Utilisation:
+    """Task hours over staffed hours, from totals and staffed hours already fetched."""
+    return Utilisation(totals.minutes / 60, staffed)
 
 
 @dataclass(frozen=True)
@@ -213,17 +218,14 @@ def preventive_visits(
     target_per_week: float = DEFAULT_VISITS_TARGET_PER_WEEK,
 ) -> PreventiveVisits:
     """Subproject 4 tasks, and how many a week on average over the period."""
-    narrowed = Filters(
-        filters.start,
-        filters.end,
-        PREVENTIVE_VISITS_SUBPROJECT,
-        filters.municipality,
-        filters.staffed,
-    )
-    if filters.subproject not in (None, PREVENTIVE_VISITS_SUBPROJECT):
-        count = 0
-    else:
-        count = activity_totals(con, narrowed).count
+    return preventive_visits_among(task_mix(con, filters), filters, target_per_week)
+
+
+def preventive_visits_among(
+    mix: list[TaskMixRow], filters: Filters, target_per_week: float
+) -> PreventiveVisits:
+    """The preventive visits in a task mix already fetched for ``filters``."""
+    count = sum(row.count for row in mix if row.subproject == PREVENTIVE_VISITS_SUBPROJECT)
     return PreventiveVisits(count, count / (filters.days / 7), target_per_week)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import duckdb
 
 from dashboard.data import figures
-from dashboard.data.costs import CostModel, CostSharing, cost_sharing
+from dashboard.data.costs import CostModel, CostSharing, share_costs
 from dashboard.data.values import Filters, one_decimal
 from dashboard.data.vocabulary import DRIVER_ROLES, OWNERS
 
@@ -40,20 +40,26 @@ def period_metrics(
     visits_target: float = figures.DEFAULT_VISITS_TARGET_PER_WEEK,
 ) -> PeriodMetrics:
     model = model or CostModel()
+    # Figures several parts need are fetched once and handed on.
+    activities = figures.activity_totals(con, filters)
+    task_mix = figures.task_mix(con, filters)
+    staffed = figures.staffed_hours(con, filters)
+    car = figures.car_use(con, filters)
+    owner_hours = figures.owner_hours(con, filters, model.owner_by_service)
     return PeriodMetrics(
         filters=filters,
-        activities=figures.activity_totals(con, filters),
-        task_mix=figures.task_mix(con, filters),
+        activities=activities,
+        task_mix=task_mix,
         outcomes=figures.outcomes(con, filters),
         callouts=figures.callout_counts(con, filters),
         by_resource=figures.callouts_by_resource(con, filters),
-        car=figures.car_use(con, filters),
-        utilisation=figures.utilisation(con, filters),
-        preventive_visits=figures.preventive_visits(con, filters, visits_target),
+        car=car,
+        utilisation=figures.utilisation_of(activities, staffed),
+        preventive_visits=figures.preventive_visits_among(task_mix, filters, visits_target),
         goals=figures.goal_status(con, filters.end),
         freshness=figures.freshness(con, filters.staffed),
-        owner_hours=figures.owner_hours(con, filters, model.owner_by_service),
-        cost_sharing=cost_sharing(con, filters, model),
+        owner_hours=owner_hours,
+        cost_sharing=share_costs(filters, model, staffed, owner_hours, car),
     )
 
 

@@ -28,7 +28,13 @@ from dashboard.data.values import StaffedSchedule
 
 Progress = Callable[[float, str], None]
 STATE_KEY = "rollup_schedule"
+# The schema migration that created the rollup tables as they are; a file at an older
+# version (opened read-only, so not migrated) lacks some of them.
+ROLLUP_SCHEMA_VERSION = 5
 _checked: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# The schedule of rollups built as temporary tables, per read-only connection: they live
+# and die with it.
+_temporary: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 TABLES = {
     "staffed_calendar": """day DATE NOT NULL, open_minute SMALLINT NOT NULL,
@@ -167,20 +173,29 @@ def create_tables(con: duckdb.DuckDBPyConnection, temporary: bool = False) -> No
 def state(con: duckdb.DuckDBPyConnection) -> str | None:
     """The schedule the rollups on this connection were built with, or None if never (or
     if the file is older than the rollups it should hold: opened read-only, unmigrated)."""
-    if _has_temporary_rollups(con):
-        return con.execute("SELECT fingerprint FROM temp.rollup_state").fetchone()[0]
-    if not _has_every_table(con):
-        return None
-    row = con.execute("SELECT value FROM meta WHERE key = ?", [STATE_KEY]).fetchone()
-    return row[0] if row else None
+    if con in _temporary:
+        return _temporary[con]
+    try:
+        version, fingerprint = con.execute(
+            "SELECT (SELECT max(version) FROM schema_version),"
+            " (SELECT value FROM meta WHERE key = ?)",
+            [STATE_KEY],
+        ).fetchone()
+    except duckdb.CatalogException:
+        return None  # a file from before the first migration
+    return fingerprint if (version or 0) >= ROLLUP_SCHEMA_VERSION else None
 
 
-def _has_every_table(con: duckdb.DuckDBPyConnection) -> bool:
-    found = con.execute(
-        "SELECT count(DISTINCT table_name) FROM duckdb_tables() WHERE table_name IN ?",
-        [list(TABLES)],
-    ).fetchone()[0]
-    return found == len(TABLES)
+def is_current(con: duckdb.DuckDBPyConnection, schedule: StaffedSchedule) -> bool:
+    """Whether the rollups on this connection match ``schedule``; when they do, the figures
+    read on it need not ask again."""
+    fingerprint = schedule.fingerprint()
+    if _checked.get(con) == fingerprint:
+        return True
+    current = state(con) == fingerprint
+    if current:
+        _checked[con] = fingerprint
+    return current
 
 
 def ensure(
@@ -193,16 +208,14 @@ def ensure(
     A connection that was checked once for this schedule is not asked again: every figure
     calls this, and the window opens a new connection for each batch of work.
     """
-    fingerprint = schedule.fingerprint()
-    if _checked.get(con) == fingerprint:
+    if is_current(con, schedule):
         return False
-    built = state(con) != fingerprint
-    if built and _read_only(con):
+    if _read_only(con):
         _build_temporary(con, schedule, progress)
-    elif built:
+    else:
         rebuild(con, schedule, progress)
-    _checked[con] = fingerprint
-    return built
+    _checked[con] = schedule.fingerprint()
+    return True
 
 
 def rebuild(
@@ -255,17 +268,8 @@ def _fill(con: duckdb.DuckDBPyConnection, schedule: StaffedSchedule, progress) -
 
 def _build_temporary(con: duckdb.DuckDBPyConnection, schedule: StaffedSchedule, progress) -> None:
     create_tables(con, temporary=True)
-    con.execute("CREATE OR REPLACE TEMP TABLE rollup_state (fingerprint VARCHAR)")
     _fill(con, schedule, progress)
-    con.execute("INSERT INTO temp.rollup_state VALUES (?)", [schedule.fingerprint()])
-
-
-def _has_temporary_rollups(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(
-        con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = 'rollup_state'"
-        ).fetchone()[0]
-    )
+    _temporary[con] = schedule.fingerprint()
 
 
 def _read_only(con: duckdb.DuckDBPyConnection) -> bool:
