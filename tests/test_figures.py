@@ -228,3 +228,14 @@ def test_the_period_is_the_sum_of_its_months(store):
     assert [(r.subproject, r.category, r.count, r.minutes) for r in direct] == [
         (*key, *summed[key]) for key in sorted(summed)
     ]
+
+
+def test_inside_rows_shared_a_sum_is_read_once_and_outside_afresh(store):
+    """The window's refresh shares sums between views; the block must be what decides."""
+    added_day = "INSERT INTO activity_tasks VALUES ('2024-03-06', 2, 'Røros', 'EKG', 1, 20, NULL)"
+    with figures.rows_shared():
+        first = figures.activity_totals(store.con, MARCH)
+        store.con.execute(added_day)
+        shared = figures.activity_totals(store.con, MARCH)
+    afresh = figures.activity_totals(store.con, MARCH)
+    assert (first.count, shared.count, afresh.count) == (4, 4, 5)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -47,8 +49,34 @@ def _execute(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> duckdb.D
     return con.execute(text, [params[name] for name in names])
 
 
+_shared_rows: ContextVar[dict | None] = ContextVar("shared_rows", default=None)
+
+
+@contextmanager
+def rows_shared() -> Iterator[None]:
+    """Inside this block the same query with the same values runs once, and the figures
+    that ask for it again share its rows: for a batch of reads that nothing writes between
+    (the window's refresh of every view, where several views read the same sums)."""
+    token = _shared_rows.set({})
+    try:
+        yield
+    finally:
+        _shared_rows.reset(token)
+
+
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> list[tuple]:
-    return _execute(con, sql, params).fetchall()
+    shared = _shared_rows.get()
+    if shared is None:
+        return _execute(con, sql, params).fetchall()
+    text, names = _positional(sql)
+    key = (id(con), text, tuple(_hashable(params[name]) for name in names))
+    if key not in shared:
+        shared[key] = _execute(con, sql, params).fetchall()
+    return list(shared[key])
+
+
+def _hashable(value):
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _ready(con: duckdb.DuckDBPyConnection, filters: Filters | StaffedSchedule) -> None:
@@ -174,8 +202,13 @@ def owner_hours(
     con: duckdb.DuckDBPyConnection, filters: Filters, owners: dict[str, str] | None = None
 ) -> dict[str, float]:
     """Hours in the period per owner (every owner present), exact."""
+    return owner_hours_in(owner_months(con, filters, owners))
+
+
+def owner_hours_in(months: list[OwnerMonth]) -> dict[str, float]:
+    """Hours per owner (every owner present) summed over monthly hours already fetched."""
     hours = dict.fromkeys(OWNERS, 0.0)
-    for row in owner_months(con, filters, owners):
+    for row in months:
         hours[row.owner] += row.hours
     return hours
 

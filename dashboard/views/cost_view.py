@@ -26,8 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dashboard.data.costs import RULES, CostModel, CostSharing, cost_sharing
-from dashboard.data.figures import OwnerMonth, owner_hours, owner_months
+from dashboard.data.costs import RULES, CostModel, CostSharing, share_costs
+from dashboard.data.figures import (
+    OwnerMonth,
+    car_use,
+    owner_hours_in,
+    owner_months,
+    staffed_hours,
+)
 from dashboard.data.phrases import schedule_span
 from dashboard.data.values import Filters
 from dashboard.data.vocabulary import OWNERS
@@ -65,12 +71,15 @@ def format_kroner(amount: float) -> str:
 
 def cost_figures(con: duckdb.DuckDBPyConnection, filters: Filters, model: CostModel) -> dict:
     """What the view shows, on the worker: hours per owner and what each rule shares."""
+    monthly = owner_months(con, filters, model.owner_by_service)
+    period = owner_hours_in(monthly)
+    staffed, use = staffed_hours(con, filters), car_use(con, filters)
     return {
         "filters": filters,
         "model": model,
-        "period": owner_hours(con, filters, model.owner_by_service),
-        "monthly": owner_months(con, filters, model.owner_by_service),
-        "costs": cost_sharing(con, filters, model),
+        "period": period,
+        "monthly": monthly,
+        "costs": share_costs(filters, model, staffed, period, use),
     }
 
 
