@@ -169,13 +169,16 @@ TASK_MIX_SPLITS = {"task": "tasks", "requested_by": "services"}
 def task_mix(
     con: duckdb.DuckDBPyConnection, filters: Filters, by: str = "task", monthly: bool = False
 ) -> list[TaskMixRow]:
-    """Count and minutes per subproject and task (``by="task"``) or requesting service."""
-    split = TASK_MIX_SPLITS[by]
-    if monthly:
-        rows = _activities(con, filters, f"{MONTH}, subproject, {by}", split)
-        return [TaskMixRow(s, c, int(n), float(m), month) for month, s, c, n, m, _ in rows]
-    rows = _activities(con, filters, f"subproject, {by}", split)
-    return [TaskMixRow(s, c, int(n), float(m)) for s, c, n, m, _ in rows]
+    """Count and minutes per subproject and task (``by="task"``) or requesting service, for
+    the period or per month. Both come from one query, so a caller asking for both inside
+    :func:`rows_shared` sums once."""
+    _ready(con, filters)
+    sql = queries.TASK_MIX.format(by=by, split=TASK_MIX_SPLITS[by], where=queries.ACTIVITY_WHERE)
+    return [
+        TaskMixRow(s, c, int(n), float(m), month)
+        for month, s, c, n, m in _rows(con, sql, filters.params())
+        if (month is not None) == monthly
+    ]
 
 
 def outcomes(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[OutcomeRow]:

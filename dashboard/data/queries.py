@@ -33,6 +33,15 @@ ACTIVITIES_BY = """
     HAVING sum(tasks) <> 0 ORDER BY ALL
 """
 
+# The task mix of the period and of each month in one pass: a month of NULL is the period.
+TASK_MIX = """
+    SELECT date_trunc('month', day)::DATE AS month, subproject, {by},
+           coalesce(sum(tasks), 0) AS tasks, coalesce(sum(minutes), 0) AS minutes
+    FROM activity_{split} WHERE {where}
+    GROUP BY GROUPING SETS ((month, subproject, {by}), (subproject, {by}))
+    HAVING sum(tasks) <> 0 ORDER BY ALL
+"""
+
 ACTIVITIES_BY_OWNER = """
     SELECT {group}, {owner} AS owner, coalesce(sum(tasks), 0) AS tasks,
            coalesce(sum(minutes), 0) AS minutes,
