@@ -125,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot = commands.add_parser("snapshot", help="tegn hver visning til PNG")
     snapshot.add_argument("--out", type=Path, required=True, metavar="MAPPE")
     _period_options(snapshot)
+    _comparison_options(snapshot)
 
     backup = commands.add_parser("backup", help="ta sikkerhetskopi av databasen til FIL")
     backup.add_argument("file", type=Path, metavar="FIL")
@@ -274,7 +275,8 @@ def run_snapshot(args: argparse.Namespace) -> int:
 
     prefs = _preferences()
     with _open_existing(args.db or default_db_path(), prefs) as store:
-        paths = render_snapshots(store, _filters(store, prefs, args.start, args.end), args.out)
+        filters = _filters(store, prefs, args.start, args.end).with_comparison(_comparison(args))
+        paths = render_snapshots(store, filters, args.out)
     for path in paths:
         print(path)
     return 0

@@ -288,3 +288,19 @@ def test_a_brief_for_three_years_shows_quarters(demo, tmp_path):
     lines = [line.strip() for page in shown for line in page.splitlines()]
     assert "Kvartal" in lines
     assert "1. kvartal 2022" in lines and "4. kvartal 2024" in lines
+
+
+def test_a_long_brief_gives_each_year_against_the_year_before(db, tmp_path, _isolated_user_dirs):
+    config = _isolated_user_dirs / "config"
+    config.mkdir(exist_ok=True)
+    (config / "helsevakt-dashboard.ini").write_text("[privacy]\nsuppress_below = 1\n")
+    shown = brief(db, tmp_path, "aar.pdf", "--from", "2017-01-01", "--to", "2025-12-31")
+    lines = [line.strip() for page in shown for line in page.splitlines()]
+    assert "Nøkkeltall per år" in lines
+    row = lines.index("2025", lines.index("Nøkkeltall per år"))
+    # 2025: five tasks against six in 2024; two acute call-outs (u4, u5), one with a doctor,
+    # against one (u2) with a doctor: 50 % against 100 %; no car trips at all.
+    assert lines[row + 1 : row + 8] == ["5", "−1", "2", "50,0 %", "−50,0 pp", "0", "±0"]
+    # 2024 against 2018–2023, which hold nothing; 2017 has no year with data before it.
+    row_2017 = lines.index("2017", lines.index("Nøkkeltall per år"))
+    assert lines[row_2017 + 1 : row_2017 + 3] == ["2", "–"]

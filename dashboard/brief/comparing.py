@@ -4,6 +4,8 @@ figures a short source makes."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from dashboard.brief import norsk
 from dashboard.brief.content import BriefContent
 from dashboard.data.coverage import SOURCE_NAMES, SOURCES
@@ -40,7 +42,7 @@ def comparison_sentence(content: BriefContent) -> str:
     sentence = f"{period} sammenlignet med {words}, {norsk.period(previous.start, previous.end)}."
     if not content.comparison_has_data:
         return f"{sentence} Det finnes ingen data så langt tilbake, så endringer vises ikke."
-    if previous.days != filters.days:
+    if abs(previous.days - filters.days) > filters.days / 10:  # not a leap day or a month
         sentence += (
             f" Merk at perioden har {norsk.number(filters.days)} dager og "
             f"sammenligningsperioden {norsk.number(previous.days)}: antall og timer er summer "
@@ -57,6 +59,13 @@ def short_label(content: BriefContent, kind: str | None) -> str:
     if short.last_day is None:
         return NO_DATA[kind]
     return f"{SOURCE_NAMES[kind]} bare til og med {norsk.day(short.last_day)}"
+
+
+def after_last_day(content: BriefContent, kind: str, bucket: date) -> bool:
+    """True for a month (quarter, year) that begins after ``kind``'s last day with data:
+    its row shows a dash, not zeros that would read as a fall."""
+    short = content.short.get(kind)
+    return short is not None and (short.last_day is None or bucket > short.last_day)
 
 
 def short_note(content: BriefContent, kind: str) -> str:
@@ -79,7 +88,15 @@ FIGURES_OF = {
 
 def headline_note(content: BriefContent) -> str:
     """``Merk: utrykninger bare til og med 30.09.2024 (gjelder utrykninger og ø-hjelp); …``"""
-    parts = [f"{short_label(content, kind)} (gjelder {FIGURES_OF[kind]})" for kind in content.short]
+    days = {short.last_day for short in content.short.values()}
+    if len(content.short) > 1 and len(days) == 1 and None not in days:
+        names = [SOURCE_NAMES[kind] for kind in content.short]
+        together = f"{', '.join(names[:-1])} og {names[-1]}"
+        parts = [f"{together} bare til og med {norsk.day(days.pop())}"]
+    else:
+        parts = [
+            f"{short_label(content, kind)} (gjelder {FIGURES_OF[kind]})" for kind in content.short
+        ]
     if not parts:
         return ""
     return (

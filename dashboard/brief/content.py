@@ -14,7 +14,7 @@ import duckdb
 from dashboard.data import figures
 from dashboard.data.costs import CostModel
 from dashboard.data.coverage import ShortSource, short_sources
-from dashboard.data.grain import buckets, grain_for, regrain
+from dashboard.data.grain import bucket_before, buckets, grain_for, regrain
 from dashboard.data.metrics import PeriodMetrics, period_metrics
 from dashboard.data.store import Freshness, Store
 from dashboard.data.values import Filters
@@ -31,6 +31,7 @@ class BriefContent:
     acute_months: list[figures.AcuteMonth]  # per bucket, as the series below
     car_months: list[figures.RoleMonth]
     owner_months: dict[date, dict[str, float]]
+    by_bucket: dict[date, figures.Headline]  # also the bucket before the first, to compare
     goals: list[dict]
     rounds: figures.GoalRounds
     goal_changes: list[dict]
@@ -84,6 +85,12 @@ def collect(
         ),
         owner_months=figures.owner_hours_by_month(
             regrain(figures.owner_months(con, filters, model.owner_by_service), grain)
+        ),
+        by_bucket=figures.headline_by(
+            con,
+            filters.with_period(bucket_before(series[0], grain), filters.end),
+            grain,
+            model.owner_by_service,
         ),
         goals=figures.goals_as_of(con, filters.end),
         rounds=rounds,

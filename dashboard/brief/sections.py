@@ -308,6 +308,8 @@ def callouts_section(content: BriefContent) -> list:
         label = norsk.bucket(month.month, content.grain)
         marks = (acute_mark, doctor_mark)
         row, point = _acute_row(label, month.acute, month.with_doctor, marks, threshold)
+        if comparing.after_last_day(content, "callouts", month.month):
+            row = (label, *[norsk.MISSING] * (len(row) - 1))
         rows.append(row)
         points.append(point)
     summary = content.now.callouts
@@ -404,7 +406,11 @@ def _car_table(content: BriefContent, protected: dict[str, tuple[list[Mark], Mar
         trips = [
             _count(month.trips[r], marks[index], threshold) for r, (marks, _) in protected.items()
         ]
-        rows.append((norsk.bucket(month.month, content.grain), *trips, norsk.hours(month.minutes)))
+        label = norsk.bucket(month.month, content.grain)
+        if comparing.after_last_day(content, "carlog", month.month):
+            rows.append((label, *[norsk.MISSING] * (len(trips) + 1)))
+            continue
+        rows.append((label, *trips, norsk.hours(month.minutes)))
     totals = [
         _count(sum(month.trips[role] for month in months), total_mark, threshold)
         for role, (_, total_mark) in protected.items()
@@ -558,6 +564,9 @@ def _owner_monthly_table(content: BriefContent) -> Table:
     rows = []
     for month in content.buckets:
         hours = content.owner_months.get(month, empty)
+        if comparing.after_last_day(content, "activity", month):
+            rows.append((norsk.bucket(month, content.grain), *[norsk.MISSING] * (len(OWNERS) + 1)))
+            continue
         rows.append(
             (
                 norsk.bucket(month, content.grain),
@@ -631,7 +640,7 @@ def provenance_section(content: BriefContent, generated: datetime) -> list:
             SMALL,
         ),
         text(comparing.freshness_text(content.now.freshness), SMALL),
-        *[text(note, WARNING) for note in _short_notes(content)],
+        *_headline_short_note(content),
     ]
     return [
         *_with_imports(intro, content),
@@ -648,10 +657,6 @@ def provenance_section(content: BriefContent, generated: datetime) -> list:
             ]
         ),
     ]
-
-
-def _short_notes(content: BriefContent) -> list[str]:
-    return [note for kind in content.short if (note := comparing.short_note(content, kind))]
 
 
 def privacy_text(threshold: int) -> str:

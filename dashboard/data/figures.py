@@ -18,6 +18,7 @@ from functools import lru_cache
 import duckdb
 
 from dashboard.data import queries, rollups
+from dashboard.data.grain import GRAINS
 from dashboard.data.values import Filters, StaffedSchedule, months_between, shift_months
 from dashboard.data.vocabulary import (
     ACUTE_URGENCIES,
@@ -688,3 +689,20 @@ def owner_hours_by_month(rows: list[OwnerMonth]) -> dict[date, dict[str, float]]
     for row in rows:
         table[row.month][row.owner] += row.hours
     return dict(table)
+
+
+# --- Headline figures per month, quarter or year -------------------------------------------
+
+BUCKET_OF_DAY = {grain: f"date_trunc('{grain}', day)::DATE" for grain in GRAINS}
+
+
+def headline_by(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    grain: str,
+    owners: dict[str, str] | None = None,
+) -> dict[date, Headline]:
+    """The headline figures of each month, quarter or year (by its first day) of the period;
+    a bucket without any data is left out."""
+    owners = owners or default_owner_by_service()
+    return _headline_groups(con, filters, owners, BUCKET_OF_DAY[grain], {})
