@@ -62,8 +62,11 @@ def test_the_choices_are_norwegian_and_each_is_announced(qtbot, bar):
     assert changed.args[0].compare == Comparison("last-year")
     assert bar.comparison.currentText() == "Samme periode i fjor"
     bar.choose_comparison(BASELINE_2017)
-    assert bar.comparison.currentText() == "Grunnlinje 01.01.2017–31.12.2017"
-    assert bar.filters().comparison().start == date(2017, 1, 1)
+    assert bar.comparison.currentText() == "Grunnlinje 2017"
+    assert bar.comparison.toolTip() == "Grunnlinje 01.01.2017–31.12.2017"
+    bar.choose_comparison(Comparison.baseline(date(2016, 7, 1), date(2017, 6, 30)))
+    assert bar.comparison.currentText() == "Grunnlinje 01.07.2016–30.06.2017"
+    assert bar.filters().comparison().start == date(2016, 7, 1)
 
 
 def test_choosing_a_baseline_asks_for_its_days_the_year_before_the_data(qtbot, bar):
@@ -103,7 +106,7 @@ def test_the_comparison_is_remembered_across_restarts(qtbot, user_db):
     assert parser.get("filters", "compare") == "baseline"
     second = open_window(qtbot, user_db)
     assert second.filters().compare == BASELINE_2017
-    assert second.filter_bar.comparison.currentText() == "Grunnlinje 01.01.2017–31.12.2017"
+    assert second.filter_bar.comparison.currentText() == "Grunnlinje 2017"
 
 
 # The overview follows the choice

@@ -39,6 +39,7 @@ COMPARISON_CHOICES = {
 }
 MONTHS_BACK = {"month": 1, "quarter": 3, "year": 12}
 DATE_EDIT_PAUSE_MS = 300
+COMPARISON_WIDTH = 17  # average characters: room for "Samme periode i fjor" and a year
 
 
 def period_labels() -> dict[str, str]:
@@ -97,6 +98,11 @@ class FilterBar(QWidget):
         self.municipality = QComboBox()
         self.municipality.addItem(self.tr("All municipalities"), None)
         self.comparison = QComboBox()
+        # As wide as its longest fixed choice: a long baseline must not widen the window.
+        self.comparison.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.comparison.setMinimumContentsLength(COMPARISON_WIDTH)
         for key, label in COMPARISON_CHOICES.items():
             self.comparison.addItem(QCoreApplication.translate("FilterBar", label), key)
         self.compare = Comparison()
@@ -267,10 +273,12 @@ class FilterBar(QWidget):
         self.compare = compare
         index = self.comparison.findData("baseline")
         text = QCoreApplication.translate("FilterBar", COMPARISON_CHOICES["baseline"])
+        days = ""
         if compare.kind == "baseline":
             days = f"{format_date(compare.start)}–{format_date(compare.end)}"
-            text = self.tr("Baseline %1").replace("%1", days)
+            text = self.tr("Baseline %1").replace("%1", _baseline_span(compare))
         self.comparison.setItemText(index, text)
+        self.comparison.setToolTip(self.tr("Baseline %1").replace("%1", days) if days else "")
         self.comparison.setCurrentIndex(self.comparison.findData(compare.kind))
 
     def _show_period(self, start: date, end: date) -> None:
@@ -297,6 +305,15 @@ def _label_for(text: str, control: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(control)
     return label
+
+
+def _baseline_span(compare: Comparison) -> str:
+    """``2017`` or ``2016–2017`` for whole calendar years, else both days."""
+    whole_years = (compare.start.month, compare.start.day, compare.end.month, compare.end.day)
+    if whole_years == (1, 1, 12, 31):
+        years = dict.fromkeys((compare.start.year, compare.end.year))
+        return "–".join(map(str, years))
+    return f"{format_date(compare.start)}–{format_date(compare.end)}"
 
 
 def _remembered_comparison(settings: AppSettings) -> Comparison:
