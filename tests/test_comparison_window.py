@@ -6,15 +6,16 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from test_overview_view import MARCH, shown
 from test_overview_view import store as store
 from test_window import open_window, tasks_card
 from test_window import user_db as user_db
 
-from dashboard.data.values import Comparison
+from dashboard.data.values import Comparison, Filters
 from dashboard.settings import settings_path
 from dashboard.views.baseline_dialog import BaselineDialog
+from dashboard.views.brief_dialog import BriefDialog
 from dashboard.views.filter_bar import FilterBar
 from dashboard.views.overview_view import OverviewView
 
@@ -158,3 +159,15 @@ def test_the_window_flags_a_period_past_a_source_above_every_view(qtbot, user_db
         window.filter_bar.end_edit.setDate(date(2024, 3, 11))
     assert window.coverage_warning.isHidden()
     assert tasks_card(window) == "5"
+
+
+def test_the_brief_dialog_names_the_comparison_it_follows(qtbot, tmp_path):
+    year = Filters(date(2025, 1, 1), date(2025, 12, 31), compare=Comparison("last-year"))
+    dialog = BriefDialog(year, tmp_path)
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "Samme periode i fjor (01.01.2024–31.12.2024)" in texts
+    alone = BriefDialog(year.with_comparison(Comparison("none")), tmp_path)
+    qtbot.addWidget(alone)
+    texts = [label.text() for label in alone.findChildren(QLabel)]
+    assert "Ingenting (ingen sammenligning valgt i filterlinjen)" in texts
