@@ -304,3 +304,10 @@ def test_a_long_brief_gives_each_year_against_the_year_before(db, tmp_path, _iso
     # 2024 against 2018–2023, which hold nothing; 2017 has no year with data before it.
     row_2017 = lines.index("2017", lines.index("Nøkkeltall per år"))
     assert lines[row_2017 + 1 : row_2017 + 3] == ["2", "–"]
+
+
+def test_a_comparison_period_partly_before_the_data_says_so(db, tmp_path):
+    # 2018 against 2017, whose data begins with b1 on 05.05.2017.
+    shown = brief(db, tmp_path, "delvis.pdf", "--from", "2018-01-01", "--to", "2018-12-31")
+    flat = " ".join(" ".join(shown).split())
+    assert "Dataene begynner 05.05.2017, så sammenligningsperioden er bare delvis dekket." in flat

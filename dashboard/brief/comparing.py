@@ -42,6 +42,11 @@ def comparison_sentence(content: BriefContent) -> str:
     sentence = f"{period} sammenlignet med {words}, {norsk.period(previous.start, previous.end)}."
     if not content.comparison_has_data:
         return f"{sentence} Det finnes ingen data så langt tilbake, så endringer vises ikke."
+    if previous.start < content.first_day.replace(day=1):  # not a quiet first day or two
+        sentence += (
+            f" Dataene begynner {norsk.day(content.first_day)}, så sammenligningsperioden er "
+            "bare delvis dekket."
+        )
     if abs(previous.days - filters.days) > filters.days / 10:  # not a leap day or a month
         sentence += (
             f" Merk at perioden har {norsk.number(filters.days)} dager og "

@@ -28,12 +28,12 @@ def grain_section(content: BriefContent) -> list:
         return []
     caption = (
         f"Endring er fra {BEFORE[content.grain]}; «{norsk.MISSING}» der det ikke finnes et helt "
-        f"{norsk.GRAIN_PLURALS[content.grain]} å sammenligne med. pp = prosentpoeng."
+        f"{norsk.GRAIN_NOUNS[content.grain]} å sammenligne med. pp = prosentpoeng."
     )
     if _incomplete(content, content.buckets[-1]):
         last = min(content.filters.end, content.freshness.latest_record or content.filters.end)
         caption += (
-            f" * Ufullstendig {norsk.GRAIN_PLURALS[content.grain]}: tall til og med "
+            f" * Ufullstendig {norsk.GRAIN_NOUNS[content.grain]}: tall til og med "
             f"{norsk.day(last)}, uten endring."
         )
     return [text(HEADINGS[content.grain], HEADING), _table(content), text(caption, NOTE)]

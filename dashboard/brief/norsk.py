@@ -108,7 +108,7 @@ def long_date(value: date) -> str:
 
 
 GRAIN_WORDS = {"month": "Måned", "quarter": "Kvartal", "year": "År"}
-GRAIN_PLURALS = {"month": "måned", "quarter": "kvartal", "year": "år"}
+GRAIN_NOUNS = {"month": "måned", "quarter": "kvartal", "year": "år"}
 
 
 def bucket(value: date, grain: str, short: bool = False) -> str:

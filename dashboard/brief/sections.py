@@ -322,7 +322,7 @@ def callouts_section(content: BriefContent) -> list:
             "Utrykninger med hastegrad akutt eller haster (øyeblikkelig hjelp), og hvor mange "
             "av dem som hadde lege med. Intervallet er et 95 % konfidensintervall (Wilson).",
             charts.monthly_share(content.buckets, shares, lows, highs, FRAME_WIDTH, content.grain),
-            f"Figur 2. Andel ø-hjelp med lege per {norsk.GRAIN_PLURALS[content.grain]}. "
+            f"Figur 2. Andel ø-hjelp med lege per {norsk.GRAIN_NOUNS[content.grain]}. "
             f"{norsk.GRAIN_WORDS[content.grain]} med skjulte tall er utelatt.",
             comparing.short_note(content, "callouts"),
         ),
@@ -390,7 +390,7 @@ def car_section(content: BriefContent) -> list:
             "når legevaktlegen kan bruke bilen. En tur "
             "telles én gang; timene gjelder bare delen av turen i dette tidsrommet.",
             charts.monthly_bars(content.buckets, series, FRAME_WIDTH, grain=content.grain),
-            f"Figur 3. Turer {after} per {norsk.GRAIN_PLURALS[content.grain]}, etter hvem som "
+            f"Figur 3. Turer {after} per {norsk.GRAIN_NOUNS[content.grain]}, etter hvem som "
             "brukte bilen.",
             comparing.short_note(content, "carlog"),
         ),
@@ -532,7 +532,7 @@ def owners_section(content: BriefContent) -> list:
         Spacer(1, 6),
         _owner_table(content),
         *keep_with_table_start(
-            [text(f"Timer per {norsk.GRAIN_PLURALS[content.grain]}", SUBHEADING_LOOSE)],
+            [text(f"Timer per {norsk.GRAIN_NOUNS[content.grain]}", SUBHEADING_LOOSE)],
             _owner_monthly_table(content),
         ),
         *cost_sharing_part(content),
