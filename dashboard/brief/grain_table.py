@@ -10,7 +10,14 @@ from reportlab.platypus import Table
 
 from dashboard.brief import norsk
 from dashboard.brief.content import BriefContent
-from dashboard.brief.layout import FRAME_WIDTH, HEADING, NOTE, data_table, text
+from dashboard.brief.layout import (
+    FRAME_WIDTH,
+    HEADING_LOOSE,
+    NOTE,
+    data_table,
+    keep_with_table_start,
+    text,
+)
 from dashboard.brief.privacy import Mark, count_text, protect_group
 from dashboard.brief.sections import after_hours_label
 from dashboard.data.figures import Headline
@@ -36,7 +43,8 @@ def grain_section(content: BriefContent) -> list:
             f" * Ufullstendig {norsk.GRAIN_NOUNS[content.grain]}: tall til og med "
             f"{norsk.day(last)}, uten endring."
         )
-    return [text(HEADINGS[content.grain], HEADING), _table(content), text(caption, NOTE)]
+    heading = [text(HEADINGS[content.grain], HEADING_LOOSE)]
+    return [*keep_with_table_start(heading, _table(content)), text(caption, NOTE)]
 
 
 def _table(content: BriefContent) -> Table:
@@ -59,7 +67,7 @@ def _table(content: BriefContent) -> Table:
         f"Turer {after_hours_label(content)}",
         "Endring",
     ]
-    widths = [64, 52, 52, 64, 56, 70, 52]
+    widths = [62, 50, 50, 58, 56, 62, 50]
     return data_table(header, rows, [FRAME_WIDTH - sum(widths), *widths])
 
 
