@@ -23,7 +23,7 @@ from dashboard.data.store import (
     database_fault,
     default_db_path,
 )
-from dashboard.data.values import COMPARISONS, Filters, one_year_before
+from dashboard.data.values import COMPARISONS, Comparison, Filters, one_year_before
 from dashboard.data.vocabulary import EXPORT_KINDS
 
 
@@ -46,6 +46,32 @@ def _db_option(parser: argparse.ArgumentParser, default) -> None:
 def _period_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="start", type=_iso_date, help="første dag, ÅÅÅÅ-MM-DD")
     parser.add_argument("--to", dest="end", type=_iso_date, help="siste dag, ÅÅÅÅ-MM-DD")
+
+
+def _comparison_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--compare",
+        choices=COMPARISONS,
+        help="sammenlign med forrige periode (standard), samme datoer i fjor, en grunnlinje "
+        "(--baseline-from og --baseline-to) eller ingen",
+    )
+    parser.add_argument(
+        "--baseline-from", type=_iso_date, metavar="ÅÅÅÅ-MM-DD", help="grunnlinjens første dag"
+    )
+    parser.add_argument(
+        "--baseline-to", type=_iso_date, metavar="ÅÅÅÅ-MM-DD", help="grunnlinjens siste dag"
+    )
+
+
+def _comparison(args: argparse.Namespace) -> Comparison:
+    """The comparison the options ask for; baseline days alone mean a baseline."""
+    days = (args.baseline_from, args.baseline_to)
+    kind = args.compare or ("baseline" if any(days) else "previous")
+    if kind != "baseline" and any(days):
+        raise ValueError("--baseline-from og --baseline-to gjelder bare --compare baseline")
+    if kind == "baseline" and not all(days):
+        raise ValueError("en grunnlinje trenger både --baseline-from og --baseline-to")
+    return Comparison(kind, *days)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,12 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     metrics = commands.add_parser("metrics", help="skriv nøkkeltallene for en periode")
     _period_options(metrics)
-    metrics.add_argument(
-        "--compare",
-        choices=COMPARISONS,
-        default="previous",
-        help="sammenlign med forrige periode (standard), samme datoer i fjor, eller ingen",
-    )
+    _comparison_options(metrics)
     metrics.add_argument("--json", action="store_true", help="skriv JSON (standard)")
 
     demo = commands.add_parser("demo", help="lag en demodatabase på nytt")
@@ -91,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--out", type=Path, required=True, metavar="FIL.pdf")
     brief.add_argument("--meeting-date", type=_iso_date, help="møtedato, ÅÅÅÅ-MM-DD")
     brief.add_argument("--notes", type=Path, metavar="FIL", help="tekstfil med saksliste/notater")
+    _comparison_options(brief)
 
     goals = commands.add_parser("goals", help="målregisteret")
     goal_commands = goals.add_subparsers(dest="goals_command", metavar="HANDLING", required=True)
@@ -103,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot = commands.add_parser("snapshot", help="tegn hver visning til PNG")
     snapshot.add_argument("--out", type=Path, required=True, metavar="MAPPE")
     _period_options(snapshot)
+    _comparison_options(snapshot)
 
     backup = commands.add_parser("backup", help="ta sikkerhetskopi av databasen til FIL")
     backup.add_argument("file", type=Path, metavar="FIL")
@@ -204,10 +227,10 @@ def run_metrics(args: argparse.Namespace) -> int:
 
     prefs = _preferences()
     with _open_existing(args.db or default_db_path(), prefs) as store:
-        filters = _filters(store, prefs, args.start, args.end)
+        filters = _filters(store, prefs, args.start, args.end).with_comparison(_comparison(args))
         model, target = prefs.cost_model, prefs.visits_target_per_week
         now = period_metrics(store.con, filters, model, target)
-        other = filters.comparison(args.compare)
+        other = filters.comparison()
         before = period_metrics(store.con, other, model, target) if other else None
     print(json.dumps(document(now, before), ensure_ascii=False, indent=2))
     return 0
@@ -229,7 +252,7 @@ def run_brief(args: argparse.Namespace) -> int:
         raise ValueError(f"mappen {args.out.parent} finnes ikke; velg en mappe som finnes")
     prefs = _preferences()
     with _open_existing(args.db or default_db_path(), prefs) as store:
-        filters = _filters(store, prefs, args.start, args.end)
+        filters = _filters(store, prefs, args.start, args.end).with_comparison(_comparison(args))
         try:
             build_brief(
                 store, filters, prefs, args.out, meeting_date=args.meeting_date, notes=notes
@@ -247,7 +270,8 @@ def run_snapshot(args: argparse.Namespace) -> int:
 
     prefs = _preferences()
     with _open_existing(args.db or default_db_path(), prefs) as store:
-        paths = render_snapshots(store, _filters(store, prefs, args.start, args.end), args.out)
+        filters = _filters(store, prefs, args.start, args.end).with_comparison(_comparison(args))
+        paths = render_snapshots(store, filters, args.out)
     for path in paths:
         print(path)
     return 0

@@ -3202,10 +3202,6 @@ class TestContractCommands:
         assert r.rc == 0, f"contract: `actions export FILE`: {r!r}"
 
     @pytest.mark.parametrize("mode", ["none", "previous", "last-year"])
-    @pytest.mark.xfail(
-        strict=False,
-        reason="metrics --compare belongs to the metrics CLI refactor (another engineer); not issue 10",
-    )
     def test_metrics_compare_argument(self, base, mode):
         import json
 
@@ -3651,10 +3647,6 @@ class TestPathsWithNumbers:
         assert_no_number(FNR, r.out, r.err, r.logs)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="metrics --compare belongs to the metrics CLI refactor (another engineer); not issue 10",
-)
 class TestFiguresOnHostileRows:
     def _metrics(self, hv, *args):
         import json

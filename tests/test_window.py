@@ -107,9 +107,11 @@ def test_navigation_menus_and_status_bar_are_norwegian(window):
     assert [window.nav.item(row).text() for row in range(window.nav.count())] == NAVIGATION
     assert [action.text() for action in window.menuBar().actions()] == ["&Fil", "&Vis", "&Hjelp"]
     assert window.database_label.text() == "Database: helsevakt.duckdb"
-    # Latest record: call-out c4 on 25.03.2024; the fixture's one import was 02.04.2024 08:15.
+    # Last task a3 on 20.03.2024, call-out c4 on 25.03.2024, trip t3 on 11.03.2024; the
+    # fixture's one import was 02.04.2024 08:15.
     assert window.freshness_label.text() == (
-        "Data til og med 25.03.2024 · sist importert 02.04.2024 kl. 08:15"
+        "Sist data: aktivitet 20.03.2024, utrykninger 25.03.2024, kjørebok 11.03.2024 · "
+        "sist importert 02.04.2024 kl. 08:15"
     )
     assert window.windowTitle() == "Helsevakt-dashboard – helsevakt.duckdb"
     assert window.banner.isHidden()
@@ -379,7 +381,9 @@ def test_an_idle_window_lets_the_command_line_import_read_and_write_a_brief(
     assert brief.read_bytes().startswith(b"%PDF")
     qtbot.waitUntil(lambda: tasks_card(window) == "8", timeout=20000)
     assert window.statusBar().currentMessage() == ("Nye data importert utenfor vinduet – oppdatert")
-    assert window.freshness_label.text().startswith("Data til og med 25.03.2024 · sist importert")
+    assert window.freshness_label.text().startswith(
+        "Sist data: aktivitet 20.03.2024, utrykninger 25.03.2024"
+    )
 
 
 @pytest.mark.slow

@@ -14,6 +14,7 @@ from reportlab.platypus import PageBreak, SimpleDocTemplate
 from dashboard.brief import norsk, sections
 from dashboard.brief.content import BriefContent, collect
 from dashboard.brief.fonts import REGULAR, register_fonts
+from dashboard.brief.grain_table import grain_section
 from dashboard.brief.layout import (
     BOTTOM_MARGIN,
     MARGIN,
@@ -76,6 +77,7 @@ def _refuse_identity_numbers(notes: str | None) -> None:
 def _story(content: BriefContent, meeting_date: date | None, notes: str | None) -> list:
     return [
         *sections.front_page(content, meeting_date, notes),
+        *grain_section(content),
         PageBreak(),
         *sections.task_mix_section(content),
         *sections.callouts_section(content),

@@ -29,10 +29,12 @@ FONT_SIZE = 8
 MAX_MONTH_LABELS = 14
 
 
-def month_labels(months: Sequence[date]) -> list[str]:
-    """Short month names; with many months only every n-th is named so none overlap."""
+def month_labels(months: Sequence[date], grain: str = "month") -> list[str]:
+    """Short month (quarter, year) names; with many only every n-th is named so none overlap."""
     step = max(1, -(-len(months) // MAX_MONTH_LABELS))
-    return [norsk.month(m, short=True) if i % step == 0 else "" for i, m in enumerate(months)]
+    return [
+        norsk.bucket(m, grain, short=True) if i % step == 0 else "" for i, m in enumerate(months)
+    ]
 
 
 def _drawing(width: float, height: float) -> Drawing:
@@ -128,8 +130,9 @@ def monthly_bars(
     series: dict[str, Sequence[int | None]],
     width: float,
     height: float = 190,
+    grain: str = "month",
 ) -> Drawing:
-    """Grouped bars per month, one colour per series, with a legend above."""
+    """Grouped bars per month (or quarter, year), one colour per series, legend above."""
     drawing = _drawing(width, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 35, 25
@@ -139,7 +142,7 @@ def monthly_bars(
         chart.bars[index].fillColor = PALETTE[index]
     chart.bars.strokeColor = None
     chart.groupSpacing = 4
-    _style_category_axis(chart.categoryAxis, month_labels(months))
+    _style_category_axis(chart.categoryAxis, month_labels(months, grain))
     _style_value_axis(chart.valueAxis, lambda v: norsk.number(v))
     all_values = [v for values in series.values() for v in values]
     chart.valueAxis.valueMax = _nice_max(all_values, floor=5)
@@ -154,9 +157,11 @@ def monthly_share(
     lows: Sequence[float | None],
     highs: Sequence[float | None],
     width: float,
+    grain: str = "month",
     height: float = 190,
 ) -> Drawing:
-    """A share per month in per cent with its 95 % confidence band as thin dashed lines.
+    """A share per month (or quarter, year) in per cent with its 95 % confidence band as
+    thin dashed lines.
 
     Drawn from shapes rather than reportlab's line chart, which joins lines across hidden
     months and cannot draw a lone point: here a hidden month leaves a gap.
@@ -167,7 +172,7 @@ def monthly_share(
     _percent_grid(drawing, left, bottom, plot_width, plot_height)
     band = plot_width / max(1, len(months))
     xs = [left + band * (i + 0.5) for i in range(len(months))]
-    for x, label in zip(xs, month_labels(months), strict=True):
+    for x, label in zip(xs, month_labels(months, grain), strict=True):
         drawing.add(
             String(
                 x,

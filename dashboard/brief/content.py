@@ -13,9 +13,11 @@ import duckdb
 
 from dashboard.data import figures
 from dashboard.data.costs import CostModel
+from dashboard.data.coverage import ShortSource, short_sources
+from dashboard.data.grain import bucket_before, buckets, grain_for, regrain
 from dashboard.data.metrics import PeriodMetrics, period_metrics
 from dashboard.data.store import Freshness, Store
-from dashboard.data.values import Filters, months_between
+from dashboard.data.values import Filters
 from dashboard.settings import Preferences
 
 
@@ -23,11 +25,13 @@ from dashboard.settings import Preferences
 class BriefContent:
     filters: Filters
     now: PeriodMetrics
-    before: PeriodMetrics
-    months: list[date]
-    acute_months: list[figures.AcuteMonth]
+    before: PeriodMetrics | None  # None: compared with nothing
+    grain: str  # month, quarter or year: what a row of the series tables is
+    buckets: list[date]  # the first day of each month, quarter or year of the period
+    acute_months: list[figures.AcuteMonth]  # per bucket, as the series below
     car_months: list[figures.RoleMonth]
     owner_months: dict[date, dict[str, float]]
+    by_bucket: dict[date, figures.Headline]  # also the bucket before the first, to compare
     goals: list[dict]
     rounds: figures.GoalRounds
     goal_changes: list[dict]
@@ -36,10 +40,22 @@ class BriefContent:
     threshold: int
     cost_model: CostModel
     is_demo: bool
+    first_day: date | None  # the first day with any data
+    short: dict[str, ShortSource]  # the sources whose data ends before the period
 
     @property
-    def previous(self) -> Filters:
-        return self.before.filters
+    def previous(self) -> Filters | None:
+        """The comparison period, or None when the period is compared with nothing."""
+        return self.before.filters if self.before else None
+
+    @property
+    def comparison_has_data(self) -> bool:
+        """False when the comparison period ends before the data begins (2009–2017 for
+        2018–2026): its zeros would read as growth."""
+        previous = self.previous
+        return (
+            previous is not None and self.first_day is not None and (previous.end >= self.first_day)
+        )
 
 
 def collect(
@@ -50,18 +66,31 @@ def collect(
     rounds = figures.goal_rounds(con, filters.end)
     changes = figures.goal_changes(con, rounds.previous, filters.end) if rounds.previous else []
     model, target = prefs.cost_model, prefs.visits_target_per_week
-    months = months_between(filters.start, filters.end)
+    grain = grain_for(filters.start, filters.end)
+    series = buckets(filters.start, filters.end, grain)
+    compared = filters.comparison()
+    now = period_metrics(con, filters, model, target)
+    extent = figures.data_range(con, filters.staffed)
     return BriefContent(
         filters=filters,
-        now=period_metrics(con, filters, model, target),
-        before=period_metrics(con, filters.previous(), model, target),
-        months=months,
-        acute_months=figures.acute_by_month(figures.callout_months(con, filters), months),
+        now=now,
+        before=period_metrics(con, compared, model, target) if compared else None,
+        grain=grain,
+        buckets=series,
+        acute_months=figures.acute_by_month(
+            regrain(figures.callout_months(con, filters), grain), series
+        ),
         car_months=figures.after_hours_by_month(
-            figures.car_after_hours_months(con, filters), months
+            regrain(figures.car_after_hours_months(con, filters), grain), series
         ),
         owner_months=figures.owner_hours_by_month(
-            figures.owner_months(con, filters, model.owner_by_service)
+            regrain(figures.owner_months(con, filters, model.owner_by_service), grain)
+        ),
+        by_bucket=figures.headline_by(
+            con,
+            filters.with_period(bucket_before(series[0], grain), filters.end),
+            grain,
+            model.owner_by_service,
         ),
         goals=figures.goals_as_of(con, filters.end),
         rounds=rounds,
@@ -71,4 +100,6 @@ def collect(
         threshold=prefs.suppression_threshold,
         cost_model=model,
         is_demo=on_cursor.is_demo,
+        first_day=extent[0] if extent else None,
+        short=short_sources(now.freshness, filters),
     )

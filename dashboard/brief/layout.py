@@ -33,6 +33,7 @@ NOTE = ParagraphStyle("note", parent=SMALL, textColor=MUTED, fontName=ITALIC)
 DEMO = ParagraphStyle(
     "demo", parent=BODY, fontName=BOLD, textColor=colors.HexColor("#9a3412"), spaceAfter=8
 )
+WARNING = ParagraphStyle("warning", parent=SMALL, textColor=colors.HexColor("#9a3412"))
 OVERLINE = ParagraphStyle("overline", parent=BODY, textColor=NAVY, fontSize=10, spaceAfter=2)
 TITLE = ParagraphStyle(
     "title", parent=BODY, fontName=BOLD, fontSize=22, leading=27, textColor=NAVY, spaceAfter=10

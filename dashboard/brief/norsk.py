@@ -105,3 +105,17 @@ def period(start: date, end: date) -> str:
 def long_date(value: date) -> str:
     """``5. mars 2024``, as a meeting date is written in a letter."""
     return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
+GRAIN_WORDS = {"month": "Måned", "quarter": "Kvartal", "year": "År"}
+GRAIN_NOUNS = {"month": "måned", "quarter": "kvartal", "year": "år"}
+
+
+def bucket(value: date, grain: str, short: bool = False) -> str:
+    """A month (``mars 2024``), a quarter (``2. kvartal 2024``, short ``2. kv. 24``) or a year."""
+    if grain == "year":
+        return str(value.year)
+    if grain == "quarter":
+        number = (value.month - 1) // 3 + 1
+        return f"{number}. kv. {value:%y}" if short else f"{number}. kvartal {value.year}"
+    return month(value, short)

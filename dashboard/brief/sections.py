@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from dashboard.brief import charts, norsk
+from dashboard.brief import charts, comparing, norsk
 from dashboard.brief.content import BriefContent
 from dashboard.brief.fonts import REGULAR
 from dashboard.brief.layout import (
@@ -25,6 +25,7 @@ from dashboard.brief.layout import (
     SMALL,
     SUBHEADING_LOOSE,
     TITLE,
+    WARNING,
     data_table,
     indented,
     keep_with_table_start,
@@ -54,9 +55,15 @@ def _count(value: int, mark: Mark, threshold: int) -> str:
     return count_text(value, mark, threshold, render=norsk.number)
 
 
-def _section_start(heading: str, lead: str, drawing, caption: str) -> KeepTogether:
-    """A section's heading, introduction, chart and caption never part across pages."""
-    return KeepTogether([text(heading, HEADING), text(lead, LEAD), drawing, text(caption, NOTE)])
+def _section_start(
+    heading: str, lead: str, drawing, caption: str, warning: str = ""
+) -> KeepTogether:
+    """A section's heading, introduction, chart and caption never part across pages; a
+    warning (a source that ends before the period) comes right under the introduction."""
+    warned = [text(warning, WARNING)] if warning else []
+    return KeepTogether(
+        [text(heading, HEADING), text(lead, LEAD), *warned, drawing, text(caption, NOTE)]
+    )
 
 
 def after_hours_label(content: BriefContent) -> str:
@@ -72,7 +79,6 @@ def staffed_text(content: BriefContent) -> str:
 
 
 def front_page(content: BriefContent, meeting_date: date | None, notes: str | None) -> list:
-    filters, previous = content.filters, content.previous
     flowables = [
         text("Helsevaktbilen Røros · mobil integrert helsetjeneste", OVERLINE),
         text("Notat til styringsgruppen", TITLE),
@@ -80,13 +86,10 @@ def front_page(content: BriefContent, meeting_date: date | None, notes: str | No
         _facts_table(content, meeting_date),
         Spacer(1, 6),
         text("Nøkkeltall", HEADING),
-        text(
-            f"Perioden {norsk.period(filters.start, filters.end)} sammenlignet med forrige "
-            f"periode, {norsk.period(previous.start, previous.end)}.",
-            LEAD,
-        ),
+        text(comparing.comparison_sentence(content), LEAD),
         headline_table(content),
         Spacer(1, 4),
+        *_headline_short_note(content),
         _doctor_share_sentence(content),
     ]
     if notes and notes.strip():
@@ -161,39 +164,47 @@ HEADLINE_COUNTS = (
 SHARE_ROW_AFTER = 5
 
 
-def headline_rows(content: BriefContent) -> list[tuple[str, str, str, str]]:
-    """Label, this period, the previous period and the change, as printed."""
+def headline_rows(content: BriefContent) -> list[tuple]:
+    """Label, this period, and (when there is one) the comparison period and the change,
+    as printed."""
     after = after_hours_label(content)
     rows = []
     for label, pick, decimals in HEADLINE_COUNTS:
-        now, before = pick(content.now), pick(content.before)
-        rows.append(
-            (
-                label.format(after=after),
-                norsk.number(now, decimals),
-                norsk.number(before, decimals),
-                norsk.signed(now - before, decimals),
-            )
-        )
+        shown = label.format(after=after)
+        now = pick(content.now)
+        if not content.comparison_has_data:
+            rows.append((shown, norsk.number(now, decimals)))
+            continue
+        before = pick(content.before)
+        change = norsk.signed(now - before, decimals)
+        rows.append((shown, norsk.number(now, decimals), norsk.number(before, decimals), change))
     rows.insert(SHARE_ROW_AFTER, _share_row(content))
     return rows
 
 
-def _share_row(content: BriefContent) -> tuple[str, str, str, str]:
+def _headline_short_note(content: BriefContent) -> list:
+    """Right under the key figures: which of them come from a source that ends early."""
+    note = comparing.headline_note(content)
+    return [text(note, WARNING)] if note else []
+
+
+def _share_row(content: BriefContent) -> tuple:
     now = content.now.callouts.acute_doctor_share
+    label = "Andel ø-hjelp med lege"
+    if not content.comparison_has_data:
+        return (label, norsk.percent(now))
     before = content.before.callouts.acute_doctor_share
     change = None if now is None or before is None else (now - before) * 100
-    return (
-        "Andel ø-hjelp med lege",
-        norsk.percent(now),
-        norsk.percent(before),
-        norsk.signed(change, 1, "pp"),
-    )
+    return (label, norsk.percent(now), norsk.percent(before), norsk.signed(change, 1, "pp"))
 
 
 def headline_table(content: BriefContent) -> Table:
+    if not content.comparison_has_data:
+        return data_table(
+            ["Nøkkeltall", "Denne perioden"], headline_rows(content), [FRAME_WIDTH - 95, 95]
+        )
     widths = [FRAME_WIDTH - 3 * 95, 95, 95, 95]
-    header = ["Nøkkeltall", "Denne perioden", "Forrige periode", "Endring"]
+    header = ["Nøkkeltall", "Denne perioden", comparing.column_title(content), "Endring"]
     return data_table(header, headline_rows(content), widths)
 
 
@@ -234,6 +245,7 @@ def task_mix_section(content: BriefContent) -> list:
             "Timer og antall oppgaver bilens personell har gjort, per delprosjekt og oppgave.",
             _task_mix_chart(by_subproject, marks[1]),
             "Figur 1. Timer med oppgaver per delprosjekt.",
+            comparing.short_note(content, "activity"),
         ),
         Spacer(1, 6),
         _task_mix_table(content, by_subproject, *marks),
@@ -293,9 +305,11 @@ def callouts_section(content: BriefContent) -> list:
     doctor_marks, doctor_total = protect_group([m.with_doctor for m in months], threshold)
     rows, points = [], []
     for month, acute_mark, doctor_mark in zip(months, acute_marks, doctor_marks, strict=True):
-        label = norsk.month(month.month)
+        label = norsk.bucket(month.month, content.grain)
         marks = (acute_mark, doctor_mark)
         row, point = _acute_row(label, month.acute, month.with_doctor, marks, threshold)
+        if comparing.after_last_day(content, "callouts", month.month):
+            row = (label, *[norsk.MISSING] * (len(row) - 1))
         rows.append(row)
         points.append(point)
     summary = content.now.callouts
@@ -307,12 +321,14 @@ def callouts_section(content: BriefContent) -> list:
             "2. Ø-hjelp med lege",
             "Utrykninger med hastegrad akutt eller haster (øyeblikkelig hjelp), og hvor mange "
             "av dem som hadde lege med. Intervallet er et 95 % konfidensintervall (Wilson).",
-            charts.monthly_share(content.months, shares, lows, highs, FRAME_WIDTH),
-            "Figur 2. Andel ø-hjelp med lege per måned. Måneder med skjulte tall er utelatt.",
+            charts.monthly_share(content.buckets, shares, lows, highs, FRAME_WIDTH, content.grain),
+            f"Figur 2. Andel ø-hjelp med lege per {norsk.GRAIN_NOUNS[content.grain]}. "
+            f"{norsk.GRAIN_WORDS[content.grain]} med skjulte tall er utelatt.",
+            comparing.short_note(content, "callouts"),
         ),
         Spacer(1, 6),
         data_table(
-            ["Måned", "Ø-hjelp", "Med lege", "Andel med lege", "95 % KI"],
+            [norsk.GRAIN_WORDS[content.grain], "Ø-hjelp", "Med lege", "Andel med lege", "95 % KI"],
             [*rows, total_row],
             [FRAME_WIDTH - 4 * 85, 85, 85, 85, 85],
             bold_rows=[len(rows)],
@@ -373,8 +389,10 @@ def car_section(content: BriefContent) -> list:
             f"Turer i tiden mellom bemannet tid ({staffed_text(content)}) og neste morgen, "
             "når legevaktlegen kan bruke bilen. En tur "
             "telles én gang; timene gjelder bare delen av turen i dette tidsrommet.",
-            charts.monthly_bars(content.months, series, FRAME_WIDTH),
-            f"Figur 3. Turer {after} per måned, etter hvem som brukte bilen.",
+            charts.monthly_bars(content.buckets, series, FRAME_WIDTH, grain=content.grain),
+            f"Figur 3. Turer {after} per {norsk.GRAIN_NOUNS[content.grain]}, etter hvem som "
+            "brukte bilen.",
+            comparing.short_note(content, "carlog"),
         ),
         Spacer(1, 6),
         _car_table(content, protected),
@@ -388,14 +406,18 @@ def _car_table(content: BriefContent, protected: dict[str, tuple[list[Mark], Mar
         trips = [
             _count(month.trips[r], marks[index], threshold) for r, (marks, _) in protected.items()
         ]
-        rows.append((norsk.month(month.month), *trips, norsk.hours(month.minutes)))
+        label = norsk.bucket(month.month, content.grain)
+        if comparing.after_last_day(content, "carlog", month.month):
+            rows.append((label, *[norsk.MISSING] * (len(trips) + 1)))
+            continue
+        rows.append((label, *trips, norsk.hours(month.minutes)))
     totals = [
         _count(sum(month.trips[role] for month in months), total_mark, threshold)
         for role, (_, total_mark) in protected.items()
     ]
     rows.append(("Totalt", *totals, norsk.hours(sum(month.minutes for month in months))))
     header = [
-        "Måned",
+        norsk.GRAIN_WORDS[content.grain],
         "Legevaktlege, turer",
         "Helsevakt, turer",
         f"Timer {after_hours_label(content)}",
@@ -505,44 +527,54 @@ def owners_section(content: BriefContent) -> list:
                 [OWNER_NAMES[o] for o in OWNERS], [hours[o] for o in OWNERS], FRAME_WIDTH
             ),
             "Figur 4. Timer med oppgaver per eier i perioden.",
+            comparing.short_note(content, "activity"),
         ),
         Spacer(1, 6),
         _owner_table(content),
         *keep_with_table_start(
-            [text("Timer per måned", SUBHEADING_LOOSE)], _owner_monthly_table(content)
+            [text(f"Timer per {norsk.GRAIN_NOUNS[content.grain]}", SUBHEADING_LOOSE)],
+            _owner_monthly_table(content),
         ),
         *cost_sharing_part(content),
     ]
 
 
 def _owner_table(content: BriefContent) -> Table:
-    now, before = content.now.owner_hours, content.before.owner_hours
+    """Hours per owner, and in the comparison period when it has data."""
+    now = content.now.owner_hours
+    before = content.before.owner_hours if content.comparison_has_data else None
     total = sum(now.values())
 
-    def row(label: str, hours: float, hours_before: float) -> tuple:
+    def row(label: str, hours: float, hours_before: float | None) -> tuple:
         share = hours / total if total else None
-        return (label, norsk.number(hours, 1), norsk.percent(share), norsk.number(hours_before, 1))
+        shown = (label, norsk.number(hours, 1), norsk.percent(share))
+        return shown if before is None else (*shown, norsk.number(hours_before, 1))
 
-    rows = [row(OWNER_NAMES[owner], now[owner], before[owner]) for owner in OWNERS]
-    rows.append(row("Totalt", total, sum(before.values())))
-    header = ["Eier", "Timer", "Andel", "Forrige periode, timer"]
-    widths = [FRAME_WIDTH - 3 * 100, 100, 100, 100]
+    rows = [row(OWNER_NAMES[o], now[o], before[o] if before else None) for o in OWNERS]
+    rows.append(row("Totalt", total, sum(before.values()) if before else None))
+    header = ["Eier", "Timer", "Andel"]
+    if before is not None:
+        header.append(f"{comparing.column_title(content)}, timer")
+    widths = [FRAME_WIDTH - (len(header) - 1) * 100] + [100] * (len(header) - 1)
     return data_table(header, rows, widths, bold_rows=[len(rows) - 1])
 
 
 def _owner_monthly_table(content: BriefContent) -> Table:
     empty = dict.fromkeys(OWNERS, 0.0)
     rows = []
-    for month in content.months:
+    for month in content.buckets:
         hours = content.owner_months.get(month, empty)
+        if comparing.after_last_day(content, "activity", month):
+            rows.append((norsk.bucket(month, content.grain), *[norsk.MISSING] * (len(OWNERS) + 1)))
+            continue
         rows.append(
             (
-                norsk.month(month),
+                norsk.bucket(month, content.grain),
                 *(norsk.number(hours[owner], 1) for owner in OWNERS),
                 norsk.number(sum(hours.values()), 1),
             )
         )
-    header = ["Måned", *(OWNER_NAMES[o] for o in OWNERS), "I alt"]
+    header = [norsk.GRAIN_WORDS[content.grain], *(OWNER_NAMES[o] for o in OWNERS), "I alt"]
     return data_table(header, rows, [FRAME_WIDTH - 4 * 85, 85, 85, 85, 85])
 
 
@@ -607,6 +639,8 @@ def provenance_section(content: BriefContent, generated: datetime) -> list:
             f"{norsk.moment(generated)} fra databasen med importene nedenfor.",
             SMALL,
         ),
+        text(comparing.freshness_text(content.now.freshness), SMALL),
+        *_headline_short_note(content),
     ]
     return [
         *_with_imports(intro, content),
@@ -616,9 +650,8 @@ def provenance_section(content: BriefContent, generated: datetime) -> list:
                 text(privacy_text(content.threshold), SMALL),
                 text(
                     "Definisjoner: Ø-hjelp er utrykninger med hastegrad akutt eller haster. En "
-                    "oppgave, utrykning eller tur hører til dagen den starter. Forrige periode "
-                    "slutter dagen før perioden starter: like mange hele måneder når perioden "
-                    "er hele måneder (et år sammenlignes med året før), ellers like mange dager.",
+                    "oppgave, utrykning eller tur hører til dagen den starter. "
+                    f"{comparing.definition(content)} {comparing.grain_sentence(content)}",
                     SMALL,
                 ),
             ]

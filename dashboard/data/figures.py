@@ -14,12 +14,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 import duckdb
 
 from dashboard.data import queries, rollups
+from dashboard.data.grain import GRAINS
 from dashboard.data.values import Filters, StaffedSchedule, months_between, shift_months
 from dashboard.data.vocabulary import (
     ACUTE_URGENCIES,
@@ -493,13 +494,17 @@ class Trend:
 @dataclass(frozen=True)
 class Overview:
     filters: Filters
-    previous: Filters
+    previous: Filters | None  # the comparison period; None when compared with nothing
     trends: dict[str, Trend]
     first_day: date | None  # the first day with any data
 
     @property
     def previous_has_data(self) -> bool:
-        return self.first_day is not None and self.previous.end >= self.first_day
+        return (
+            self.previous is not None
+            and self.first_day is not None
+            and self.previous.end >= self.first_day
+        )
 
 
 HEADLINE_KEYS = (
@@ -535,23 +540,26 @@ def overview(
     filters: Filters,
     owners: dict[str, str] | None = None,
 ) -> Overview:
-    """The headline figures of the period, the previous period and each trend month."""
+    """The headline figures of the period, the comparison period the filters choose (none
+    when they choose none) and each trend month."""
     owners = owners or default_owner_by_service()
     extent = data_range(con, filters.staffed)
     first_day = extent[0] if extent else None
     window = trend_window(filters, first_day)
-    previous = filters.previous()
+    previous = filters.comparison()
+    # Without a comparison, "before" is an empty run of days: no day falls in it.
+    before = previous or filters.with_period(filters.end + timedelta(days=1), filters.end)
     by_month = _headline_groups(con, window, owners, MONTH.split(" AS ")[0], {})
     periods = _headline_groups(
         con,
-        filters.with_period(min(window.start, previous.start), filters.end),
+        filters.with_period(min(window.start, before.start), max(filters.end, before.end)),
         owners,
         PERIOD_OF_DAY,
         {
             "now_start": filters.start,
             "now_end": filters.end,
-            "before_start": previous.start,
-            "before_end": previous.end,
+            "before_start": before.start,
+            "before_end": before.end,
         },
     )
     now, before = periods.get("now", Headline()), periods.get("before", Headline())
@@ -559,7 +567,7 @@ def overview(
     trends = {
         key: Trend(
             now.value(key),
-            before.value(key),
+            before.value(key) if previous else None,
             months,
             [by_month.get(month, Headline()).value(key) for month in months],
         )
@@ -719,3 +727,20 @@ def owner_hours_by_month(rows: list[OwnerMonth]) -> dict[date, dict[str, float]]
     for row in rows:
         table[row.month][row.owner] += row.hours
     return dict(table)
+
+
+# --- Headline figures per month, quarter or year -------------------------------------------
+
+BUCKET_OF_DAY = {grain: f"date_trunc('{grain}', day)::DATE" for grain in GRAINS}
+
+
+def headline_by(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    grain: str,
+    owners: dict[str, str] | None = None,
+) -> dict[date, Headline]:
+    """The headline figures of each month, quarter or year (by its first day) of the period;
+    a bucket without any data is left out."""
+    owners = owners or default_owner_by_service()
+    return _headline_groups(con, filters, owners, BUCKET_OF_DAY[grain], {})

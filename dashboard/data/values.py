@@ -81,15 +81,50 @@ class StaffedSchedule:
         )
 
 
+COMPARISONS = ("previous", "last-year", "baseline", "none")
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What a period is compared with: the period before (``previous``), the same dates a
+    year earlier (``last-year``), a baseline the user names (``baseline``, its days both
+    ends included) or nothing (``none``)."""
+
+    kind: str = "previous"
+    start: date | None = None
+    end: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in COMPARISONS:
+            raise ValueError(f"ukjent sammenligning «{self.kind}»")
+        if self.kind != "baseline":
+            object.__setattr__(self, "start", None)
+            object.__setattr__(self, "end", None)
+        elif self.start is None or self.end is None:
+            raise ValueError("en grunnlinje trenger både første og siste dag")
+        elif self.start > self.end:
+            raise ValueError(f"grunnlinjen starter {self.start}, etter at den slutter {self.end}")
+
+    @classmethod
+    def baseline(cls, start: date, end: date) -> Comparison:
+        return cls("baseline", start, end)
+
+    @property
+    def shows_change(self) -> bool:
+        return self.kind != "none"
+
+
 @dataclass(frozen=True)
 class Filters:
-    """A period of whole days (both ends included) and optional narrowing."""
+    """A period of whole days (both ends included), optional narrowing, and what the
+    period is compared with."""
 
     start: date
     end: date
     subproject: int | None = None
     municipality: str | None = None
     staffed: StaffedSchedule = field(default_factory=StaffedSchedule)
+    compare: Comparison = Comparison()
 
     def __post_init__(self) -> None:
         if isinstance(self.staffed, StaffedHours):  # the same hours on every day
@@ -123,12 +158,19 @@ class Filters:
         """The same dates one year earlier (29 February becomes the 28th)."""
         return self.with_period(one_year_before(self.start), one_year_before(self.end))
 
-    def comparison(self, kind: str) -> Filters | None:
-        """The period to compare with: ``previous``, ``last-year`` or ``none``."""
-        return {"previous": self.previous, "last-year": self.last_year}.get(kind, lambda: None)()
+    def comparison(self, kind: str | None = None) -> Filters | None:
+        """The period to compare with: as ``kind`` says (``previous``, ``last-year``,
+        ``none``), or without it as the filters' own choice says (also a baseline)."""
+        if kind is not None and kind != self.compare.kind:
+            return replace(self, compare=Comparison(kind)).comparison()
+        if self.compare.kind == "baseline":
+            return self.with_period(self.compare.start, self.compare.end)
+        return {"previous": self.previous, "last-year": self.last_year}.get(
+            self.compare.kind, lambda: None
+        )()
 
-
-COMPARISONS = ("previous", "last-year", "none")
+    def with_comparison(self, compare: Comparison) -> Filters:
+        return replace(self, compare=compare)
 
 
 def shift_months(day: date, months: int) -> date:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from dashboard.data.values import Filters
+from dashboard.views.filter_bar import COMPARISON_CHOICES
 from dashboard.views.formatting import format_date, pydate, qdate
 
 
@@ -62,6 +64,7 @@ class BriefDialog(QDialog):
         where.addWidget(self.browse_button)
         form = QFormLayout()
         form.addRow(self.tr("Period"), QLabel(period))
+        form.addRow(self.tr("Compared with"), QLabel(self._comparison_text()))
         form.addRow(self.tr("Meeting date"), self.meeting_date)
         form.addRow(self.tr("Save as"), where)
         form.addRow(self.tr("Notes"), self.notes)
@@ -74,6 +77,15 @@ class BriefDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(560, 380)
+
+    def _comparison_text(self) -> str:
+        """The comparison the filter bar chose, which the brief follows."""
+        compared = self.filters.comparison()
+        if compared is None:
+            return self.tr("Nothing (no comparison chosen in the filter bar)")
+        days = f"{format_date(compared.start)}–{format_date(compared.end)}"
+        kind = QCoreApplication.translate("FilterBar", COMPARISON_CHOICES[compared.compare.kind])
+        return f"{kind.rstrip('…')} ({days})"
 
     def _choose_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

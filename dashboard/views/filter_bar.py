@@ -1,4 +1,6 @@
-"""The global filter bar: period (with quick choices), subproject and municipality.
+"""The global filter bar: period (with quick choices), subproject, municipality, and what
+the period is compared with (the previous period, the same dates last year, a baseline the
+user names, or nothing).
 
 The quick choices count back from the last day that has data, so "last quarter" of an
 export that ends in June is April to June, not an empty quarter after it.
@@ -15,10 +17,11 @@ import duckdb
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
-from dashboard.data.values import Filters, StaffedSchedule
+from dashboard.data.values import Comparison, Filters, StaffedSchedule
 from dashboard.data.vocabulary import SUBPROJECTS
 from dashboard.views import qt_settings
-from dashboard.views.formatting import pydate, qdate
+from dashboard.views.baseline_dialog import BaselineDialog
+from dashboard.views.formatting import format_date, pydate, qdate
 from dashboard.views.qt_settings import AppSettings
 
 PERIODS = {
@@ -28,8 +31,15 @@ PERIODS = {
     "project": QT_TRANSLATE_NOOP("FilterBar", "Whole project period"),
 }
 CUSTOM = "custom"
+COMPARISON_CHOICES = {
+    "previous": QT_TRANSLATE_NOOP("FilterBar", "Previous period"),
+    "last-year": QT_TRANSLATE_NOOP("FilterBar", "Same period last year"),
+    "baseline": QT_TRANSLATE_NOOP("FilterBar", "Baseline…"),
+    "none": QT_TRANSLATE_NOOP("FilterBar", "None"),
+}
 MONTHS_BACK = {"month": 1, "quarter": 3, "year": 12}
 DATE_EDIT_PAUSE_MS = 300
+COMPARISON_WIDTH = 17  # average characters: room for "Samme periode i fjor" and a year
 
 
 def period_labels() -> dict[str, str]:
@@ -87,6 +97,15 @@ class FilterBar(QWidget):
             self.subproject.addItem(f"{number} {name}", number)
         self.municipality = QComboBox()
         self.municipality.addItem(self.tr("All municipalities"), None)
+        self.comparison = QComboBox()
+        # As wide as its longest fixed choice: a long baseline must not widen the window.
+        self.comparison.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.comparison.setMinimumContentsLength(COMPARISON_WIDTH)
+        for key, label in COMPARISON_CHOICES.items():
+            self.comparison.addItem(QCoreApplication.translate("FilterBar", label), key)
+        self.compare = Comparison()
         self._date_pause = QTimer(self, singleShot=True, interval=DATE_EDIT_PAUSE_MS)
         self._quiet = False
         self._lay_out()
@@ -115,6 +134,9 @@ class FilterBar(QWidget):
         layout.addSpacing(12)
         layout.addWidget(_label_for(self.tr("Municipality"), self.municipality))
         layout.addWidget(self.municipality)
+        layout.addSpacing(12)
+        layout.addWidget(_label_for(self.tr("Compare with"), self.comparison))
+        layout.addWidget(self.comparison)
         layout.addStretch(1)
 
     def _connect(self) -> None:
@@ -124,6 +146,7 @@ class FilterBar(QWidget):
         self._date_pause.timeout.connect(self._emit_changed)
         self.subproject.currentIndexChanged.connect(self._emit_changed)
         self.municipality.currentIndexChanged.connect(self._emit_changed)
+        self.comparison.activated.connect(self._on_comparison_chosen)
 
     def filters(self) -> Filters:
         start = pydate(self.start_edit.date())
@@ -134,6 +157,7 @@ class FilterBar(QWidget):
             self.subproject.currentData(),
             self.municipality.currentData(),
             self.staffed,
+            self.compare,
         )
 
     def set_data(self, data_range: tuple[date, date] | None, names: list[str]) -> None:
@@ -163,6 +187,7 @@ class FilterBar(QWidget):
                 max(0, self.municipality.findData(filters.municipality))
             )
         self.staffed = filters.staffed
+        self._show_comparison(filters.compare)
 
     def _matching_choice(self, filters: Filters) -> str:
         days = (filters.start, filters.end)
@@ -179,6 +204,10 @@ class FilterBar(QWidget):
         settings.set(qt_settings.FILTER_END, filters.end.isoformat())
         settings.set(qt_settings.FILTER_SUBPROJECT, filters.subproject or 0)
         settings.set(qt_settings.FILTER_MUNICIPALITY, filters.municipality or "")
+        settings.set(qt_settings.FILTER_COMPARE, self.compare.kind)
+        if self.compare.kind == "baseline":
+            settings.set(qt_settings.FILTER_BASELINE_START, self.compare.start.isoformat())
+            settings.set(qt_settings.FILTER_BASELINE_END, self.compare.end.isoformat())
 
     def restore(self, settings: AppSettings) -> None:
         """The filters of the last session, or the default period if one is set; a quick
@@ -194,7 +223,9 @@ class FilterBar(QWidget):
             end = _iso_or(settings.text(qt_settings.FILTER_END), end)
         subproject = int(settings.text(qt_settings.FILTER_SUBPROJECT, "0") or 0) or None
         municipality = settings.text(qt_settings.FILTER_MUNICIPALITY) or None
-        self.set_filters(Filters(start, end, subproject, municipality, self.staffed), choice)
+        compare = _remembered_comparison(settings)
+        filters = Filters(start, end, subproject, municipality, self.staffed, compare)
+        self.set_filters(filters, choice)
 
     def _on_period_chosen(self) -> None:
         choice = self.period.currentData()
@@ -210,6 +241,45 @@ class FilterBar(QWidget):
         with self._silenced():
             self.period.setCurrentIndex(self.period.findData(CUSTOM))
         self._date_pause.start()
+
+    def choose_comparison(self, compare: Comparison) -> None:
+        """Compare with ``compare`` and announce it, as if the user had chosen it."""
+        self._show_comparison(compare)
+        self._emit_changed()
+
+    def _on_comparison_chosen(self, index: int) -> None:
+        kind = self.comparison.itemData(index)
+        compare = self._ask_baseline() if kind == "baseline" else Comparison(kind)
+        if compare is None:  # the baseline dialog was cancelled: the old choice stays
+            self._show_comparison(self.compare)
+            return
+        self.choose_comparison(compare)
+
+    def _ask_baseline(self) -> Comparison | None:
+        dialog = BaselineDialog(*self._baseline_suggestion(), self)
+        if dialog.exec() != BaselineDialog.DialogCode.Accepted:
+            return None
+        return dialog.comparison()
+
+    def _baseline_suggestion(self) -> tuple[date, date]:
+        """The baseline chosen last, else the year before the data (the project) began."""
+        if self.compare.kind == "baseline":
+            return self.compare.start, self.compare.end
+        first = self.data_range[0] if self.data_range else pydate(self.start_edit.date())
+        return date(first.year - 1, 1, 1), date(first.year - 1, 12, 31)
+
+    def _show_comparison(self, compare: Comparison) -> None:
+        """The choice in the box; a baseline names its days there."""
+        self.compare = compare
+        index = self.comparison.findData("baseline")
+        text = QCoreApplication.translate("FilterBar", COMPARISON_CHOICES["baseline"])
+        days = ""
+        if compare.kind == "baseline":
+            days = f"{format_date(compare.start)}–{format_date(compare.end)}"
+            text = self.tr("Baseline %1").replace("%1", _baseline_span(compare))
+        self.comparison.setItemText(index, text)
+        self.comparison.setToolTip(self.tr("Baseline %1").replace("%1", days) if days else "")
+        self.comparison.setCurrentIndex(self.comparison.findData(compare.kind))
 
     def _show_period(self, start: date, end: date) -> None:
         self.start_edit.setDate(qdate(start))
@@ -235,6 +305,28 @@ def _label_for(text: str, control: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(control)
     return label
+
+
+def _baseline_span(compare: Comparison) -> str:
+    """``2017`` or ``2016–2017`` for whole calendar years, else both days."""
+    whole_years = (compare.start.month, compare.start.day, compare.end.month, compare.end.day)
+    if whole_years == (1, 1, 12, 31):
+        years = dict.fromkeys((compare.start.year, compare.end.year))
+        return "–".join(map(str, years))
+    return f"{format_date(compare.start)}–{format_date(compare.end)}"
+
+
+def _remembered_comparison(settings: AppSettings) -> Comparison:
+    """The comparison of the last session; the previous period if it cannot be read."""
+    kind = settings.text(qt_settings.FILTER_COMPARE, "previous")
+    try:
+        if kind == "baseline":
+            start = date.fromisoformat(settings.text(qt_settings.FILTER_BASELINE_START))
+            end = date.fromisoformat(settings.text(qt_settings.FILTER_BASELINE_END))
+            return Comparison.baseline(start, end)
+        return Comparison(kind)
+    except ValueError:
+        return Comparison()
 
 
 def _iso_or(text: str, fallback: date) -> date:

@@ -40,7 +40,10 @@ from PySide6.QtWidgets import (
 
 from dashboard import RESOURCES
 from dashboard.data import rollups
+from dashboard.data.coverage import short_sources
+from dashboard.data.figures import Freshness as SourceDays
 from dashboard.data.figures import data_range, rows_shared
+from dashboard.data.figures import freshness as source_days
 from dashboard.data.goals import last_edit
 from dashboard.data.store import LOCK_WAIT_S, DatabaseLockedError, Freshness, default_db_path
 from dashboard.data.values import Filters
@@ -48,8 +51,9 @@ from dashboard.settings import Preferences, SettingsError
 from dashboard.views import qt_settings, registry
 from dashboard.views.base import Fetch, View, name_controls_by_labels
 from dashboard.views.brief_dialog import BriefDialog, BriefRequest
+from dashboard.views.coverage_text import last_days_text, period_runs_past_text
 from dashboard.views.filter_bar import FilterBar, municipalities, period_labels
-from dashboard.views.formatting import format_date, format_moment
+from dashboard.views.formatting import format_moment
 from dashboard.views.import_view import ImportOutcome, import_files, importable
 from dashboard.views.qt_settings import AppSettings, SettingsDialog
 from dashboard.views.worker import Database, DbWorker, ImmediateRunner, Job, error_text, store_on
@@ -60,6 +64,7 @@ REFRESH_DIALOG_DELAY_MS = 800
 # How often the window looks whether the file changed; a look costs two stat calls.
 OUTSIDE_CHECK_MS = 3000
 DEMO_STYLE = "background: #fff3cd; color: #5c4400; padding: 6px 12px;"
+COVERAGE_STYLE = "background: #fdecea; color: #8a2c0d; padding: 4px 12px;"
 NAVIGATION_STYLE = """
     QListWidget { background: #f3f5f8; border: none; border-right: 1px solid #d5dbe3;
                   padding-top: 8px; font-size: 11pt; }
@@ -89,6 +94,7 @@ class StoreFacts:
     freshness: Freshness
     last_import_id: int | None
     last_register_edit: dict | None
+    source_days: SourceDays  # the last day with data of each export kind
 
 
 def read_facts(
@@ -102,6 +108,7 @@ def read_facts(
         store.freshness(),
         store.last_import_id(),
         last_edit(con),
+        source_days(con, prefs.staffed),
     )
 
 
@@ -175,6 +182,10 @@ class MainWindow(QMainWindow):
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.hide()
+        self.coverage_warning = QLabel()
+        self.coverage_warning.setWordWrap(True)
+        self.coverage_warning.setStyleSheet(COVERAGE_STYLE)
+        self.coverage_warning.hide()
         self.filter_bar = FilterBar()
         self.prefs = Preferences()
         self.prefs = self._read_preferences()
@@ -280,6 +291,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.banner)
         layout.addWidget(self.filter_bar)
+        layout.addWidget(self.coverage_warning)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
         self.statusBar().addPermanentWidget(self.freshness_label)
@@ -467,11 +479,18 @@ class MainWindow(QMainWindow):
             self.freshness_label.clear()
             return
         freshness = self.facts.freshness
-        parts = [self.tr("Data up to %1").replace("%1", format_date(freshness.latest_record))]
+        parts = [last_days_text(self.facts.source_days)]
         if freshness.last_import is not None:
             when = format_moment(freshness.last_import)
             parts.append(self.tr("last import %1").replace("%1", when))
         self.freshness_label.setText(" · ".join(parts))
+
+    def _show_coverage(self, filters: Filters) -> None:
+        """Above every view: the sources whose data ends before the chosen period does."""
+        shorts = short_sources(self.facts.source_days, filters)
+        warning = period_runs_past_text(shorts)
+        self.coverage_warning.setText(f"⚠ {warning}" if warning else "")
+        self.coverage_warning.setVisible(bool(warning))
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.geometry()
@@ -492,6 +511,7 @@ class MainWindow(QMainWindow):
             self.runner.cancel(self._refresh_job)
         self._generation += 1
         filters = self.filters()
+        self._show_coverage(filters)
         current = self.stack.currentIndex()
         order = {current: self.views[current]} | self.views
         fetches = {index: view.fetcher(filters) for index, view in order.items()}

@@ -1,9 +1,12 @@
-"""Oversikt: the headline figures of the period as cards, each against the period before.
+"""Oversikt: the headline figures of the period as cards, each against the comparison the
+filter bar chose.
 
-Every card shows the figure, its change against the previous period (``Filters.previous()``:
-as many whole months before when the period is whole months, else as many days) and a small
-monthly trend line over at least the last twelve months, so a steering-group member sees
-both the level and the direction at a glance.
+Every card shows the figure, its change against the comparison period (``Filters.comparison()``:
+by default the previous period, as many whole months before when the period is whole months,
+else as many days; or the same dates last year, or a baseline; none hides the change) and a
+small monthly trend line over at least the last twelve months, so a steering-group member sees
+both the level and the direction at a glance. A card whose source ends before the period
+says so.
 """
 
 from __future__ import annotations
@@ -13,13 +16,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
 
+import duckdb
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from dashboard.data.coverage import ShortSource, period_shortfalls
 from dashboard.data.figures import Overview, Trend, overview
 from dashboard.data.values import Filters
 from dashboard.views.base import Fetch, View
+from dashboard.views.coverage_text import short_text
 from dashboard.views.formatting import (
     format_clock,
     format_date,
@@ -65,6 +71,59 @@ CARDS = (
 )
 
 
+CARD_SOURCES = {
+    "tasks": "activity",
+    "task_hours": "activity",
+    "municipal_hours": "activity",
+    "callouts": "callouts",
+    "acute": "callouts",
+    "doctor_share": "callouts",
+    "late_trips": "carlog",
+    "late_hours": "carlog",
+}
+WARNING_STYLE = "color: #9a3412;"
+# What a card says of its change, per comparison: against %2 (the earlier value) by %1.
+CHANGE_TEXTS = {
+    "previous": (
+        QT_TRANSLATE_NOOP("MetricCard", "%1 from %2 in the previous period"),
+        QT_TRANSLATE_NOOP("MetricCard", "Unchanged from %1 in the previous period"),
+        QT_TRANSLATE_NOOP("MetricCard", "Previous period: %1"),
+        QT_TRANSLATE_NOOP("MetricCard", "No data for the previous period"),
+    ),
+    "last-year": (
+        QT_TRANSLATE_NOOP("MetricCard", "%1 from %2 in the same period last year"),
+        QT_TRANSLATE_NOOP("MetricCard", "Unchanged from %1 in the same period last year"),
+        QT_TRANSLATE_NOOP("MetricCard", "Same period last year: %1"),
+        QT_TRANSLATE_NOOP("MetricCard", "No data for the same period last year"),
+    ),
+    "baseline": (
+        QT_TRANSLATE_NOOP("MetricCard", "%1 from %2 in the baseline"),
+        QT_TRANSLATE_NOOP("MetricCard", "Unchanged from %1 in the baseline"),
+        QT_TRANSLATE_NOOP("MetricCard", "Baseline: %1"),
+        QT_TRANSLATE_NOOP("MetricCard", "No data for the baseline"),
+    ),
+}
+COMPARED_TEXTS = {
+    "previous": QT_TRANSLATE_NOOP("OverviewView", "%1, compared with the previous period, %2."),
+    "last-year": QT_TRANSLATE_NOOP(
+        "OverviewView", "%1, compared with the same period last year, %2."
+    ),
+    "baseline": QT_TRANSLATE_NOOP("OverviewView", "%1, compared with the baseline, %2."),
+}
+
+
+def _change_text(kind: str, which: int) -> str:
+    """The ``which``-th text of ``CHANGE_TEXTS`` for the comparison ``kind``, translated."""
+    return QCoreApplication.translate("MetricCard", CHANGE_TEXTS[kind][which])
+
+
+def fetch_overview(
+    con: duckdb.DuckDBPyConnection, filters: Filters, owners: dict[str, str]
+) -> tuple[Overview, dict[str, ShortSource]]:
+    """The headline figures and the sources the period runs past."""
+    return overview(con, filters, owners), period_shortfalls(con, filters)
+
+
 def format_value(value: float | None, kind: str) -> str:
     if kind == "share":
         return format_percent(value)
@@ -88,6 +147,10 @@ class MetricCard(QFrame):
         self.note_label = QLabel()
         self.note_label.setWordWrap(True)
         self.note_label.setStyleSheet("color: #666666;")
+        self.short_label = QLabel()
+        self.short_label.setWordWrap(True)
+        self.short_label.setStyleSheet(WARNING_STYLE)
+        self.short_label.hide()
         self.trend = Sparkline(self)
         self._lay_out()
 
@@ -98,28 +161,36 @@ class MetricCard(QFrame):
         layout.addWidget(self.title_label)
         layout.addWidget(self.value_label)
         layout.addWidget(self.change_label)
+        layout.addWidget(self.short_label)
         layout.addWidget(self.trend)
         layout.addWidget(self.note_label)
         layout.addStretch(1)
 
-    def show_figure(self, title: str, figure: Trend, data: Overview, note: str) -> None:
+    def show_figure(
+        self, title: str, figure: Trend, data: Overview, note: str, short: str = ""
+    ) -> None:
+        """``short``: the card's source ends before the period (says so under the change)."""
         self.title_label.setText(title)
         self.value_label.setText(format_value(figure.value, self.spec.kind))
         self.setAccessibleName(f"{title}: {self.value_label.text()}")
-        self.change_label.setText(
-            self._change_text(figure)
-            if data.previous_has_data
-            else self.tr("No data for the previous period")
-        )
+        kind = data.filters.compare.kind
+        compared = data.previous is not None
+        if compared:
+            self.change_label.setText(
+                self._change_text(figure, kind) if data.previous_has_data else _change_text(kind, 3)
+            )
+        self.change_label.setVisible(compared)
+        self.short_label.setText(f"⚠ {short}" if short else "")
+        self.short_label.setVisible(bool(short))
         self.note_label.setText(note)
         self.note_label.setVisible(bool(note))
         self._show_trend(figure, data.filters)
         self.setToolTip(self._tooltip(title, figure, data))
 
-    def _change_text(self, figure: Trend) -> str:
+    def _change_text(self, figure: Trend, kind: str) -> str:
         before = format_value(figure.previous, self.spec.kind)
         if figure.value is None or figure.previous is None:
-            return self.tr("Previous period: %1").replace("%1", before)
+            return _change_text(kind, 2).replace("%1", before)
         difference = figure.value - figure.previous
         if self.spec.kind == "share":
             amount = self.tr("%1 percentage points").replace(
@@ -127,7 +198,7 @@ class MetricCard(QFrame):
             )
             shown_as_zero = round(abs(difference) * 100, 1) == 0
         elif figure.previous == 0:
-            return self.tr("Previous period: %1").replace("%1", before)
+            return _change_text(kind, 2).replace("%1", before)
         else:
             change = abs(difference) / figure.previous
             # Small changes keep a decimal, so that 0.2 % does not read as "0 %".
@@ -135,9 +206,9 @@ class MetricCard(QFrame):
             amount = format_percent(change, decimals)
             shown_as_zero = round(change * 100, decimals) == 0
         if shown_as_zero:
-            return self.tr("Unchanged from %1 in the previous period").replace("%1", before)
+            return _change_text(kind, 1).replace("%1", before)
         arrow = "▲" if difference > 0 else "▼"
-        text = self.tr("%1 from %2 in the previous period")
+        text = _change_text(kind, 0)
         return f"{arrow} " + text.replace("%1", amount).replace("%2", before)
 
     def _show_trend(self, figure: Trend, filters: Filters) -> None:
@@ -152,8 +223,9 @@ class MetricCard(QFrame):
         lines = [
             f"<b>{title}</b>",
             f"{_period_text(data.filters)}: {format_value(figure.value, kind)}",
-            f"{_period_text(data.previous)}: {format_value(figure.previous, kind)}",
         ]
+        if data.previous is not None:
+            lines.append(f"{_period_text(data.previous)}: {format_value(figure.previous, kind)}")
         if figure.months:
             first, last = figure.months[0], figure.months[-1]
             trend = self.tr("Trend line: %1 to %2, per month")
@@ -256,6 +328,7 @@ class OverviewView(View):
         self.heading.setFont(_scaled_font(self.heading.font(), 1.5, bold=True))
         self.period_label = QLabel()
         self.period_label.setWordWrap(True)
+        self.shorts: dict[str, ShortSource] = {}
         self.cards = {spec.key: MetricCard(spec, self) for spec in CARDS}
         self.data: Overview | None = None
         self._lay_out()
@@ -280,21 +353,28 @@ class OverviewView(View):
 
     def fetcher(self, filters: Filters) -> Fetch:
         owners = self.prefs.cost_model.owner_by_service  # read here, on the GUI thread
-        return partial(overview, filters=filters, owners=owners)
+        return partial(fetch_overview, filters=filters, owners=owners)
 
-    def present(self, data: Overview) -> None:
+    def present(self, fetched: tuple[Overview, dict[str, ShortSource]]) -> None:
+        data, self.shorts = fetched
         self.data = data
         self.heading.setText(self.title())
-        self.period_label.setText(
-            self.tr("%1, compared with the previous period, %2.")
-            .replace("%1", _period_text(data.filters))
-            .replace("%2", _period_text(data.previous))
-        )
+        self.period_label.setText(self._period_text(data))
         end_of_day = data.filters.staffed.on(data.filters.end).end
         clock = format_clock(end_of_day.hour, end_of_day.minute)
         for key, card in self.cards.items():
             title = QCoreApplication.translate("OverviewView", card.spec.title).replace("%1", clock)
-            card.show_figure(title, data.trends[key], data, self._note(card.spec, data.filters))
+            short = self.shorts.get(CARD_SOURCES[key])
+            note = self._note(card.spec, data.filters)
+            flag = short_text(short) if short else ""
+            card.show_figure(title, data.trends[key], data, note, flag)
+
+    def _period_text(self, data: Overview) -> str:
+        if data.previous is None:
+            return self.tr("%1, without comparison.").replace("%1", _period_text(data.filters))
+        text = QCoreApplication.translate("OverviewView", COMPARED_TEXTS[data.filters.compare.kind])
+        text = text.replace("%1", _period_text(data.filters))
+        return text.replace("%2", _period_text(data.previous))
 
     def _note(self, spec: CardSpec, filters: Filters) -> str:
         """Say so when a figure cannot be narrowed the way the filters ask."""

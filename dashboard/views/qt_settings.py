@@ -44,6 +44,9 @@ FILTER_START = "filters/start"
 FILTER_END = "filters/end"
 FILTER_SUBPROJECT = "filters/subproject"
 FILTER_MUNICIPALITY = "filters/municipality"
+FILTER_COMPARE = "filters/compare"
+FILTER_BASELINE_START = "filters/baseline_start"
+FILTER_BASELINE_END = "filters/baseline_end"
 
 
 def _clock_text(moment: time) -> str:
