@@ -12,7 +12,9 @@ from datetime import date
 import duckdb
 
 from dashboard.data import figures
+from dashboard.data.benefits import BenefitEstimate, estimate
 from dashboard.data.costs import CostModel
+from dashboard.data.gains import Gains, gains
 from dashboard.data.metrics import PeriodMetrics, period_metrics
 from dashboard.data.store import Freshness, Store
 from dashboard.data.values import Filters, months_between
@@ -36,6 +38,8 @@ class BriefContent:
     threshold: int
     cost_model: CostModel
     is_demo: bool
+    gains: Gains
+    benefit: BenefitEstimate
 
     @property
     def previous(self) -> Filters:
@@ -51,6 +55,7 @@ def collect(
     changes = figures.goal_changes(con, rounds.previous, filters.end) if rounds.previous else []
     model, target = prefs.cost_model, prefs.visits_target_per_week
     months = months_between(filters.start, filters.end)
+    found = gains(con, filters, model.owner_by_service)
     return BriefContent(
         filters=filters,
         now=period_metrics(con, filters, model, target),
@@ -71,4 +76,6 @@ def collect(
         threshold=prefs.suppression_threshold,
         cost_model=model,
         is_demo=on_cursor.is_demo,
+        gains=found,
+        benefit=estimate(prefs.benefit_model, found.outcomes),
     )
