@@ -25,7 +25,7 @@ from dashboard.brief.layout import (
     markup,
     text,
 )
-from dashboard.brief.privacy import COVER_SYMBOL, Mark, count_text, protect_group
+from dashboard.brief.privacy import COVER_SYMBOL, Mark, count_text, is_small, protect_group
 from dashboard.data.benefits import BenefitEstimate
 from dashboard.data.gains import Gains
 from dashboard.data.vocabulary import (
@@ -55,7 +55,7 @@ def gains_section(content: BriefContent) -> list:
         return [*flowables, text("Ingen oppgaver registrert i perioden.")]
     return [
         *flowables,
-        _headline_sentence(found),
+        _headline_sentence(found, content.threshold),
         _outcome_table(content),
         *valuation_part(content.benefit, content.threshold),
         Spacer(1, 4),
@@ -75,14 +75,20 @@ def _lead(found: Gains) -> str:
     )
 
 
-def _headline_sentence(found: Gains):
-    now, before = found.avoided_admissions, found.previous_avoided_admissions
+def _small_or(count: int, threshold: int) -> str:
+    mark = Mark.SMALL if is_small(count, threshold) else Mark.SHOWN
+    return _count(count, mark, threshold)
+
+
+def _headline_sentence(found: Gains, threshold: int):
+    now = _small_or(found.avoided_admissions, threshold)
+    before = _small_or(found.previous_avoided_admissions, threshold)
     previous = (
-        f"forrige periode {norsk.number(before)}"
+        f"forrige periode {before}"
         if found.previous_coverage.tasks
         else "ingen oppgaver i forrige periode"
     )
-    return markup(f"<b>Innleggelser unngått: {norsk.number(now)}</b> ({escape(previous)}).", BODY)
+    return markup(f"<b>Innleggelser unngått: {escape(now)}</b> ({escape(previous)}).", BODY)
 
 
 def _outcome_table(content: BriefContent) -> Table:
@@ -226,7 +232,9 @@ def valuation_part(valued: BenefitEstimate, threshold: int) -> list:
                 ]
             )
         ]
-    marks, total_mark = protect_group([line.count for line in valued.lines], threshold)
+    marks, _ = protect_group([line.count for line in valued.lines], threshold)
+    # With the unit values printed, any sum of amounts would give a hidden count away.
+    total_hidden = any(mark.hidden for mark in marks)
     rows = [
         (
             line.value.name,
@@ -237,7 +245,7 @@ def valuation_part(valued: BenefitEstimate, threshold: int) -> list:
         )
         for line, mark in zip(valued.lines, marks, strict=True)
     ]
-    total = COVER_SYMBOL if total_mark.hidden else kroner(valued.total)
+    total = COVER_SYMBOL if total_hidden else kroner(valued.total)
     rows.append(("Anslag i alt", "", "", "", total))
     table = data_table(
         ["Enhetsverdi", "Teller utfallene", "Oppgaver", "Kr per oppgave", "Anslag"],
