@@ -19,7 +19,7 @@ from dashboard.views.benefit_model_panel import BenefitModelPanel, UnitValueDial
 from dashboard.views.cost_view import CostSharingView
 from dashboard.views.gains_view import GainsView
 from dashboard.views.overview_view import OverviewView
-from tests.test_gains import BENEFIT_INI, PERIOD, records, write_benefit_ini
+from tests.test_gains import BENEFIT_INI, PERIOD, VALUES, records, write_benefit_ini
 
 pytestmark = pytest.mark.usefixtures("norwegian")
 
@@ -212,6 +212,22 @@ def test_the_dialog_asks_for_a_source_before_a_value_can_be_saved(qtbot):
     dialog._add_other()
     assert dialog.value() == UnitValue(
         "Unngått innleggelse", 45000.0, "DRG-refusjon 2024", ("Innleggelse unngått", "Sendt hjem")
+    )
+
+
+# A dialog shown offscreen: the platform says it cannot size a window for a screen.
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+def test_the_view_opens_the_benefit_model_and_refreshes_after_a_change(qtbot, view):
+    shown(view)
+    dialog = view.open_benefit_model()
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Gevinstmodell"
+    assert "Henvist fastlege, ny time" in dialog.panel.known_outcomes
+    dialog.panel.values = [VALUES[0]]
+    with qtbot.waitSignal(view.data_changed):
+        dialog.panel.save()
+    assert shown(view).value_title.text().replace("\u00a0", " ") == (
+        "Anslått verdi: kr 90 000 (anslag)"
     )
 
 

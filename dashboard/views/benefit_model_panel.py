@@ -60,6 +60,7 @@ class UnitValueDialog(QDialog):
     def __init__(self, outcomes: list[str], value: UnitValue | None = None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Unit value"))
+        self.setMinimumWidth(560)
         self.name = QComboBox(self)
         self.name.setEditable(True)
         self.name.addItems(SUGGESTED_NAMES)
@@ -202,6 +203,7 @@ class BenefitModelPanel(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
         return table
 
     def _lay_out(self) -> None:

@@ -105,6 +105,7 @@ class FactBox(QFrame):
 
 
 def _table_view(parent: QWidget, model: FigureTableModel) -> QTableView:
+    """A read-only table whose wrapped rows grow or shrink with their columns."""
     table = QTableView(parent)
     table.setModel(model)
     table.setAlternatingRowColors(True)
@@ -115,6 +116,7 @@ def _table_view(parent: QWidget, model: FigureTableModel) -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
+    header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
     return table
 
 
@@ -145,10 +147,12 @@ class GainsView(View):
         self.group_model = FigureTableModel(parent=self)
         self.group_table = _table_view(self, self.group_model)
         self.km_models = {key: FigureTableModel(parent=self) for key in ("sub", "owner", "mun")}
+        self.km_tables = {key: _table_view(self, model) for key, model in self.km_models.items()}
         self.km_total = QLabel(self)
         self.value_title = _bold(QLabel(self), 1.1)
         self.value_model = FigureTableModel(parent=self)
         self.value_table = _table_view(self, self.value_model)
+        self.assumptions_title = _bold(QLabel(self.tr("What the estimate assumes"), self))
         self.value_text = QLabel(self)
         self.value_text.setWordWrap(True)
         self.value_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -215,8 +219,8 @@ class GainsView(View):
         }
         for column, (key, title) in enumerate(titles.items()):
             grid.addWidget(_bold(QLabel(title, page)), 0, column)
-            grid.addWidget(_table_view(page, self.km_models[key]), 1, column)
-            grid.setColumnStretch(column, 1)
+            grid.addWidget(self.km_tables[key], 1, column)
+            grid.setColumnStretch(column, 3 if key == "sub" else 2)
         layout = QVBoxLayout(page)
         layout.addWidget(self.km_total)
         layout.addLayout(grid, 1)
@@ -227,11 +231,14 @@ class GainsView(View):
         button_row = QHBoxLayout()
         button_row.addWidget(self.value_button)
         button_row.addStretch(1)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.value_title)
-        layout.addWidget(self.value_table, 1)
-        layout.addWidget(self.value_text)
-        layout.addLayout(button_row)
+        self.value_layout = QVBoxLayout(page)
+        self.value_layout.addWidget(self.value_title)
+        self.value_layout.addWidget(self.value_table, 1)
+        self.value_layout.addWidget(self.assumptions_title)
+        self.value_layout.addWidget(self.value_text)
+        self.value_layout.addLayout(button_row)
+        # Takes the room the table leaves when there is none, so the text stays at the top.
+        self.value_layout.addStretch(0)
         return page
 
     def title(self) -> str:
@@ -441,6 +448,10 @@ class GainsView(View):
                 ]
             )
             model.set_rows(self._km_rows(rows[key]))
+            # The name column takes the room; the numbers stay beside it, not far right.
+            header = self.km_tables[key].horizontalHeader()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def _km_rows(self, rows: list[KmRow]) -> list[tuple]:
         return [(row.group, row.km, row.tasks) for row in rows]
@@ -449,6 +460,8 @@ class GainsView(View):
 
     def _show_value(self, valued: BenefitEstimate) -> None:
         self.value_table.setVisible(valued.is_set)
+        self.assumptions_title.setVisible(valued.is_set)
+        self.value_layout.setStretch(self.value_layout.count() - 1, 0 if valued.is_set else 1)
         if not valued.is_set:
             self.value_title.setText(self.tr("No valuation is set"))
             self.value_text.setText(

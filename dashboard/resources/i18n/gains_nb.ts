@@ -280,6 +280,10 @@
             <source>What the car's tasks led to, as the activity log records each task's outcome; compared with the previous period, %1.</source>
             <translation>Hva bilens oppgaver førte til, slik aktivitetsloggen registrerer utfallet av hver oppgave; sammenlignet med forrige periode, %1.</translation>
         </message>
+        <message>
+            <source>What the estimate assumes</source>
+            <translation>Forutsetninger for anslaget</translation>
+        </message>
         <message numerus="yes">
             <source>%n task(s)</source>
             <translation>
