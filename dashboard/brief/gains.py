@@ -21,7 +21,9 @@ from dashboard.brief.layout import (
     NOTE,
     SMALL,
     SUBHEADING,
+    SUBHEADING_LOOSE,
     data_table,
+    keep_with_table_start,
     markup,
     text,
 )
@@ -58,7 +60,7 @@ def gains_section(content: BriefContent) -> list:
         _headline_sentence(found, content.threshold),
         _outcome_table(content),
         *valuation_part(content.benefit, content.threshold),
-        Spacer(1, 4),
+        Spacer(1, 10),
         _month_chart(content),
         *_service_part(content),
         *_km_part(found),
@@ -211,7 +213,8 @@ def _km_part(found: Gains) -> list:
         "aktivitetsloggen; en oppgave uten km teller som null).",
         BODY,
     )
-    return [Spacer(1, 6), KeepTogether([text("Kilometer", SUBHEADING), intro, table])]
+    # The table may part across pages; its heading and first rows stay together.
+    return keep_with_table_start([text("Kilometer", SUBHEADING_LOOSE), intro], table)
 
 
 def valuation_part(valued: BenefitEstimate, threshold: int) -> list:
