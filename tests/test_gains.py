@@ -103,7 +103,7 @@ def test_outcomes_are_counted_case_insensitively_with_others_as_written(store):
     ]
     metrics = document(period_metrics(store.con, PERIOD), None)
     assert metrics["outcomes"][0] == {"outcome": "Innleggelse unngått", "count": 2, "minutes": 90}
-    assert set(metrics) == set(document(period_metrics(store.con, PERIOD), None))
+    assert [entry["outcome"] for entry in metrics["outcomes"]][-1] is None
 
 
 def test_outcomes_per_subproject_service_and_month(store):
