@@ -83,3 +83,14 @@ def test_small_counts_are_hidden_and_so_is_what_would_give_them_away(database, t
     assert _row(pages, "Unngått innleggelse", 4) == ["Innleggelse unngått", "<5", "kr 45 000", ":"]
     assert _row(pages, "Anslag i alt", 1) == [":"]
     assert "kr 109 500" not in text and "kr 90 000" not in text
+
+
+def test_a_period_without_tasks_says_so(database, tmp_path):
+    write_benefit_ini(BENEFIT_INI)
+    out = tmp_path / "tom.pdf"
+    period = ["--from", "2023-01-01", "--to", "2023-06-30"]
+    assert main(["--db", str(database), "brief", *period, "--out", str(out)]) == 0
+    text = PdfReader(out).pages[1].extract_text()
+    assert "Gevinster" in text
+    assert "Ingen oppgaver registrert i perioden." in text
+    assert "0 av 0" not in text and "Anslått verdi" not in text

@@ -69,11 +69,16 @@ def gains_section(content: BriefContent) -> list:
 
 def _lead(found: Gains) -> str:
     coverage = found.coverage
-    return (
+    lead = (
         "Hva bilens oppgaver førte til, slik utfallet (Utfall) av hver oppgave er registrert i "
-        f"aktivitetsloggen. Utfall er registrert for {norsk.percent(coverage.share)} av "
-        f"oppgavene ({norsk.number(coverage.recorded)} av {norsk.number(coverage.tasks)}); "
-        "tallene for hvert utfall gjelder bare disse."
+        "aktivitetsloggen."
+    )
+    if not coverage.tasks:
+        return lead
+    return (
+        f"{lead} Utfall er registrert for {norsk.percent(coverage.share)} av oppgavene "
+        f"({norsk.number(coverage.recorded)} av {norsk.number(coverage.tasks)}); tallene for "
+        "hvert utfall gjelder bare disse."
     )
 
 
