@@ -41,6 +41,7 @@ def test_the_section_opens_the_brief_after_the_front_page(database, tmp_path):
     lines = [line.strip() for line in pages[1].splitlines()]
     assert lines.index("Gevinster") < lines.index("Utfall") < lines.index("Verdsetting")
     assert "Gevinster" not in pages[0]
+    assert _row(pages[:1], "Innleggelser unngått", 3) == ["2", "1", "+1"]
     text = " ".join(pages)
     assert text.index("Gevinster") < text.index("1. Oppgavemiks per delprosjekt")
     assert "Utfall er registrert for 83,3 % av oppgavene (5 av 6)" in pages[1].replace("\n", " ")
