@@ -55,6 +55,7 @@ def default_owner_by_service() -> dict[str, str]:
     owners["Annet"] = "shared"
     return owners
 
+
 # The outcomes (Utfall) the contract names; an export's outcome matching one of them
 # case-insensitively is counted under this spelling, any other is kept as written.
 OUTCOMES = ("Innleggelse unngått", "Behandlet på stedet", "Innlagt", "Henvist fastlege")
