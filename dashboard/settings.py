@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import configparser
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
 
+from dashboard.data.benefits import BenefitModel, UnitValue
 from dashboard.data.costs import DEFAULT_CAR_COST_PER_YEAR, CostModel
 from dashboard.data.figures import DEFAULT_VISITS_TARGET_PER_WEEK
 from dashboard.data.store import APP_NAME
@@ -61,9 +63,30 @@ def file_reader(path: Path | None = None) -> Reader:
 
     def read(key: str) -> str | None:
         group, _, name = key.rpartition("/")
-        return parser.get(group or "General", name, fallback=None)
+        value = parser.get(group or "General", name, fallback=None)
+        return None if value is None else ini_text(value)
 
     return read
+
+
+INI_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", ";": ";", ",": ",", "=": "="}
+INI_ESCAPE = re.compile(r'\\x([0-9a-fA-F]{1,4})|\\(.)|"', re.DOTALL)
+
+
+def ini_text(raw: str) -> str:
+    """A value as the window's ``QSettings`` wrote it, read back: it puts a text holding a
+    comma, semicolon or equals sign in quotes and escapes quotes, backslashes and line
+    breaks. A value written by hand without quotes or backslashes is read as written."""
+
+    def unescaped(match: re.Match) -> str:
+        if match.group(1):
+            return chr(int(match.group(1), 16))
+        if match.group(2) is not None:
+            return INI_ESCAPES.get(match.group(2), match.group(0))
+        return ""
+
+    text = INI_ESCAPE.sub(unescaped, raw)
+    return text[1:] if text.startswith("@@") else text
 
 
 def read_value(key: str) -> str | None:
@@ -175,6 +198,50 @@ def cost_model(read: Reader = read_value) -> CostModel:
     )
 
 
+BENEFIT_GROUP = "benefit_"
+MAX_UNIT_VALUES = 20
+UNIT_VALUE_FIELDS = ("name", "kroner", "source", "outcomes")
+OUTCOME_SEPARATOR = ";"
+
+
+def benefit_key(number: int, name: str) -> str:
+    """``benefit_1/kroner``: one group per unit value, numbered from 1."""
+    return f"{BENEFIT_GROUP}{number}/{name}"
+
+
+def _required(read: Reader, key: str, expected: str) -> str:
+    text = (read(key) or "").strip()
+    if not text:
+        raise _bad(key, "", expected)
+    return text
+
+
+def _kroner(read: Reader, key: str) -> float:
+    _required(read, key, "forventet et beløp i kroner, f.eks. 45000")
+    return _number(read, key, 0.0)
+
+
+def unit_value(read: Reader, number: int) -> UnitValue | None:
+    """The unit value in group ``benefit_<number>``, or None if the group is empty."""
+    if not any(read(benefit_key(number, name)) for name in UNIT_VALUE_FIELDS):
+        return None
+    outcomes = (read(benefit_key(number, "outcomes")) or "").split(OUTCOME_SEPARATOR)
+    return UnitValue(
+        name=_required(read, benefit_key(number, "name"), "forventet et navn på verdien"),
+        kroner=_kroner(read, benefit_key(number, "kroner")),
+        source=_required(
+            read, benefit_key(number, "source"), "forventet en kilde: hvor beløpet kommer fra"
+        ),
+        outcomes=tuple(dict.fromkeys(o.strip() for o in outcomes if o.strip())),
+    )
+
+
+def benefit_model(read: Reader = read_value) -> BenefitModel:
+    """The unit values in groups ``benefit_1`` … ``benefit_20``; none by default."""
+    found = (unit_value(read, number) for number in range(1, MAX_UNIT_VALUES + 1))
+    return BenefitModel(tuple(value for value in found if value is not None))
+
+
 @dataclass(frozen=True)
 class Preferences:
     """Everything a computation needs from the settings, read once."""
@@ -183,6 +250,7 @@ class Preferences:
     suppression_threshold: int = DEFAULT_SUPPRESSION_THRESHOLD
     cost_model: CostModel = field(default_factory=CostModel)
     visits_target_per_week: float = DEFAULT_VISITS_TARGET_PER_WEEK
+    benefit_model: BenefitModel = field(default_factory=BenefitModel)
 
 
 def read_preferences(read: Reader | None = None) -> Preferences:
@@ -193,4 +261,5 @@ def read_preferences(read: Reader | None = None) -> Preferences:
         suppression_threshold=suppression_threshold(read),
         cost_model=cost_model(read),
         visits_target_per_week=_number(read, VISITS_TARGET, DEFAULT_VISITS_TARGET_PER_WEEK),
+        benefit_model=benefit_model(read),
     )

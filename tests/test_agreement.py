@@ -22,6 +22,7 @@ pytestmark = pytest.mark.usefixtures("norwegian")
 
 # The overview's card and the brief's headline row for the same figure.
 SAME_FIGURE = {
+    "avoided_admissions": "Innleggelser unngått",
     "tasks": "Oppgaver utført",
     "task_hours": "Timer med oppgaver",
     "callouts": "Utrykninger i alt",

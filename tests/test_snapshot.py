@@ -16,12 +16,13 @@ pytestmark = pytest.mark.qt_log_ignore(
 )
 NAMES = [
     "01-oversikt.png",
-    "02-oppgavemiks.png",
-    "03-utrykninger.png",
-    "04-bilbruk.png",
-    "05-maal.png",
-    "06-kostnadsdeling.png",
-    "07-import.png",
+    "02-gevinster.png",
+    "03-oppgavemiks.png",
+    "04-utrykninger.png",
+    "05-bilbruk.png",
+    "06-maal.png",
+    "07-kostnadsdeling.png",
+    "08-import.png",
 ]
 
 

@@ -14,6 +14,7 @@ from reportlab.platypus import PageBreak, SimpleDocTemplate
 from dashboard.brief import norsk, sections
 from dashboard.brief.content import BriefContent, collect
 from dashboard.brief.fonts import REGULAR, register_fonts
+from dashboard.brief.gains import gains_section
 from dashboard.brief.grain_table import grain_section
 from dashboard.brief.layout import (
     BOTTOM_MARGIN,
@@ -79,6 +80,7 @@ def _story(content: BriefContent, meeting_date: date | None, notes: str | None) 
         *sections.front_page(content, meeting_date, notes),
         *grain_section(content),
         PageBreak(),
+        *gains_section(content),
         *sections.task_mix_section(content),
         *sections.callouts_section(content),
         *sections.car_section(content),

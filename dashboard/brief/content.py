@@ -12,8 +12,10 @@ from datetime import date
 import duckdb
 
 from dashboard.data import figures
+from dashboard.data.benefits import BenefitEstimate, estimate
 from dashboard.data.costs import CostModel
 from dashboard.data.coverage import ShortSource, short_sources
+from dashboard.data.gains import Gains, gains
 from dashboard.data.grain import bucket_before, buckets, grain_for, regrain
 from dashboard.data.metrics import PeriodMetrics, period_metrics
 from dashboard.data.store import Freshness, Store
@@ -42,6 +44,8 @@ class BriefContent:
     is_demo: bool
     first_day: date | None  # the first day with any data
     short: dict[str, ShortSource]  # the sources whose data ends before the period
+    gains: Gains
+    benefit: BenefitEstimate
 
     @property
     def previous(self) -> Filters | None:
@@ -71,6 +75,7 @@ def collect(
     compared = filters.comparison()
     now = period_metrics(con, filters, model, target)
     extent = figures.data_range(con, filters.staffed)
+    found = gains(con, filters, model.owner_by_service)
     return BriefContent(
         filters=filters,
         now=now,
@@ -102,4 +107,6 @@ def collect(
         is_demo=on_cursor.is_demo,
         first_day=extent[0] if extent else None,
         short=short_sources(now.freshness, filters),
+        gains=found,
+        benefit=estimate(prefs.benefit_model, found.outcomes),
     )

@@ -41,11 +41,12 @@ from dashboard.brief.privacy import (
 )
 from dashboard.data.costs import RULES
 from dashboard.data.figures import AcuteMonth
+from dashboard.data.gains import count_of
 from dashboard.data.goals import status_word
 from dashboard.data.phrases import schedule_span
+from dashboard.data.vocabulary import AVOIDED_ADMISSION, OWNERS, SUBPROJECTS
 from dashboard.data.vocabulary import KIND_LABELS as KIND_NAMES
 from dashboard.data.vocabulary import OWNER_LABELS as OWNER_NAMES
-from dashboard.data.vocabulary import OWNERS, SUBPROJECTS
 
 ROLE_NAMES = {"legevaktlege": "Legevaktlege", "helsevakt": "Helsevakt"}
 MAX_IMPORTS_LISTED = 20
@@ -152,6 +153,7 @@ def selection_text(content: BriefContent) -> str:
 
 
 HEADLINE_COUNTS = (
+    ("Innleggelser unngått", lambda m: count_of(m.outcomes, AVOIDED_ADMISSION), 0),
     ("Oppgaver utført", lambda m: m.activities.count, 0),
     ("Timer med oppgaver", lambda m: m.activities.minutes / 60, 1),
     ("Utrykninger i alt", lambda m: m.callouts.total, 0),
@@ -161,7 +163,7 @@ HEADLINE_COUNTS = (
     ("Timer med bilen {after}", lambda m: m.car.after_hours.minutes / 60, 1),
     ("Mål vurdert som oppfylt", lambda m: sum(plan.status_3 for plan in m.goals), 0),
 )
-SHARE_ROW_AFTER = 5
+SHARE_ROW_AFTER = 6
 
 
 def headline_rows(content: BriefContent) -> list[tuple]:

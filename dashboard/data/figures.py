@@ -24,7 +24,9 @@ from dashboard.data.grain import GRAINS
 from dashboard.data.values import Filters, StaffedSchedule, months_between, shift_months
 from dashboard.data.vocabulary import (
     ACUTE_URGENCIES,
+    AVOIDED_ADMISSION,
     DRIVER_ROLES,
+    OUTCOMES,
     OWNERS,
     PREVENTIVE_VISITS_SUBPROJECT,
     default_owner_by_service,
@@ -147,13 +149,25 @@ class OwnerMonth:
 
 
 def _activities(
-    con: duckdb.DuckDBPyConnection, filters: Filters, group: str, split: str = "tasks"
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    group: str,
+    split: str = "tasks",
+    params: dict | None = None,
 ) -> list[tuple]:
     """Activities summed per ``group`` from the rollup split by ``split`` (tasks, services
     or outcomes), whichever holds the columns the group names."""
     _ready(con, filters)
     sql = queries.ACTIVITIES_BY.format(group=group, split=split, where=queries.ACTIVITY_WHERE)
-    return _rows(con, sql, filters.params())
+    return _rows(con, sql, filters.params() | (params or {}))
+
+
+def outcome_params() -> dict:
+    """The vocabulary's outcomes as the parameters of :func:`queries.outcome_case`."""
+    return {f"out{i}": outcome for i, outcome in enumerate(OUTCOMES)}
+
+
+OUTCOME = queries.outcome_case(len(OUTCOMES)) + " AS outcome"
 
 
 def activity_totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> ActivityTotals:
@@ -183,8 +197,9 @@ def task_mix(
 
 
 def outcomes(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[OutcomeRow]:
-    """Per outcome as written (None when not recorded), largest count first."""
-    rows = _activities(con, filters, "outcome", "outcomes")
+    """Per outcome as written (None when not recorded), largest count first; an outcome of
+    the vocabulary in any case is counted under the vocabulary's spelling."""
+    rows = _activities(con, filters, OUTCOME, "outcomes", outcome_params())
     found = [OutcomeRow(outcome, int(n), float(m)) for outcome, n, m, _ in rows]
     return sorted(found, key=lambda row: (-row.count, row.outcome is None, row.outcome or ""))
 
@@ -428,6 +443,8 @@ class Headline:
     acute_with_doctor: int = 0
     late_trips: int = 0
     late_minutes: float = 0.0
+    avoided_admissions: int = 0
+    outcomes_recorded: int = 0
 
     @classmethod
     def of(cls, parts: dict[str, float]) -> Headline:
@@ -443,6 +460,8 @@ class Headline:
         """A figure by its card key: the sums, hours, and the acute doctor share."""
         if key == "doctor_share":
             return share(self.acute_with_doctor, self.acute)
+        if key == "outcome_coverage":
+            return share(self.outcomes_recorded, self.tasks)
         if key.endswith("_hours"):
             return getattr(self, key.replace("_hours", "_minutes")) / 60
         return getattr(self, key)
@@ -470,6 +489,10 @@ def _headline_groups(
         parts[group].update(callouts=total, acute=acute, acute_with_doctor=with_doctor)
     for group, *row in _rows(con, queries.TRIPS_BY.format(group=f"{key} AS key"), params):
         parts[group].update(late_trips=row[3], late_minutes=row[4])
+    outcome_sql = queries.OUTCOME_TOTALS.format(group=f"{key} AS key", where=queries.ACTIVITY_WHERE)
+    avoided = {"avoided": AVOIDED_ADMISSION}
+    for group, avoided_admissions, recorded in _rows(con, outcome_sql, params | avoided):
+        parts[group].update(avoided_admissions=avoided_admissions, outcomes_recorded=recorded)
     return {group: Headline.of(values) for group, values in parts.items() if group is not None}
 
 
@@ -516,6 +539,8 @@ HEADLINE_KEYS = (
     "doctor_share",
     "late_trips",
     "late_hours",
+    "avoided_admissions",
+    "outcome_coverage",
 )
 TREND_MONTHS = 12
 

@@ -158,3 +158,20 @@ DATA_RANGE = """
            greatest((SELECT max(day) FROM activity_tasks), (SELECT max(day) FROM callout_days),
                     (SELECT max(day) FROM trip_days))
 """
+
+
+def outcome_case(outcomes: int) -> str:
+    """A CASE giving an outcome in the vocabulary's spelling (parameters ``$out0`` …) when
+    it matches one case-insensitively, else as written; NULL stays NULL (not recorded)."""
+    pairs = " ".join(f"WHEN lower($out{i}) THEN $out{i}" for i in range(outcomes))
+    return f"CASE lower(outcome) {pairs} ELSE outcome END"
+
+
+OUTCOME_TOTALS = """
+    SELECT {group},
+           coalesce(sum(tasks) FILTER (lower(outcome) = lower($avoided)), 0) AS avoided,
+           coalesce(sum(tasks) FILTER (outcome IS NOT NULL), 0) AS recorded
+    FROM activity_outcomes WHERE {where}
+    GROUP BY ALL
+    HAVING sum(tasks) <> 0 ORDER BY ALL
+"""

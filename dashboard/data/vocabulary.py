@@ -54,3 +54,9 @@ def default_owner_by_service() -> dict[str, str]:
     owners["AMK"] = "health_trust"
     owners["Annet"] = "shared"
     return owners
+
+
+# The outcomes (Utfall) the contract names; an export's outcome matching one of them
+# case-insensitively is counted under this spelling, any other is kept as written.
+OUTCOMES = ("Innleggelse unngått", "Behandlet på stedet", "Innlagt", "Henvist fastlege")
+AVOIDED_ADMISSION = "Innleggelse unngått"

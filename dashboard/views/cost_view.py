@@ -38,6 +38,7 @@ from dashboard.data.phrases import schedule_span
 from dashboard.data.values import Filters
 from dashboard.data.vocabulary import OWNERS
 from dashboard.views.base import Fetch, View
+from dashboard.views.benefit_model_panel import BenefitModelPanel
 from dashboard.views.charts import (
     MONTH_BAR_WIDTH,
     ChartPanel,
@@ -113,6 +114,9 @@ class CostSharingView(View):
         self.tabs.addTab(self._hours_page(), self.tr("Hours"))
         self.tabs.addTab(self._costs_page(), self.tr("Costs"))
         self.tabs.addTab(self.model_panel, self.tr("Cost model"))
+        self.benefit_panel = BenefitModelPanel(self)
+        self.benefit_panel.changed.connect(self._on_model_changed)
+        self.tabs.addTab(self.benefit_panel, self.tr("Benefit model"))
         self._tips = [
             HoverTip(self.period_plot, self.period_tooltip),
             HoverTip(self.month_plot, self.month_tooltip),

@@ -51,6 +51,10 @@ class CardSpec:
 
 
 CARDS = (
+    # The gains come first: what the car saves is the figure the steering group lacked.
+    CardSpec(
+        "avoided_admissions", QT_TRANSLATE_NOOP("OverviewView", "Admissions avoided"), "count"
+    ),
     CardSpec("tasks", QT_TRANSLATE_NOOP("OverviewView", "Tasks done"), "count"),
     CardSpec("task_hours", QT_TRANSLATE_NOOP("OverviewView", "Hours on tasks"), "hours"),
     CardSpec(
@@ -72,6 +76,7 @@ CARDS = (
 
 
 CARD_SOURCES = {
+    "avoided_admissions": "activity",
     "tasks": "activity",
     "task_hours": "activity",
     "municipal_hours": "activity",
@@ -365,7 +370,7 @@ class OverviewView(View):
         for key, card in self.cards.items():
             title = QCoreApplication.translate("OverviewView", card.spec.title).replace("%1", clock)
             short = self.shorts.get(CARD_SOURCES[key])
-            note = self._note(card.spec, data.filters)
+            note = self._note(card.spec, data.filters) or self._coverage_note(card.spec, data)
             flag = short_text(short) if short else ""
             card.show_figure(title, data.trends[key], data, note, flag)
 
@@ -383,6 +388,17 @@ class OverviewView(View):
         if spec.ignores == "subproject" and filters.subproject:
             return self.tr("Call-outs have no subproject: all subprojects.")
         return ""
+
+    def _coverage_note(self, spec: CardSpec, data: Overview) -> str:
+        """An outcome counts only where one was recorded: say for how many tasks it was."""
+        if spec.key != "avoided_admissions":
+            return ""
+        coverage = data.trends["outcome_coverage"].value
+        if coverage is None:
+            return self.tr("No tasks in the period.")
+        return self.tr("Outcome recorded for %1 of the tasks.").replace(
+            "%1", format_percent(coverage, 0)
+        )
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ from dashboard.settings import (
     SUPPRESSION_THRESHOLD,
     Preferences,
     SettingsError,
+    file_reader,
     read_preferences,
     settings_path,
     staffed_hours,
@@ -80,8 +81,10 @@ class AppSettings:
 
     def preferences(self) -> Preferences:
         """Everything computations need from the settings, read once (at start, and after
-        the settings dialog)."""
-        return read_preferences(self.text)
+        the settings dialog). Through the same reader as the command line, so that a text
+        QSettings quoted or escaped (the benefit model's sources) reads the same in both."""
+        self.qsettings.sync()
+        return read_preferences(file_reader(settings_path()))
 
     def set_staffed(self, hours: StaffedHours) -> None:
         self.set(STAFFED_START, _clock_text(hours.start))

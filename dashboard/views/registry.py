@@ -40,6 +40,13 @@ VIEWS: tuple[ViewEntry, ...] = (
         "oversikt",
     ),
     ViewEntry(
+        "gains",
+        QT_TRANSLATE_NOOP("GainsView", "Gains"),
+        "dashboard.views.gains_view",
+        "GainsView",
+        "gevinster",
+    ),
+    ViewEntry(
         "task_mix",
         QT_TRANSLATE_NOOP("TaskMixView", "Task mix"),
         "dashboard.views.task_mix_view",
