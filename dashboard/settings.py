@@ -61,9 +61,17 @@ def file_reader(path: Path | None = None) -> Reader:
 
     def read(key: str) -> str | None:
         group, _, name = key.rpartition("/")
-        return parser.get(group or "General", name, fallback=None)
+        return _unquoted(parser.get(group or "General", name, fallback=None))
 
     return read
+
+
+def _unquoted(value: str | None) -> str | None:
+    """The window's QSettings writes a value holding ``;`` (the staffed-hours history) in
+    double quotes, since its INI reader takes an unquoted ``;`` for a comment."""
+    if value and len(value) >= 2 and value[0] == value[-1] == '"':
+        return value[1:-1]
+    return value
 
 
 def read_value(key: str) -> str | None:
@@ -173,6 +181,11 @@ def cost_model(read: Reader = read_value) -> CostModel:
         staff_cost_per_hour=_number(read, STAFF_COST_PER_HOUR, 0.0),
         owner_by_service=owner_by_service(read),
     )
+
+
+def visits_target(read: Reader = read_value) -> float:
+    """The preventive home visits a week to aim for (the evaluation's three by default)."""
+    return _number(read, VISITS_TARGET, DEFAULT_VISITS_TARGET_PER_WEEK)
 
 
 @dataclass(frozen=True)

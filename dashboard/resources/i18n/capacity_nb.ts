@@ -190,4 +190,58 @@
         <translation>Bruk utenom bemannet tid per måned (kveld, natt og morgen, helg og helligdag)</translation>
     </message>
 </context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Preventive home visits, target a week</source>
+        <translation>Forebyggende hjemmebesøk, mål per uke</translation>
+    </message>
+    <message>
+        <source>Staffed hours of the car</source>
+        <translation>Bilens bemannede tid</translation>
+    </message>
+</context>
+<context>
+    <name>StaffedHistoryEditor</name>
+    <message>
+        <source>Add period</source>
+        <translation>Legg til periode</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Fra dato</translation>
+    </message>
+    <message>
+        <source>Give at least one period of staffed hours.</source>
+        <translation>Oppgi minst én periode med bemannet tid.</translation>
+    </message>
+    <message>
+        <source>Remove period</source>
+        <translation>Fjern periode</translation>
+    </message>
+    <message>
+        <source>Staffed from</source>
+        <translation>Bemannet fra</translation>
+    </message>
+    <message>
+        <source>Staffed hours from each date</source>
+        <translation>Bemannet tid fra hver dato</translation>
+    </message>
+    <message>
+        <source>Staffed until</source>
+        <translation>Bemannet til</translation>
+    </message>
+    <message>
+        <source>The period from %1 must end after it starts.</source>
+        <translation>Perioden fra %1 må slutte etter at den begynner.</translation>
+    </message>
+    <message>
+        <source>Two periods start on %1; give each its own date.</source>
+        <translation>To perioder starter %1; gi hver periode sin egen dato.</translation>
+    </message>
+    <message>
+        <source>Weekdays that are not public holidays. Each period holds from its date until the next one starts; days before the first date take its hours.</source>
+        <translation>Hverdager som ikke er helligdager. Hver periode gjelder fra datoen til neste periode starter; dager før første dato får timene i første periode.</translation>
+    </message>
+</context>
 </TS>
