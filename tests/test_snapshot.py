@@ -21,7 +21,8 @@ NAMES = [
     "04-bilbruk.png",
     "05-maal.png",
     "06-kostnadsdeling.png",
-    "07-import.png",
+    "07-kapasitet.png",
+    "08-import.png",
 ]
 
 
