@@ -12,6 +12,7 @@ from datetime import date
 import duckdb
 
 from dashboard.data import figures
+from dashboard.data.capacity import Capacity, Preparedness, capacity, preparedness
 from dashboard.data.costs import CostModel
 from dashboard.data.metrics import PeriodMetrics, period_metrics
 from dashboard.data.store import Freshness, Store
@@ -36,6 +37,9 @@ class BriefContent:
     threshold: int
     cost_model: CostModel
     is_demo: bool
+    capacity: Capacity
+    preparedness: Preparedness
+    preparedness_before: Preparedness
 
     @property
     def previous(self) -> Filters:
@@ -71,4 +75,7 @@ def collect(
         threshold=prefs.suppression_threshold,
         cost_model=model,
         is_demo=on_cursor.is_demo,
+        capacity=capacity(con, filters, target),
+        preparedness=preparedness(con, filters),
+        preparedness_before=preparedness(con, filters.previous()),
     )
