@@ -160,3 +160,10 @@ def test_call_outs_by_resource_sent_and_the_cars_acute_share(qtbot, store):
     assert view.resource_tooltip(x, 0.5) == (
         "april 2024\nAmbulanse og helsevaktbil: 1\nBilen tok 2 av 3 ø-hjelp-utrykninger (66,7 %)"
     )
+
+
+def test_car_use_names_both_staffed_spans_when_they_changed_in_the_period(qtbot, store):
+    view = make(CarUseView, qtbot, store)
+    assert view.heat_panel.legend.labels() == [
+        "Bemannet tid (man–fre kl.\u00a010:00–22:00, senere kl.\u00a010:00–23:00)"
+    ]

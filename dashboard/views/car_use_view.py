@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from dashboard.data.capacity import CarUseMonth, car_use_months
 from dashboard.data.figures import CarUse, HeatCell, TripCount, car_heatmap, car_use
-from dashboard.data.phrases import staffed_span
+from dashboard.data.phrases import schedule_span
 from dashboard.data.values import Filters, StaffedHours
 from dashboard.data.vocabulary import DRIVER_ROLES as ROLES
 from dashboard.views.base import View
@@ -189,6 +189,7 @@ class CarUseView(View):
     def fetch(self, con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
         return {
             "staffed": filters.staffed.on(filters.end),
+            "filters": filters,
             "heatmap": car_heatmap(con, filters),
             "months": car_use_months(con, filters),
             "use": car_use(con, filters),
@@ -216,10 +217,12 @@ class CarUseView(View):
         staffed: StaffedHours = self._data["staffed"]
         return self.tr("After %1").replace("%1", format_clock(staffed.end.hour, staffed.end.minute))
 
-    def _staffed_text(self, staffed: StaffedHours) -> str:
-        return self.tr("Staffed hours (Mon–Fri %1)").replace(
-            "%1", staffed_span(staffed, language())
-        )
+    def _staffed_text(self) -> str:
+        """The hours in force in the period, each once ("…, senere …"): the box shows the
+        latest."""
+        filters: Filters = self._data["filters"]
+        spans = schedule_span(filters.staffed, filters.start, filters.end, language())
+        return self.tr("Staffed hours (Mon–Fri %1)").replace("%1", spans)
 
     def _draw_heatmap(self, rows: list[HeatCell], staffed: StaffedHours) -> None:
         self.grid = heat_grid(rows)
@@ -231,7 +234,7 @@ class CarUseView(View):
         start, end = staffed.start_minute / 60, staffed.end_minute / 60
         self.staffed_box.setRect(QRectF(start, 0, end - start, 5))
         self.heat_panel.legend.set_entries(
-            [LegendEntry(self._staffed_text(staffed), STAFFED_OUTLINE, "outline")]
+            [LegendEntry(self._staffed_text(), STAFFED_OUTLINE, "outline")]
         )
         self.heat_panel.set_title(self.tr("Minutes of car use per weekday and hour"))
         self.heat_panel.set_columns(
