@@ -337,3 +337,15 @@ def test_ensure_demo_builds_the_demo_once():
     assert ensure_demo() == path
     with Store.open(path, read_only=True) as store:
         assert store.meta("kept") == "yes"
+
+
+def test_the_car_is_busier_at_rorosmartnan(demo_2018):
+    # Rørosmartnan 2018: Tuesday 27 February to Saturday 3 March (weekdays 27.02.–02.03.).
+    per_day = dict(
+        demo_2018.con.execute(
+            "SELECT start_at::DATE BETWEEN DATE '2018-02-27' AND DATE '2018-03-02', "
+            "count(*) / count(DISTINCT start_at::DATE) FROM activities "
+            "WHERE start_at BETWEEN DATE '2018-02-01' AND DATE '2018-03-31' GROUP BY 1"
+        ).fetchall()
+    )
+    assert per_day[True] > 1.15 * per_day[False]

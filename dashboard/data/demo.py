@@ -157,6 +157,8 @@ OUTCOMES: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {
 }
 
 TASKS_PER_WEEKDAY = 13.5
+# Double shifts at Rørosmartnan: more tasks than one worker's hours hold.
+MARTNAN_LEVEL = 1.6
 VISITS_PER_WEEK = 3.0
 
 CALLOUTS_PER_DAY = 3.2
@@ -206,12 +208,22 @@ def _month(days: np.ndarray) -> np.ndarray:
 
 
 def _activity_level(days: np.ndarray) -> np.ndarray:
-    """Ramp-up over the first half of 2018, a quieter July holiday, a busier winter."""
+    """Ramp-up over the first half of 2018, a quieter July holiday, a busier winter, and
+    Rørosmartnan, when the car ran double shifts."""
     elapsed = (days - np.datetime64(FIRST_DAY)).astype("int64")
     ramp = np.clip(0.6 + 0.4 * elapsed / 180, None, 1.0)
     month = _month(days)
     season = np.where(month == 7, 0.7, np.where(np.isin(month, (12, 1, 2)), 1.08, 1.0))
-    return ramp * season
+    return ramp * season * np.where(_in_martnan(days), MARTNAN_LEVEL, 1.0)
+
+
+def _in_martnan(days: np.ndarray) -> np.ndarray:
+    """Rørosmartnan: from the last Tuesday of February to the Saturday after."""
+    march = days.astype("datetime64[Y]").astype("datetime64[M]") + 2
+    february_end = march.astype("datetime64[D]") - 1
+    last_tuesday = february_end - (_weekday(february_end) - 1) % 7
+    since = (days - last_tuesday).astype("int64")
+    return (since >= 0) & (since <= 4)
 
 
 def _at_minute(days: np.ndarray, minutes: np.ndarray) -> np.ndarray:
