@@ -79,6 +79,8 @@ class CapacityView(View):
         self.visits_panel = ChartPanel(
             self.tr("Preventive home visits a week (average per month)"), self.visits_plot, self
         )
+        for panel in (self.share_panel, self.hours_panel, self.visits_panel):
+            panel.title_label.setWordWrap(True)  # two panels side by side share the width
         self.summary_labels: dict[str, QLabel] = {}
         self._tips = [
             HoverTip(self.share_plot, self.share_tooltip),
