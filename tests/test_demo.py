@@ -349,3 +349,37 @@ def test_the_car_is_busier_at_rorosmartnan(demo_2018):
         ).fetchall()
     )
     assert per_day[True] > 1.15 * per_day[False]
+
+
+def test_the_demo_follows_a_staffed_schedule_that_changes(tmp_path):
+    """From 1 July 2018 staffed until 23:00: the car works until then, and the doctor
+    takes it alone only outside staffed time, whichever hours are in force."""
+    from datetime import time
+
+    from dashboard.data.values import StaffedHours, StaffedSchedule
+
+    schedule = StaffedSchedule(
+        (
+            (date(2018, 1, 1), StaffedHours(time(10), time(22))),
+            (date(2018, 7, 1), StaffedHours(time(10), time(23))),
+        )
+    )
+    path = build_demo(tmp_path / "demo.duckdb", today=YEAR_END, schedule=schedule)
+    with Store.open(path, read_only=True) as store:
+        use = figures.car_use(store.con, _year(staffed=schedule))
+        doctor_trips = _scalar(
+            store, "SELECT count(*) FROM car_trips WHERE driver_role = 'legevaktlege'"
+        )
+        late_tasks = _scalar(
+            store,
+            "SELECT count(*) FROM activities WHERE end_at > start_at::DATE + INTERVAL 22 HOUR",
+        )
+        early_late_tasks = _scalar(
+            store,
+            "SELECT count(*) FROM activities WHERE start_at < DATE '2018-07-01' "
+            "AND end_at > start_at::DATE + INTERVAL 22 HOUR",
+        )
+    assert use.outside_staffed_by_role["helsevakt"].trips == 0
+    assert use.outside_staffed_by_role["legevaktlege"].trips == doctor_trips
+    assert late_tasks > 0
+    assert early_late_tasks == 0

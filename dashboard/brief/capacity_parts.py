@@ -17,7 +17,13 @@ from dashboard.brief.layout import (
     keep_with_table_start,
     text,
 )
-from dashboard.brief.privacy import Mark, count_text, protect_group, protect_two_levels
+from dashboard.brief.privacy import (
+    COVER_SYMBOL,
+    Mark,
+    count_text,
+    protect_group,
+    protect_two_levels,
+)
 from dashboard.brief.sections import ROLE_NAMES, staffed_text
 from dashboard.data.capacity import Preparedness
 from dashboard.data.figures import TaskMixRow
@@ -29,7 +35,7 @@ def _count(value: int, mark: Mark, threshold: int) -> str:
 
 
 def _hidden_or(mark: Mark, shown: str) -> str:
-    return ":" if mark.hidden else shown
+    return COVER_SYMBOL if mark.hidden else shown
 
 
 # --- Capacity (after the task mix) --------------------------------------------------------
@@ -97,7 +103,7 @@ def capacity_part(content: BriefContent) -> list:
 
 
 def _hours_or_hidden(minutes: float | None) -> str:
-    return ":" if minutes is None else norsk.hours(minutes)
+    return COVER_SYMBOL if minutes is None else norsk.hours(minutes)
 
 
 def _capacity_total_rows(content: BriefContent) -> list[tuple]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from functools import partial
 
-import duckdb
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -130,11 +130,9 @@ class CapacityView(View):
         return self.tr("Capacity")
 
     def fetcher(self, filters: Filters) -> Fetch:
+        """The target a week is a setting: copied here, on the GUI thread."""
         target = self.prefs.visits_target_per_week
-        return lambda con: self.fetch(con, filters, target)
-
-    def fetch(self, con: duckdb.DuckDBPyConnection, filters: Filters, target: float) -> Capacity:
-        return capacity(con, filters, target)
+        return partial(capacity, filters=filters, target_per_week=target)
 
     def present(self, data: Capacity) -> None:
         self.data = data
