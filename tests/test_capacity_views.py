@@ -167,3 +167,26 @@ def test_car_use_names_both_staffed_spans_when_they_changed_in_the_period(qtbot,
     assert view.heat_panel.legend.labels() == [
         "Bemannet tid (man–fre kl.\u00a010:00–22:00, senere kl.\u00a010:00–23:00)"
     ]
+
+
+def test_an_empty_period_shows_dashes_and_empty_charts(qtbot, store):
+    view = make(CapacityView, qtbot, store, Filters(date(2023, 1, 1), date(2023, 1, 31)))
+    assert view.summary_labels["share"].text() == "0,0 %"
+    assert view.summary_labels["task_hours"].text() == "0,0"
+    # 22 weekdays in January 2023, less New Year's Day (a Sunday: no weekday lost).
+    assert view.summary_labels["staffed_hours"].text() == "264,0"
+    assert view.hours_bars.layers == []
+    assert view.visits_bars.heights("Besøk per uke") == [0]
+    callouts = make(CalloutsView, qtbot, store, Filters(date(2023, 1, 1), date(2023, 1, 31)))
+    assert callouts.summary_labels["car_share"].text() == "–"
+    assert callouts.resource_panel.empty_label.isVisibleTo(callouts.resource_panel)
+
+
+def test_a_period_without_staffed_days_has_no_utilisation(qtbot, store):
+    # Easter Saturday and Sunday 2024: nothing staffed, so no share to draw.
+    view = make(CapacityView, qtbot, store, Filters(date(2024, 3, 30), date(2024, 3, 31)))
+    assert view.summary_labels["staffed_hours"].text() == "0,0"
+    assert view.summary_labels["share"].text() == "–"
+    assert view.share_tooltip(month_epoch(date(2024, 3, 1)), 50) == (
+        "mars 2024: 0,0 av 0,0 bemannede timer (–)"
+    )

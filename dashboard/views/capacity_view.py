@@ -158,14 +158,14 @@ class CapacityView(View):
             self.summary_labels[key].setText(text)
 
     def _draw_share(self, data: Capacity) -> None:
-        shares = [month.share for month in data.months]
-        x = month_positions(self.months)
-        y = np.array([np.nan if s is None else s * 100 for s in shares], dtype=float)
-        self.share_curve.setData(x, y, connect="finite")
+        """Months without staffed hours have no share: no point, not a zero."""
+        drawn = [(m.month, m.share * 100) for m in data.months if m.share is not None]
+        x = month_positions([month for month, _ in drawn])
+        y = np.array([share for _, share in drawn], dtype=float)
+        self.share_curve.setData(x, y)
         plot = self.share_plot.getPlotItem()
         plot.enableAutoRange(x=True)
-        highest = np.nanmax(y, initial=0.0) if y.size else 0.0
-        plot.setYRange(0, max(100.0, float(highest)) * 1.08, padding=0)
+        plot.setYRange(0, max([100.0, *y]) * 1.08, padding=0)
         self.share_panel.legend.set_entries(
             [
                 LegendEntry(
