@@ -190,3 +190,17 @@ def test_a_period_without_staffed_days_has_no_utilisation(qtbot, store):
     assert view.share_tooltip(month_epoch(date(2024, 3, 1)), 50) == (
         "mars 2024: 0,0 av 0,0 bemannede timer (–)"
     )
+
+
+def test_the_share_of_acute_call_outs_the_car_took_per_month(qtbot, store):
+    view = make(CalloutsView, qtbot, store)
+    assert view.car_panel.title_label.text() == "Andel ø-hjelp bilen tok, per måned"
+    # April: C1, C2, C3 acute, the car on C1 and C3; May: C5, the car's.
+    assert list(view.car_curve.getData()[1]) == pytest.approx([200 / 3, 100])
+    assert shown(view.car_panel) == [
+        ["april 2024", "3", "2", "66,7"],
+        ["mai 2024", "1", "1", "100,0"],
+    ]
+    assert view.car_tooltip(month_epoch(date(2024, 5, 1)), 50) == (
+        "mai 2024\nBilen tok 1 av 1 ø-hjelp-utrykninger (100,0 %)"
+    )

@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout
 
-from dashboard.data.capacity import Preparedness, preparedness
+from dashboard.data.capacity import CarAcuteMonth, Preparedness, preparedness
 from dashboard.data.figures import (
     AcuteMonth,
     CalloutCounts,
@@ -126,8 +126,22 @@ class CalloutsView(View):
             self.tr("Call-outs per month by resource sent"), self.resource_plot, self
         )
         self.resource_months: list[date] = []
+        self.car_plot = month_plot(self.tr("Taken by the car (%)"))
+        self.car_plot.getPlotItem().setYRange(0, 100, padding=0.02)
+        self.car_curve = pg.PlotDataItem(
+            pen=pg.mkPen(PAIR_COLOURS[0], width=2.5), symbol="o", symbolSize=6
+        )
+        self.car_curve.setSymbolBrush(PAIR_COLOURS[0])
+        self.car_plot.getPlotItem().addItem(self.car_curve)
+        self.car_panel = ChartPanel(
+            self.tr("Share of acute call-outs the car took, per month"), self.car_plot, self
+        )
+        self.car_months: list[CarAcuteMonth] = []
+        for panel in (self.resource_panel, self.car_panel):
+            panel.title_label.setWordWrap(True)  # side by side, they share the width
         self._tip = HoverTip(self.plot, self.tooltip)
         self._resource_tip = HoverTip(self.resource_plot, self.resource_tooltip)
+        self._car_tip = HoverTip(self.car_plot, self.car_tooltip)
         self._lay_out()
 
     def _urgency_names(self) -> list[str]:
@@ -152,7 +166,10 @@ class CalloutsView(View):
         layout.addLayout(controls)
         layout.addLayout(body, 1)
         layout.addLayout(preparedness_controls)
-        layout.addWidget(self.resource_panel, 1)
+        sent = QHBoxLayout()
+        sent.addWidget(self.resource_panel, 3)
+        sent.addWidget(self.car_panel, 2)
+        layout.addLayout(sent, 1)
 
     def _summary_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Call-outs in the period"), self)
@@ -187,6 +204,39 @@ class CalloutsView(View):
         self._show_car_share(data["preparedness"])
         self._draw()
         self._draw_resources()
+        self._draw_car_share(data["preparedness"])
+
+    def _draw_car_share(self, sent: Preparedness) -> None:
+        """Months with acute call-outs only: a month without any has no share."""
+        self.car_months = [month for month in sent.car_acute_months() if month.acute]
+        x = month_positions([month.month for month in self.car_months])
+        self.car_curve.setData(x, [month.share * 100 for month in self.car_months])
+        self.car_plot.getPlotItem().enableAutoRange(x=True)
+        self.car_panel.legend.set_entries(
+            [LegendEntry(self.tr("Acute call-outs the car took"), PAIR_COLOURS[0], "line")]
+        )
+        self.car_panel.set_columns(
+            [
+                Column(self.tr("Month"), "month"),
+                Column(self.tr("Acute call-outs"), "number"),
+                Column(self.tr("Taken by the car"), "number"),
+                Column(self.tr("Taken by the car (%)"), "number", 1),
+            ]
+        )
+        self.car_panel.set_rows(
+            [(m.month, m.acute, m.by_car, m.share * 100) for m in self.car_months]
+        )
+
+    def car_tooltip(self, x: float, y: float) -> str | None:
+        index = month_at([month.month for month in self.car_months], x)
+        if index is None:
+            return None
+        month = self.car_months[index]
+        return f"{format_month(month.month)}\n" + self.tr(
+            "The car took %1 of %2 acute call-outs (%3)"
+        ).replace("%1", format_number(month.by_car)).replace(
+            "%2", format_number(month.acute)
+        ).replace("%3", format_percent(month.share))
 
     def _show_car_share(self, sent: Preparedness) -> None:
         self.summary_labels["acute_by_car"].setText(format_number(sent.acute_by_car))

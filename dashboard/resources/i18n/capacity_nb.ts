@@ -4,6 +4,10 @@
 <context>
     <name>CalloutsView</name>
     <message>
+        <source>Acute call-outs the car took</source>
+        <translation>Ø-hjelp-utrykninger bilen tok</translation>
+    </message>
+    <message>
         <source>Acute handled by the car</source>
         <translation>Ø-hjelp tatt av bilen</translation>
     </message>
@@ -26,6 +30,18 @@
     <message>
         <source>Share handled by the car</source>
         <translation>Andel ø-hjelp tatt av bilen</translation>
+    </message>
+    <message>
+        <source>Share of acute call-outs the car took, per month</source>
+        <translation>Andel ø-hjelp bilen tok, per måned</translation>
+    </message>
+    <message>
+        <source>Taken by the car</source>
+        <translation>Tatt av bilen</translation>
+    </message>
+    <message>
+        <source>Taken by the car (%)</source>
+        <translation>Tatt av bilen (%)</translation>
     </message>
     <message>
         <source>The car took %1 of %2 acute call-outs (%3)</source>
