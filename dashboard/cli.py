@@ -239,7 +239,8 @@ def run_metrics(args: argparse.Namespace) -> int:
 def run_demo(args: argparse.Namespace) -> int:
     from dashboard.data.demo import build_demo, demo_db_path
 
-    path = build_demo(args.db or demo_db_path(), seed=args.seed)
+    schedule = _preferences().staffed  # the data follow the user's staffed hours
+    path = build_demo(args.db or demo_db_path(), seed=args.seed, schedule=schedule)
     print(f"Demodatabase laget: {path}")
     return 0
 

@@ -242,6 +242,11 @@ def benefit_model(read: Reader = read_value) -> BenefitModel:
     return BenefitModel(tuple(value for value in found if value is not None))
 
 
+def visits_target(read: Reader = read_value) -> float:
+    """The preventive home visits a week to aim for (the evaluation's three by default)."""
+    return _number(read, VISITS_TARGET, DEFAULT_VISITS_TARGET_PER_WEEK)
+
+
 @dataclass(frozen=True)
 class Preferences:
     """Everything a computation needs from the settings, read once."""

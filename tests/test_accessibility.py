@@ -108,7 +108,7 @@ def test_every_chart_and_card_is_named_and_its_numbers_are_a_button_away(qtbot, 
     # A panel its view has hidden (task mix per month while per period shows) is drawn,
     # and named, when shown.
     panels = [panel for panel in window.findChildren(ChartPanel) if not panel.isHidden()]
-    assert len(panels) == 8  # the Gevinster view adds one: outcomes per month
+    assert len(panels) == 14  # Gevinster adds one panel, Kapasitet and the capacity parts six
     assert [describe(panel) for panel in panels if not panel.title_label.text()] == []
     for panel in panels:
         assert panel.chart.accessibleName() == panel.title_label.text()

@@ -59,6 +59,9 @@ def test_counts_beside_the_chart(view):
         "acute_with_doctor": "3",
         "acute_doctor_share": "50,0 %",
         "interval": "18,8–81,2 %",
+        # Every call-out here sent the car.
+        "acute_by_car": "6",
+        "car_share": "100,0 %",
     }
 
 

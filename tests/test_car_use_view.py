@@ -79,9 +79,7 @@ def test_trips_after_hours_per_month_by_driver_role(view):
     assert bars.heights("Helsevakt") == [0, 1]
     assert bars.heights("Legevaktlege") == [1, 1]
     assert list(bars.items[1].opts["y0"]) == [0, 1]
-    assert view.after_panel.title_label.text() == (
-        "Bruk utenom bemannet tid (etter kl. 22:00) per måned"
-    )
+    assert view.after_panel.title_label.text() == ("Bruk etter kl. 22:00 per måned")
 
 
 def test_minutes_after_hours_and_the_numbers_behind(view):

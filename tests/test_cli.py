@@ -107,10 +107,12 @@ def test_a_bad_setting_is_refused_at_the_entry_point_with_its_key(tmp_path, caps
     from dashboard.cli import main
     from dashboard.settings import settings_path
 
-    settings_path().parent.mkdir(parents=True, exist_ok=True)
-    settings_path().write_text("[staffed]\nend = 25:00\n", encoding="utf-8")
     db = tmp_path / "tom.duckdb"
     assert main(["--db", str(db), "demo"]) == 0
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text("[staffed]\nend = 25:00\n", encoding="utf-8")
+    # The demo follows the staffed hours in the settings: it is refused like any command.
+    assert main(["--db", str(db), "demo"]) == 2
     assert main(["--db", str(db), "metrics"]) == 2
     error = capsys.readouterr().err
     assert "staffed/end" in error and "25:00" in error and "klokkeslett" in error

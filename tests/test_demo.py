@@ -190,6 +190,7 @@ def test_values_come_from_the_contract_vocabulary(demo_2018):
     assert set(_column(demo_2018, "SELECT DISTINCT resource FROM callouts")) == {
         "Helsevaktbil",
         "Ambulanse",
+        "Ambulanse og helsevaktbil",
     }
     assert {"Behandlet på stedet", "Innleggelse unngått", "Innlagt", "Henvist fastlege"} <= set(
         _column(demo_2018, "SELECT DISTINCT outcome FROM activities")
@@ -225,29 +226,64 @@ def test_the_helsevakt_drives_only_in_staffed_weekday_hours(demo_2018):
     assert _scalar(demo_2018, "SELECT count(*) FROM car_trips WHERE driver_role = 'helsevakt'") > 0
 
 
-def test_doctors_drive_only_outside_staffed_hours_or_from_20(demo_2018):
+def test_doctors_drive_alone_only_outside_staffed_time(demo_2018):
+    """In staffed time the doctor rides with the ambulance worker, who drives."""
     inside_day_shift = _scalar(
         demo_2018,
         """
         SELECT count(*) FROM car_trips WHERE driver_role = 'legevaktlege'
           AND isodow(start_at) <= 5
-          AND start_at < start_at::DATE + INTERVAL 20 HOUR
+          AND start_at::DATE NOT IN (DATE '2018-01-01', DATE '2018-03-29', DATE '2018-03-30',
+              DATE '2018-04-02', DATE '2018-05-01', DATE '2018-05-10', DATE '2018-05-17',
+              DATE '2018-05-21', DATE '2018-12-25', DATE '2018-12-26')
+          AND start_at < start_at::DATE + INTERVAL 22 HOUR
           AND end_at > start_at::DATE + INTERVAL 10 HOUR
         """,
     )
     assert inside_day_shift == 0
+    use = figures.car_use(demo_2018.con, _year())
+    assert use.outside_staffed_by_role["legevaktlege"].trips == use.all.trips - (
+        _scalar(demo_2018, "SELECT count(*) FROM car_trips WHERE driver_role = 'helsevakt'")
+    )
 
 
-def test_doctors_use_the_car_most_between_20_and_22_on_weekdays(demo_2018):
+def test_public_holidays_are_unstaffed_and_the_doctor_uses_the_car_then(demo_2018):
+    # 17 May 2018 was a Thursday: no tasks, but the doctor's trips as on a weekend.
+    on_17_may = "start_at::DATE = DATE '2018-05-17'"
+    assert _scalar(demo_2018, f"SELECT count(*) FROM activities WHERE {on_17_may}") == 0
+    roles = _column(demo_2018, f"SELECT DISTINCT driver_role FROM car_trips WHERE {on_17_may}")
+    assert roles == ["legevaktlege"]
+
+
+def test_the_doctor_rides_along_most_between_20_and_22_on_weekdays(demo_2018):
     busiest_hours = _column(
         demo_2018,
         """
-        SELECT hour(start_at) AS hour FROM car_trips
-        WHERE driver_role = 'legevaktlege' AND isodow(start_at) <= 5
+        SELECT hour(start_at) AS hour FROM activities
+        WHERE requested_by = 'Legevakt' AND isodow(start_at) <= 5
         GROUP BY hour ORDER BY count(*) DESC LIMIT 2
         """,
     )
     assert sorted(busiest_hours) == [20, 21]
+
+
+def test_roros_municipality_services_are_done_in_roros(demo_2018):
+    places = _column(
+        demo_2018,
+        "SELECT DISTINCT municipality FROM activities WHERE requested_by NOT IN ('AMK', "
+        "'Legevakt')",
+    )
+    assert places == ["Røros"]
+
+
+def test_the_car_is_busy_most_of_its_staffed_time_but_not_all(demo_2018):
+    share = figures.utilisation(demo_2018.con, _year()).share
+    assert 0.6 <= share <= 0.9
+
+
+def test_avoided_admissions_are_a_few_a_week_not_a_few_a_day(demo_2018):
+    avoided = {row.outcome: row.count for row in figures.outcomes(demo_2018.con, _year())}
+    assert 20 <= avoided["Innleggelse unngått"] <= 150
 
 
 def test_some_trips_cross_midnight_and_the_car_is_used_after_22(demo_2018):
@@ -301,3 +337,49 @@ def test_ensure_demo_builds_the_demo_once():
     assert ensure_demo() == path
     with Store.open(path, read_only=True) as store:
         assert store.meta("kept") == "yes"
+
+
+def test_the_car_is_busier_at_rorosmartnan(demo_2018):
+    # Rørosmartnan 2018: Tuesday 27 February to Saturday 3 March (weekdays 27.02.–02.03.).
+    per_day = dict(
+        demo_2018.con.execute(
+            "SELECT start_at::DATE BETWEEN DATE '2018-02-27' AND DATE '2018-03-02', "
+            "count(*) / count(DISTINCT start_at::DATE) FROM activities "
+            "WHERE start_at BETWEEN DATE '2018-02-01' AND DATE '2018-03-31' GROUP BY 1"
+        ).fetchall()
+    )
+    assert per_day[True] > 1.15 * per_day[False]
+
+
+def test_the_demo_follows_a_staffed_schedule_that_changes(tmp_path):
+    """From 1 July 2018 staffed until 23:00: the car works until then, and the doctor
+    takes it alone only outside staffed time, whichever hours are in force."""
+    from datetime import time
+
+    from dashboard.data.values import StaffedHours, StaffedSchedule
+
+    schedule = StaffedSchedule(
+        (
+            (date(2018, 1, 1), StaffedHours(time(10), time(22))),
+            (date(2018, 7, 1), StaffedHours(time(10), time(23))),
+        )
+    )
+    path = build_demo(tmp_path / "demo.duckdb", today=YEAR_END, schedule=schedule)
+    with Store.open(path, read_only=True) as store:
+        use = figures.car_use(store.con, _year(staffed=schedule))
+        doctor_trips = _scalar(
+            store, "SELECT count(*) FROM car_trips WHERE driver_role = 'legevaktlege'"
+        )
+        late_tasks = _scalar(
+            store,
+            "SELECT count(*) FROM activities WHERE end_at > start_at::DATE + INTERVAL 22 HOUR",
+        )
+        early_late_tasks = _scalar(
+            store,
+            "SELECT count(*) FROM activities WHERE start_at < DATE '2018-07-01' "
+            "AND end_at > start_at::DATE + INTERVAL 22 HOUR",
+        )
+    assert use.outside_staffed_by_role["helsevakt"].trips == 0
+    assert use.outside_staffed_by_role["legevaktlege"].trips == doctor_trips
+    assert late_tasks > 0
+    assert early_late_tasks == 0

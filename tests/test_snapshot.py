@@ -22,7 +22,8 @@ NAMES = [
     "05-bilbruk.png",
     "06-maal.png",
     "07-kostnadsdeling.png",
-    "08-import.png",
+    "08-kapasitet.png",
+    "09-import.png",
 ]
 
 

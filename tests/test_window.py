@@ -43,6 +43,7 @@ NAVIGATION = [
     "Bilbruk",
     "Mål",
     "Kostnadsdeling",
+    "Kapasitet",
     "Import",
 ]
 GOOD_CSV = (
@@ -232,7 +233,7 @@ def test_settings_dialog_writes_what_the_command_line_reads(qtbot):
     settings = AppSettings()
     dialog = SettingsDialog(settings, period_labels())
     qtbot.addWidget(dialog)
-    dialog.staffed_end.setTime(dialog.staffed_end.time().fromString("23:00", "HH:mm"))
+    dialog.staffed_history.set_row(0, date(2018, 1, 1), time(10, 0), time(23, 0))
     dialog.suppress_below.setValue(3)
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.accept()

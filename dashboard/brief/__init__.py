@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reportlab.platypus import PageBreak, SimpleDocTemplate
 
-from dashboard.brief import norsk, sections
+from dashboard.brief import capacity_parts, norsk, sections
 from dashboard.brief.content import BriefContent, collect
 from dashboard.brief.fonts import REGULAR, register_fonts
 from dashboard.brief.gains import gains_section
@@ -82,8 +82,11 @@ def _story(content: BriefContent, meeting_date: date | None, notes: str | None) 
         PageBreak(),
         *gains_section(content),
         *sections.task_mix_section(content),
+        *capacity_parts.capacity_part(content),
         *sections.callouts_section(content),
+        *capacity_parts.preparedness_part(content),
         *sections.car_section(content),
+        *capacity_parts.outside_staffed_part(content),
         *sections.goals_section(content),
         *sections.owners_section(content),
         *sections.provenance_section(content, datetime.now()),

@@ -13,6 +13,7 @@ import duckdb
 
 from dashboard.data import figures
 from dashboard.data.benefits import BenefitEstimate, estimate
+from dashboard.data.capacity import Capacity, Preparedness, capacity, preparedness
 from dashboard.data.costs import CostModel
 from dashboard.data.coverage import ShortSource, short_sources
 from dashboard.data.gains import Gains, gains
@@ -46,6 +47,9 @@ class BriefContent:
     short: dict[str, ShortSource]  # the sources whose data ends before the period
     gains: Gains
     benefit: BenefitEstimate
+    capacity: Capacity
+    preparedness: Preparedness
+    preparedness_before: Preparedness | None  # None without a comparison
 
     @property
     def previous(self) -> Filters | None:
@@ -109,4 +113,7 @@ def collect(
         short=short_sources(now.freshness, filters),
         gains=found,
         benefit=estimate(prefs.benefit_model, found.outcomes),
+        capacity=capacity(con, filters, target),
+        preparedness=preparedness(con, filters),
+        preparedness_before=preparedness(con, compared) if compared else None,
     )

@@ -1,10 +1,16 @@
 """A demo database: plausible, reproducible data from 2018 to today for trying the dashboard.
 
 The numbers follow what the project's evaluation describes for Røros, Holtålen and Os: a
-car staffed 10:00–22:00 on weekdays doing 10–20 tasks a day, HBO tasks after the 14:00
+car staffed on weekdays that are not public holidays, at the staffed hours in force each day
+(the schedule the demo is built for), doing 10–20 tasks a day; HBO tasks after the 14:00
 shift report, psychiatry and substance-abuse tasks after 16:00, about three preventive home
-visits a week, a few AMK call-outs a day, and the legevakt doctor using the car outside
-staffed hours and most between 20:00 and 22:00.
+visits a week. Røros municipality's own services (home care, nursing homes, psychiatry, the
+cancer coordinator, the occupational therapist's preventive visits, the GPs) are done in
+Røros; acute and legevakt work covers the whole legevakt district. A few AMK call-outs a
+day. During staffed hours the legevakt doctor rides with the ambulance worker, who drives:
+those trips are the helsevakt's, and most of them come between 20:00 and 22:00. Only outside
+staffed time (mornings, evenings, nights, weekends and public holidays) does the doctor take
+the car alone.
 
 Each year is drawn from its own random stream, so a day's data stays the same when the
 demo is rebuilt later with a later ``today``.
@@ -22,6 +28,7 @@ import numpy as np
 
 from dashboard import RESOURCES
 from dashboard.data import rollups
+from dashboard.data.calendar import public_holidays
 from dashboard.data.goals import add_assessment, add_goal
 from dashboard.data.store import Store, demo_db_path
 from dashboard.data.values import StaffedSchedule
@@ -30,7 +37,20 @@ __all__ = ["build_demo", "demo_db_path", "ensure_demo"]
 
 Progress = Callable[[float, str], None]
 Columns = dict[str, np.ndarray]
-YearGenerator = Callable[[np.random.Generator, np.ndarray], Columns]
+
+
+@dataclass(frozen=True)
+class Days:
+    """The days of a year, each with its staffed hours (minutes after midnight) and whether
+    it is staffed at all (a weekday that is not a public holiday)."""
+
+    days: np.ndarray
+    open: np.ndarray
+    close: np.ndarray
+    staffed: np.ndarray
+
+
+YearGenerator = Callable[[np.random.Generator, Days], Columns]
 
 FIRST_DAY = date(2018, 1, 1)
 DEMO_FILE_NAME = "Demodata (generert)"
@@ -38,12 +58,14 @@ REAL_GOALS_FILE = "hmn_strategi2030_samhandling.csv"
 RECORDED_BY = "demo"
 
 OPEN = 10 * 60
-CLOSE = 22 * 60
 SHIFT_REPORT = 14 * 60
 PSYCHIATRY_FROM = 16 * 60
 GP_OFFICE_CLOSES = 15 * 60
 
 MUNICIPALITIES = np.array(["Røros", "Holtålen", "Os"], dtype=object)
+RØROS = 0
+# The inter-municipal services: AMK and the legevakt serve Røros, Holtålen (Ålen) and Os.
+DISTRICT_SERVICES = ("AMK", "Legevakt")
 MUNICIPALITY_SHARES = [0.68, 0.18, 0.14]
 # Typical kilometres for a task in each municipality, from the station at Røros.
 MUNICIPALITY_KM = np.array([9.0, 42.0, 30.0])
@@ -65,6 +87,9 @@ class TaskKind:
     mean_minutes: float
     outcomes: str
     drives: bool = True
+    # The share of these tasks that start from 20:00: the legevakt doctor rides along most
+    # between 20:00 and 22:00.
+    evening_share: float = 0.0
 
 
 def _at(hour: int, minute: int = 0) -> int:
@@ -73,8 +98,8 @@ def _at(hour: int, minute: int = 0) -> int:
 
 TASKS: tuple[TaskKind, ...] = (
     TaskKind(1, "Ø-hjelp", "AMK", 1.6, OPEN, _at(21, 30), 55, "acute"),
-    TaskKind(1, "Bistand legevakt", "Legevakt", 1.2, OPEN, _at(21, 30), 45, "acute"),
-    TaskKind(1, "Tilsyn", "Legevakt", 1.0, OPEN, _at(21, 30), 40, "assessment"),
+    TaskKind(1, "Bistand legevakt", "Legevakt", 1.2, OPEN, _at(21, 30), 45, "acute", True, 0.6),
+    TaskKind(1, "Tilsyn", "Legevakt", 1.0, OPEN, _at(21, 30), 40, "assessment", True, 0.6),
     TaskKind(2, "Blodprøve", "Fastlege", 1.8, OPEN, GP_OFFICE_CLOSES, 20, "procedure"),
     TaskKind(2, "EKG", "Fastlege", 0.6, OPEN, GP_OFFICE_CLOSES, 30, "procedure"),
     TaskKind(2, "Blodtrykksmåling", "Fastlege", 0.7, OPEN, GP_OFFICE_CLOSES, 20, "procedure"),
@@ -120,11 +145,11 @@ PREVENTIVE_VISIT = next(i for i, kind in enumerate(TASKS) if kind.subproject == 
 OUTCOMES: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {
     "acute": (
         ("Behandlet på stedet", "Innleggelse unngått", "Innlagt", "Henvist fastlege"),
-        (0.35, 0.30, 0.22, 0.13),
+        (0.50, 0.05, 0.30, 0.15),
     ),
     "assessment": (
         ("Behandlet på stedet", "Innleggelse unngått", "Innlagt", "Henvist fastlege"),
-        (0.45, 0.30, 0.10, 0.15),
+        (0.60, 0.05, 0.10, 0.25),
     ),
     "procedure": (("Behandlet på stedet", "Henvist fastlege"), (0.88, 0.12)),
     "follow_up": (("Behandlet på stedet", "Henvist fastlege", "Innlagt"), (0.85, 0.12, 0.03)),
@@ -132,6 +157,8 @@ OUTCOMES: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {
 }
 
 TASKS_PER_WEEKDAY = 13.5
+# Double shifts at Rørosmartnan: more tasks than one worker's hours hold.
+MARTNAN_LEVEL = 1.6
 VISITS_PER_WEEK = 3.0
 
 CALLOUTS_PER_DAY = 3.2
@@ -142,14 +169,17 @@ DOCTOR_CHANCE_BY_URGENCY = np.array([0.68, 0.53, 0.20])
 # Call-outs the car takes while staffed, and acute ones the doctor drives it to off hours.
 CAR_SHARE_STAFFED = 0.55
 CAR_SHARE_DOCTOR_OFF_HOURS = 0.5
+BOTH_SENT = "Ambulanse og helsevaktbil"
+BOTH_SENT_SHARE_OF_RED = 0.25
 CALLOUT_HOUR_WEIGHTS = np.array(
     [2, 2, 1.5, 1.5, 1.5, 2, 3, 4, 5, 6, 6, 6, 6, 6, 6, 6, 6, 6, 5.5, 5, 4.5, 4, 3, 2.5]
 )
 
 DOCTOR_TRIPS_PER_WEEKDAY = 1.3
 DOCTOR_TRIPS_PER_WEEKEND_DAY = 3.0
-# Weekdays: before 10:00 (ending by then) and from 20:00, most between 20:00 and 22:00.
-DOCTOR_WEEKDAY_HOUR_WEIGHTS = np.array([2, 1.5, 1, 1, 1, 1, 1.5, 2, 1] + [0] * 11 + [10, 9, 5, 3])
+# Staffed days: only outside the staffed hours, before they start (ending by then) or after
+# they end; the hours inside are left out for each day's schedule.
+DOCTOR_WEEKDAY_HOUR_WEIGHTS = np.array([2, 1.5, 1, 1, 1, 1, 1.5, 2, 2, 2] + [0.5] * 12 + [6, 4])
 DOCTOR_WEEKEND_HOUR_WEIGHTS = np.array(
     [2, 1.5, 1, 1, 1, 1, 1.5, 2, 3, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5.5, 8, 8, 5, 3]
 )
@@ -178,34 +208,75 @@ def _month(days: np.ndarray) -> np.ndarray:
 
 
 def _activity_level(days: np.ndarray) -> np.ndarray:
-    """Ramp-up over the first half of 2018, a quieter July holiday, a busier winter."""
+    """Ramp-up over the first half of 2018, a quieter July holiday, a busier winter, and
+    Rørosmartnan, when the car ran double shifts."""
     elapsed = (days - np.datetime64(FIRST_DAY)).astype("int64")
     ramp = np.clip(0.6 + 0.4 * elapsed / 180, None, 1.0)
     month = _month(days)
     season = np.where(month == 7, 0.7, np.where(np.isin(month, (12, 1, 2)), 1.08, 1.0))
-    return ramp * season
+    return ramp * season * np.where(_in_martnan(days), MARTNAN_LEVEL, 1.0)
+
+
+def _in_martnan(days: np.ndarray) -> np.ndarray:
+    """Rørosmartnan: from the last Tuesday of February to the Saturday after."""
+    march = days.astype("datetime64[Y]").astype("datetime64[M]") + 2
+    february_end = march.astype("datetime64[D]") - 1
+    last_tuesday = february_end - (_weekday(february_end) - 1) % 7
+    since = (days - last_tuesday).astype("int64")
+    return (since >= 0) & (since <= 4)
 
 
 def _at_minute(days: np.ndarray, minutes: np.ndarray) -> np.ndarray:
     return days.astype("datetime64[m]") + minutes.astype("int64").astype("timedelta64[m]")
 
 
-def _municipality_and_km(rng: np.random.Generator, size: int) -> tuple[np.ndarray, np.ndarray]:
+def _municipality_and_km(
+    rng: np.random.Generator, size: int, in_roros: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Where each task or trip goes; ``in_roros`` marks those that stay in Røros."""
     place = rng.choice(len(MUNICIPALITIES), size=size, p=MUNICIPALITY_SHARES)
+    if in_roros is not None:
+        place = np.where(in_roros, RØROS, place)
     km = np.round(MUNICIPALITY_KM[place] * rng.gamma(4.0, 0.25, size=size), 1)
     return MUNICIPALITIES[place], km
 
 
-def _task_kinds_per_row(rng: np.random.Generator, days: np.ndarray) -> tuple[np.ndarray, ...]:
-    """The day and kind of every task: the weekday mix plus the week's preventive visits."""
-    weekday = _weekday(days) < 5
-    level = _activity_level(days) * weekday
+def _start_minutes(rng: np.random.Generator, kind: np.ndarray, year: Days, day: np.ndarray):
+    """A start on a five-minute mark inside the kind's window and the day's staffed hours;
+    the legevakt's tasks come mostly from 20:00."""
+    earliest = np.maximum(np.array([task.earliest for task in TASKS])[kind], year.open[day])
+    latest = np.minimum(np.array([task.latest for task in TASKS])[kind], year.close[day] - 20)
+    evening = rng.random(kind.size) < np.array([task.evening_share for task in TASKS])[kind]
+    earliest = np.where(evening, np.maximum(earliest, _at(20)), earliest)
+    latest = np.maximum(latest, earliest)
+    return np.floor((earliest + rng.random(kind.size) * (latest - earliest)) / 5) * 5
+
+
+def year_of_days(year: int, schedule: StaffedSchedule, holidays: set[date]) -> Days:
+    """Every day of ``year`` with the staffed hours in force and whether it is staffed."""
+    days = _days_of(year)
+    hours = [schedule.on(day) for day in days.astype(object)]
+    holiday = np.array([day in holidays for day in days.astype(object)], dtype=bool)
+    return Days(
+        days,
+        np.array([h.start_minute for h in hours]),
+        np.array([h.end_minute for h in hours]),
+        (_weekday(days) < 5) & ~holiday,
+    )
+
+
+def _task_kinds_per_row(rng: np.random.Generator, year: Days) -> tuple[np.ndarray, ...]:
+    """The day index and kind of every task: the staffed day's mix plus the week's
+    preventive visits. A public holiday is not staffed: no tasks."""
+    days = year.days
+    level = _activity_level(days) * year.staffed
     tasks_per_day = rng.poisson(TASKS_PER_WEEKDAY * level)
     mix = _probabilities([kind.weight for kind in TASKS])
     mixed_kinds = rng.choice(len(TASKS), size=tasks_per_day.sum(), p=mix)
-    visit_chance = np.where(_month(days) == 7, 0.5, 1.0) * VISITS_PER_WEEK / 5 * weekday
+    visit_chance = np.where(_month(days) == 7, 0.5, 1.0) * VISITS_PER_WEEK / 5 * year.staffed
     visits_per_day = rng.binomial(1, visit_chance)
-    day = np.concatenate([np.repeat(days, tasks_per_day), np.repeat(days, visits_per_day)])
+    index = np.arange(days.size)
+    day = np.concatenate([np.repeat(index, tasks_per_day), np.repeat(index, visits_per_day)])
     kind = np.concatenate([mixed_kinds, np.full(visits_per_day.sum(), PREVENTIVE_VISIT)])
     return day, kind
 
@@ -220,15 +291,18 @@ def _outcomes(rng: np.random.Generator, kind: np.ndarray) -> np.ndarray:
     return outcome
 
 
-def _activities_of(rng: np.random.Generator, days: np.ndarray) -> Columns:
-    day, kind = _task_kinds_per_row(rng, days)
-    earliest = np.array([task.earliest for task in TASKS])[kind]
-    latest = np.array([task.latest for task in TASKS])[kind]
+def _activities_of(rng: np.random.Generator, year: Days) -> Columns:
+    index, kind = _task_kinds_per_row(rng, year)
+    day = year.days[index]
     mean = np.array([task.mean_minutes for task in TASKS])[kind]
-    start = np.floor((earliest + rng.random(kind.size) * (latest - earliest)) / 5) * 5
+    start = _start_minutes(rng, kind, year, index)
     # Every task ends by the end of the staffed shift.
-    minutes = np.minimum(np.round(np.clip(rng.gamma(3.0, mean / 3.0), 10, None)), CLOSE - start)
-    municipality, km = _municipality_and_km(rng, kind.size)
+    close = year.close[index]
+    minutes = np.minimum(np.round(np.clip(rng.gamma(3.0, mean / 3.0), 10, None)), close - start)
+    services = np.array([task.requested_by for task in TASKS], dtype=object)[kind]
+    municipality, km = _municipality_and_km(
+        rng, kind.size, in_roros=~np.isin(services, DISTRICT_SERVICES)
+    )
     drives = np.array([task.drives for task in TASKS])[kind]
     return {
         "start_at": _at_minute(day, start),
@@ -243,40 +317,63 @@ def _activities_of(rng: np.random.Generator, days: np.ndarray) -> Columns:
     }
 
 
-def _callouts_of(rng: np.random.Generator, days: np.ndarray) -> Columns:
-    per_day = rng.poisson(CALLOUTS_PER_DAY, size=days.size)
-    day = np.repeat(days, per_day)
+def _callouts_of(rng: np.random.Generator, year: Days) -> Columns:
+    per_day = rng.poisson(CALLOUTS_PER_DAY, size=year.days.size)
+    index = np.repeat(np.arange(year.days.size), per_day)
+    day = year.days[index]
     size = day.size
     hour = rng.choice(24, size=size, p=_probabilities(CALLOUT_HOUR_WEIGHTS))
     minute = hour * 60 + rng.integers(0, 60, size=size)
     urgency = rng.choice(len(URGENCIES), size=size, p=URGENCY_SHARES)
     doctor = rng.random(size) < DOCTOR_CHANCE_BY_URGENCY[urgency]
-    staffed = (_weekday(day) < 5) & (minute >= OPEN) & (minute < CLOSE)
+    staffed = year.staffed[index] & (minute >= year.open[index]) & (minute < year.close[index])
     # Outside staffed hours the car only turns out when the doctor drives it to an acute call.
     doctor_takes_car = doctor & (urgency < 2) & (rng.random(size) < CAR_SHARE_DOCTOR_OFF_HOURS)
     car = np.where(staffed, rng.random(size) < CAR_SHARE_STAFFED, doctor_takes_car)
+    # On some red call-outs in staffed time both the car and the ambulance are sent.
+    both = car & staffed & (urgency == 0) & (rng.random(size) < BOTH_SENT_SHARE_OF_RED)
     municipality, _ = _municipality_and_km(rng, size)
+    resource = np.where(car, "Helsevaktbil", "Ambulanse").astype(object)
+    resource[both] = BOTH_SENT
     return {
         "alarm_at": _at_minute(day, minute),
         "urgency": URGENCIES[urgency],
-        "resource": np.where(car, "Helsevaktbil", "Ambulanse").astype(object),
+        "resource": resource,
         "doctor_present": doctor,
         "municipality": municipality,
     }
 
 
-def _doctor_trips_of(rng: np.random.Generator, days: np.ndarray) -> Columns:
-    weekend = _weekday(days) >= 5
-    per_day = rng.poisson(np.where(weekend, DOCTOR_TRIPS_PER_WEEKEND_DAY, DOCTOR_TRIPS_PER_WEEKDAY))
-    day = np.repeat(days, per_day)
-    on_weekend = np.repeat(weekend, per_day)
-    size = day.size
-    weekday_hour = rng.choice(24, size=size, p=_probabilities(DOCTOR_WEEKDAY_HOUR_WEIGHTS))
+def _off_hours_start(rng: np.random.Generator, open_at: np.ndarray, close: np.ndarray):
+    """A start outside each staffed day's hours: hours inside them weigh nothing."""
+    start = np.zeros(open_at.size)
+    hours = np.arange(24) * 60
+    for shift in sorted(set(zip(open_at.tolist(), close.tolist(), strict=True))):
+        rows = np.flatnonzero((open_at == shift[0]) & (close == shift[1]))
+        off = (hours + 60 <= shift[0]) | (hours >= shift[1])
+        hour = rng.choice(24, size=rows.size, p=_probabilities(DOCTOR_WEEKDAY_HOUR_WEIGHTS * off))
+        start[rows] = hour * 60 + rng.integers(0, 12, rows.size) * 5
+    return start
+
+
+def _doctor_trips_of(rng: np.random.Generator, year: Days) -> Columns:
+    """The doctor's own trips: on staffed days only outside the staffed hours, any time on
+    weekends and public holidays."""
+    unstaffed = ~year.staffed
+    per_day = rng.poisson(
+        np.where(unstaffed, DOCTOR_TRIPS_PER_WEEKEND_DAY, DOCTOR_TRIPS_PER_WEEKDAY)
+    )
+    index = np.repeat(np.arange(year.days.size), per_day)
+    day, on_unstaffed_day = year.days[index], unstaffed[index]
+    open_at, size = year.open[index], day.size
+    weekday_start = _off_hours_start(rng, open_at, year.close[index])
     weekend_hour = rng.choice(24, size=size, p=_probabilities(DOCTOR_WEEKEND_HOUR_WEIGHTS))
-    start = np.where(on_weekend, weekend_hour, weekday_hour) * 60 + rng.integers(0, 12, size) * 5
+    weekend_start = weekend_hour * 60 + rng.integers(0, 12, size) * 5
+    start = np.where(on_unstaffed_day, weekend_start, weekday_start)
     minutes = np.round(np.clip(rng.gamma(2.5, 20.0, size=size), 10, 240))
-    # A weekday morning trip hands the car back before the shift starts.
-    minutes = np.where(~on_weekend & (start < OPEN), np.minimum(minutes, OPEN - start), minutes)
+    # A morning trip on a staffed day hands the car back before the shift starts.
+    morning = ~on_unstaffed_day & (start < open_at)
+    minutes = np.where(morning, np.minimum(minutes, open_at - start), minutes)
     _, km = _municipality_and_km(rng, size)
     purpose = rng.choice(len(DOCTOR_PURPOSES), size=size, p=DOCTOR_PURPOSE_SHARES)
     return {
@@ -340,10 +437,15 @@ class _DemoRun:
     store: Store
     seed: int
     last_day: date
+    schedule: StaffedSchedule
 
     def yearly(self, generate: YearGenerator, stream: int) -> Columns:
+        holidays = set(public_holidays(FIRST_DAY.year, self.last_day.year))
         parts = [
-            generate(np.random.default_rng([self.seed, stream, year]), _days_of(year))
+            generate(
+                np.random.default_rng([self.seed, stream, year]),
+                year_of_days(year, self.schedule, holidays),
+            )
             for year in range(FIRST_DAY.year, self.last_day.year + 1)
         ]
         return _concat(parts)
@@ -583,25 +685,28 @@ def build_demo(
     progress: Progress | None = None,
     schedule: StaffedSchedule | None = None,
 ) -> Path:
-    """Make the demo database anew at ``path``: 2018-01-01 to ``today``, same data per seed.
+    """Make the demo database anew at ``path``: 2018-01-01 to ``today``, same data per seed
+    and schedule.
 
-    ``schedule``: the staffed hours its rollups are built for (the user's, if known)."""
+    ``schedule``: the staffed hours the data follow and its rollups are built for (the
+    user's, if known): the car works in them, the doctor drives it alone outside them."""
     path = Path(path)
     last_day = today or date.today()
     if last_day < FIRST_DAY:
         raise ValueError(f"demodata starter {FIRST_DAY:%d.%m.%Y}; «i dag» kan ikke være før")
     progress = progress or _no_progress
+    schedule = schedule or StaffedSchedule()
     _refuse_real_data(path)
     _remove_database(path)
     try:
         with Store.open(path) as store:
             store.con.begin()
-            _fill_logs(_DemoRun(store, seed, last_day), progress)
+            _fill_logs(_DemoRun(store, seed, last_day, schedule), progress)
             _add_demo_plans(store, last_day)
             store.set_meta("demo", "1")
             store.con.commit()
             progress(0.8, "Summerer per dag …")
-            rollups.rebuild(store.con, schedule or StaffedSchedule())
+            rollups.rebuild(store.con, schedule)
             progress(0.85, "Legger inn mål fra Strategi 2030 …")
             _add_real_goals(store)
     except BaseException:

@@ -1,4 +1,5 @@
-"""Utrykninger: how often a doctor goes along on acute call-outs, month by month."""
+"""Utrykninger: how often a doctor goes along on acute call-outs, month by month, and who is
+sent (preparedness): call-outs per resource and urgency, and the acute ones the car took."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout
 
+from dashboard.data.capacity import CarAcuteMonth, Preparedness, preparedness
 from dashboard.data.figures import (
     AcuteMonth,
     CalloutCounts,
@@ -19,12 +21,16 @@ from dashboard.data.figures import (
     callout_months,
 )
 from dashboard.data.values import Filters, months_between
+from dashboard.data.vocabulary import URGENCIES
 from dashboard.views.base import View
 from dashboard.views.charts import (
+    CATEGORY_COLOURS,
+    MONTH_BAR_WIDTH,
     PAIR_COLOURS,
     ChartPanel,
     HoverTip,
     LegendEntry,
+    StackedBars,
     month_at,
     month_plot,
     month_positions,
@@ -109,8 +115,37 @@ class CalloutsView(View):
         self.slots = [SeriesItems(self.plot.getPlotItem(), colour) for colour in PAIR_COLOURS]
         self.panel = ChartPanel(self.tr("Acute call-outs with a doctor"), self.plot, self)
         self.summary_labels: dict[str, QLabel] = {}
+        self.urgency_box = QComboBox(self)
+        self.urgency_box.addItem(self.tr("All urgencies"), None)
+        for urgency, text in zip(URGENCIES, self._urgency_names(), strict=True):
+            self.urgency_box.addItem(text, urgency)
+        self.urgency_box.currentIndexChanged.connect(self._draw_resources)
+        self.resource_plot = month_plot(self.tr("Call-outs"))
+        self.resource_bars = StackedBars(self.resource_plot.getPlotItem(), MONTH_BAR_WIDTH)
+        self.resource_panel = ChartPanel(
+            self.tr("Call-outs per month by resource sent"), self.resource_plot, self
+        )
+        self.resource_months: list[date] = []
+        self.car_plot = month_plot(self.tr("Taken by the car (%)"))
+        self.car_plot.getPlotItem().setYRange(0, 100, padding=0.02)
+        self.car_curve = pg.PlotDataItem(
+            pen=pg.mkPen(PAIR_COLOURS[0], width=2.5), symbol="o", symbolSize=6
+        )
+        self.car_curve.setSymbolBrush(PAIR_COLOURS[0])
+        self.car_plot.getPlotItem().addItem(self.car_curve)
+        self.car_panel = ChartPanel(
+            self.tr("Share of acute call-outs the car took, per month"), self.car_plot, self
+        )
+        self.car_months: list[CarAcuteMonth] = []
+        for panel in (self.resource_panel, self.car_panel):
+            panel.title_label.setWordWrap(True)  # side by side, they share the width
         self._tip = HoverTip(self.plot, self.tooltip)
+        self._resource_tip = HoverTip(self.resource_plot, self.resource_tooltip)
+        self._car_tip = HoverTip(self.car_plot, self.car_tooltip)
         self._lay_out()
+
+    def _urgency_names(self) -> list[str]:
+        return [self.tr("Akutt (red)"), self.tr("Haster (yellow)"), self.tr("Vanlig (green)")]
 
     def _lay_out(self) -> None:
         controls = QHBoxLayout()
@@ -123,9 +158,18 @@ class CalloutsView(View):
         side.addWidget(self._summary_box())
         side.addStretch(1)
         body.addLayout(side, 0)
+        preparedness_controls = QHBoxLayout()
+        preparedness_controls.addWidget(QLabel(self.tr("Urgency:"), self))
+        preparedness_controls.addWidget(self.urgency_box)
+        preparedness_controls.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addLayout(body, 1)
+        layout.addLayout(preparedness_controls)
+        sent = QHBoxLayout()
+        sent.addWidget(self.resource_panel, 3)
+        sent.addWidget(self.car_panel, 2)
+        layout.addLayout(sent, 1)
 
     def _summary_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Call-outs in the period"), self)
@@ -136,6 +180,8 @@ class CalloutsView(View):
             ("acute_with_doctor", self.tr("Acute with a doctor")),
             ("acute_doctor_share", self.tr("Share with a doctor")),
             ("interval", self.tr("95 % interval")),
+            ("acute_by_car", self.tr("Acute handled by the car")),
+            ("car_share", self.tr("Share handled by the car")),
         ):
             self.summary_labels[key] = QLabel("–", box)
             form.addRow(text, self.summary_labels[key])
@@ -149,12 +195,106 @@ class CalloutsView(View):
             "monthly": callout_months(con, filters),
             "months": months_between(filters.start, filters.end),
             "summary": callout_counts(con, filters),
+            "preparedness": preparedness(con, filters),
         }
 
     def present(self, data: dict) -> None:
         self._data = data
         self._show_summary(data["summary"])
+        self._show_car_share(data["preparedness"])
         self._draw()
+        self._draw_resources()
+        self._draw_car_share(data["preparedness"])
+
+    def _draw_car_share(self, sent: Preparedness) -> None:
+        """Months with acute call-outs only: a month without any has no share."""
+        self.car_months = [month for month in sent.car_acute_months() if month.acute]
+        x = month_positions([month.month for month in self.car_months])
+        self.car_curve.setData(x, [month.share * 100 for month in self.car_months])
+        self.car_plot.getPlotItem().enableAutoRange(x=True)
+        self.car_panel.legend.set_entries(
+            [LegendEntry(self.tr("Acute call-outs the car took"), PAIR_COLOURS[0], "line")]
+        )
+        self.car_panel.set_columns(
+            [
+                Column(self.tr("Month"), "month"),
+                Column(self.tr("Acute call-outs"), "number"),
+                Column(self.tr("Taken by the car"), "number"),
+                Column(self.tr("Taken by the car (%)"), "number", 1),
+            ]
+        )
+        self.car_panel.set_rows(
+            [(m.month, m.acute, m.by_car, m.share * 100) for m in self.car_months]
+        )
+
+    def car_tooltip(self, x: float, y: float) -> str | None:
+        index = month_at([month.month for month in self.car_months], x)
+        if index is None:
+            return None
+        month = self.car_months[index]
+        return f"{format_month(month.month)}\n" + self.tr(
+            "The car took %1 of %2 acute call-outs (%3)"
+        ).replace("%1", format_number(month.by_car)).replace(
+            "%2", format_number(month.acute)
+        ).replace("%3", format_percent(month.share))
+
+    def _show_car_share(self, sent: Preparedness) -> None:
+        self.summary_labels["acute_by_car"].setText(format_number(sent.acute_by_car))
+        self.summary_labels["car_share"].setText(format_percent(sent.car_share_of_acute))
+
+    def _resource_name(self, resource: str | None) -> str:
+        return resource or self.tr("Not recorded")
+
+    def _draw_resources(self) -> None:
+        if self._data is None:
+            return
+        sent: Preparedness = self._data["preparedness"]
+        urgency = self.urgency_box.currentData()
+        rows = [row for row in sent.rows if urgency is None or row.urgency == urgency]
+        self.resource_months = sorted({row.month for row in rows})
+        index = {month: i for i, month in enumerate(self.resource_months)}
+        layers = []
+        for resource, colour in zip(sent.resources(), CATEGORY_COLOURS, strict=False):
+            heights = np.zeros(len(self.resource_months))
+            for row in rows:
+                if row.resource == resource:
+                    heights[index[row.month]] += row.callouts
+            layers.append((self._resource_name(resource), heights, colour))
+        entries = self.resource_bars.set_layers(month_positions(self.resource_months), layers)
+        self.resource_plot.getPlotItem().enableAutoRange()
+        self.resource_panel.legend.set_entries(entries)
+        self._fill_resource_table(rows)
+
+    def _fill_resource_table(self, rows) -> None:
+        urgency_names = dict(zip(URGENCIES, self._urgency_names(), strict=True))
+        self.resource_panel.set_columns(
+            [
+                Column(self.tr("Month"), "month"),
+                Column(self.tr("Resource sent"), display=self._resource_name),
+                Column(self.tr("Urgency"), display=lambda key: urgency_names.get(key, key)),
+                Column(self.tr("Call-outs"), "number"),
+            ]
+        )
+        self.resource_panel.set_rows([(r.month, r.resource, r.urgency, r.callouts) for r in rows])
+
+    def resource_tooltip(self, x: float, y: float) -> str | None:
+        hit = self.resource_bars.bar_at(x, y)
+        if hit is None:
+            return None
+        index, label, count = hit
+        month = self.resource_months[index]
+        car = next(
+            (m for m in self._data["preparedness"].car_acute_months() if m.month == month), None
+        )
+        lines = [format_month(month), f"{label}: {format_number(count)}"]
+        if car is not None and car.acute:
+            lines.append(
+                self.tr("The car took %1 of %2 acute call-outs (%3)")
+                .replace("%1", format_number(car.by_car))
+                .replace("%2", format_number(car.acute))
+                .replace("%3", format_percent(car.share))
+            )
+        return "\n".join(lines)
 
     def _show_summary(self, summary: CalloutCounts) -> None:
         for key in ("total", "acute", "acute_with_doctor"):

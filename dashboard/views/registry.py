@@ -82,6 +82,13 @@ VIEWS: tuple[ViewEntry, ...] = (
         "kostnadsdeling",
     ),
     ViewEntry(
+        "capacity",
+        QT_TRANSLATE_NOOP("CapacityView", "Capacity"),
+        "dashboard.views.capacity_view",
+        "CapacityView",
+        "kapasitet",
+    ),
+    ViewEntry(
         "import",
         QT_TRANSLATE_NOOP("ImportView", "Import"),
         "dashboard.views.import_view",
