@@ -39,12 +39,13 @@ URGENCIES = ("akutt", "haster", "vanlig")
 ACUTE_URGENCIES = ("akutt", "haster")
 URGENCY_LABELS = {"akutt": "Akutt", "haster": "Haster", "vanlig": "Vanlig"}
 
-EXPORT_KINDS = ("activity", "callouts", "carlog", "goals")
+EXPORT_KINDS = ("activity", "callouts", "carlog", "goals", "actions")
 KIND_LABELS = {
     "activity": "Aktivitetslogg",
     "callouts": "Utrykninger",
     "carlog": "Kjørebok",
     "goals": "Målstatus",
+    "actions": "Oppfølgingslogg",
 }
 
 
@@ -54,3 +55,10 @@ def default_owner_by_service() -> dict[str, str]:
     owners["AMK"] = "health_trust"
     owners["Annet"] = "shared"
     return owners
+
+
+# The steering group's follow-up log (oppfølgingslogg): kinds and statuses as stored.
+FOLLOWUP_KINDS = ("decision", "action")
+FOLLOWUP_KIND_LABELS = {"decision": "Vedtak", "action": "Oppfølging"}
+FOLLOWUP_STATUSES = ("open", "done", "dropped")
+FOLLOWUP_STATUS_LABELS = {"open": "Åpen", "done": "Utført", "dropped": "Utgår"}
