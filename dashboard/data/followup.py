@@ -205,18 +205,15 @@ def previous_meeting(con: duckdb.DuckDBPyConnection, meeting_on: date) -> date |
 def closed_since(
     con: duckdb.DuckDBPyConnection, previous: date, meeting_on: date
 ) -> list[FollowUpItem]:
-    """Items closed (done or dropped) on ``meeting_on`` that were not closed at the
-    ``previous`` meeting: open then, or decided at it.
+    """Items closed (done or dropped) on ``meeting_on`` that were open at the ``previous``
+    meeting.
 
-    An item the log gave as closed from the start is closed from its own meeting: from an
-    earlier meeting, when it was closed is not known, and it is not listed."""
-    closed_before = f"SELECT item_id FROM ({STATE_AS_OF.replace('$as_of', '$previous')}) " + (
-        "WHERE status IN ('done', 'dropped')"
+    An item the log gave as closed from the start was closed on its own meeting day as far
+    as the log tells, so it is not news at the next meeting (a decision recorded as done)."""
+    open_then = f"SELECT item_id FROM ({STATE_AS_OF.replace('$as_of', '$previous')}) " + (
+        "WHERE status = 'open'"
     )
-    where = (
-        "status IN ('done', 'dropped') AND meeting_on <= $previous "
-        f"AND (meeting_on = $previous OR item_id NOT IN ({closed_before}))"
-    )
+    where = f"status IN ('done', 'dropped') AND item_id IN ({open_then})"
     return _items(con, meeting_on, where, previous=previous)
 
 
