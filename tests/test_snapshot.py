@@ -20,8 +20,9 @@ NAMES = [
     "03-utrykninger.png",
     "04-bilbruk.png",
     "05-maal.png",
-    "06-kostnadsdeling.png",
-    "07-import.png",
+    "06-oppfolging.png",
+    "07-kostnadsdeling.png",
+    "08-import.png",
 ]
 
 

@@ -151,28 +151,26 @@ def _items(con: duckdb.DuckDBPyConnection, as_of: date, where: str = "true", **p
         f"SELECT * FROM ({STATE_AS_OF}) WHERE {where} ORDER BY meeting_on, item_text",
         {"as_of": as_of, **params},
     )
-    return [
-        FollowUpItem(
-            *row,
-            overdue=row[6] == "open" and row[5] is not None and row[5] < as_of,
-        )
-        for row in cursor.fetchall()
-    ]
+    return [_item(row, as_of) for row in cursor.fetchall()]
 
 
-def log_as_of(con: duckdb.DuckDBPyConnection, day: date) -> list[FollowUpItem]:
-    """Every item with its state on ``day`` (overdue counted from that day), by meeting."""
-    return _items(con, day)
+def _item(row: tuple, overdue_from: date | None) -> FollowUpItem:
+    """An item from a row of ``STATE_AS_OF``; overdue when open past its deadline on
+    ``overdue_from``."""
+    deadline, status = row[5], row[6]
+    late = overdue_from is not None and status == "open" and deadline is not None
+    return FollowUpItem(*row, overdue=late and deadline < overdue_from)
 
 
-def current_log(con: duckdb.DuckDBPyConnection) -> list[FollowUpItem]:
-    """Every item in its newest state, in the order the log lists them."""
+def current_log(con: duckdb.DuckDBPyConnection, today: date | None = None) -> list[FollowUpItem]:
+    """Every item in its newest state, in the order the log lists them: by meeting, then
+    as entered. ``today``: the day overdue is counted from (none is overdue without it)."""
     cursor = con.execute(
         f"SELECT s.* FROM ({STATE_AS_OF}) s JOIN followup_items i USING (item_id) "
         "ORDER BY s.meeting_on, i.recorded_at, i.position NULLS LAST, s.item_text",
         {"as_of": LAST_DAY},
     )
-    return [FollowUpItem(*row, overdue=False) for row in cursor.fetchall()]
+    return [_item(row, today) for row in cursor.fetchall()]
 
 
 def overdue_first(items: list[FollowUpItem]) -> list[FollowUpItem]:
