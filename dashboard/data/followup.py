@@ -29,7 +29,6 @@ from dashboard.data.vocabulary import (
     FOLLOWUP_STATUSES,
 )
 
-CLOSED = ("done", "dropped")
 # The fields a change holds, in the order the log writes them.
 STATE_FIELDS = ("kind", "responsible", "deadline", "status", "comment")
 FIELD_LABELS = {
@@ -119,7 +118,6 @@ class ItemChange:
 class Meeting:
     meeting_on: date
     items: int
-    decisions: int
 
 
 @dataclass(frozen=True)
@@ -141,9 +139,12 @@ class MeetingFollowUp:
     def overdue(self) -> int:
         return sum(item.overdue for item in self.open_items)
 
-    @property
-    def is_empty(self) -> bool:
-        return not (self.open_items or self.closed_since or self.previous_decisions)
+
+def has_log(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the file has the log's tables: one from before them, opened read-only (not
+    migrated), has an empty log."""
+    sql = "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'followup_changes'"
+    return con.execute(sql).fetchone()[0] > 0
 
 
 def _items(con: duckdb.DuckDBPyConnection, as_of: date, where: str = "true", **params) -> list:
@@ -165,6 +166,8 @@ def _item(row: tuple, overdue_from: date | None) -> FollowUpItem:
 def current_log(con: duckdb.DuckDBPyConnection, today: date | None = None) -> list[FollowUpItem]:
     """Every item in its newest state, in the order the log lists them: by meeting, then
     as entered. ``today``: the day overdue is counted from (none is overdue without it)."""
+    if not has_log(con):
+        return []
     cursor = con.execute(
         f"SELECT s.* FROM ({STATE_AS_OF}) s JOIN followup_items i USING (item_id) "
         "ORDER BY s.meeting_on, i.recorded_at, i.position NULLS LAST, s.item_text",
@@ -223,6 +226,8 @@ def decisions_of(con: duckdb.DuckDBPyConnection, meeting: date, as_of: date) -> 
 
 def meeting_followup(con: duckdb.DuckDBPyConnection, meeting_on: date) -> MeetingFollowUp:
     """What the brief for the meeting on ``meeting_on`` reports from the log."""
+    if not has_log(con):
+        return MeetingFollowUp(meeting_on, None, (), (), ())
     previous = previous_meeting(con, meeting_on)
     return MeetingFollowUp(
         meeting_on=meeting_on,
@@ -234,10 +239,12 @@ def meeting_followup(con: duckdb.DuckDBPyConnection, meeting_on: date) -> Meetin
 
 
 def meetings(con: duckdb.DuckDBPyConnection) -> list[Meeting]:
-    """Every meeting in the log, newest first, with its items and decisions now."""
+    """Every meeting in the log, newest first, with how many items it has."""
+    if not has_log(con):
+        return []
     rows = con.execute(
-        f"SELECT meeting_on, count(*), count(*) FILTER (WHERE kind = 'decision') "
-        f"FROM ({STATE_AS_OF}) GROUP BY meeting_on ORDER BY meeting_on DESC",
+        f"SELECT meeting_on, count(*) FROM ({STATE_AS_OF}) "
+        "GROUP BY meeting_on ORDER BY meeting_on DESC",
         {"as_of": LAST_DAY},
     ).fetchall()
     return [Meeting(*row) for row in rows]

@@ -224,17 +224,20 @@ class FollowUpView(View):
 
     def present(self, data: dict) -> None:
         self._data = data
-        self._update_meetings([meeting.meeting_on for meeting in data["meetings"]])
+        self._update_meetings(data["meetings"])
         self._fill_items()
         self._update_actions()
 
-    def _update_meetings(self, days: list[date]) -> None:
+    def _update_meetings(self, meetings: list[followup.Meeting]) -> None:
         chosen = self.meeting_box.currentData()
         self.meeting_box.blockSignals(True)
         while self.meeting_box.count() > 1:
             self.meeting_box.removeItem(1)
-        for day in days:
-            self.meeting_box.addItem(format_date(day), day)
+        for meeting in meetings:
+            shown = self.tr("%1 (%n item(s))", "", meeting.items).replace(
+                "%1", format_date(meeting.meeting_on)
+            )
+            self.meeting_box.addItem(shown, meeting.meeting_on)
         self.meeting_box.setCurrentIndex(max(0, self.meeting_box.findData(chosen)))
         self.meeting_box.blockSignals(False)
 

@@ -38,6 +38,13 @@
 <context>
     <name>FollowUpView</name>
     <message numerus="yes">
+        <source>%1 (%n item(s))</source>
+        <translation>
+            <numerusform>%1 (%n sak)</numerusform>
+            <numerusform>%1 (%n saker)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n item(s) exported to %1.</source>
         <translation>
             <numerusform>%n sak eksportert til %1.</numerusform>
