@@ -92,7 +92,7 @@ class StateFields(QWidget):
         self.responsible_edit.setPlaceholderText(
             self.tr("A role or a name, as the group writes it")
         )
-        self.has_deadline = QCheckBox(self.tr("Deadline"), self)
+        self.has_deadline = QCheckBox(self.tr("Has a deadline"), self)
         self.has_deadline.setChecked(state.deadline is not None)
         self.deadline_edit = _date_edit(self, state.deadline or today)
         self.deadline_edit.setAccessibleName(self.tr("Deadline date"))

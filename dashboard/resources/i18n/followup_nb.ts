@@ -276,16 +276,16 @@
         <translation>Kommentar:</translation>
     </message>
     <message>
-        <source>Deadline</source>
-        <translation>Frist</translation>
-    </message>
-    <message>
         <source>Deadline date</source>
         <translation>Fristdato</translation>
     </message>
     <message>
         <source>Deadline:</source>
         <translation>Frist:</translation>
+    </message>
+    <message>
+        <source>Has a deadline</source>
+        <translation>Har frist</translation>
     </message>
     <message>
         <source>Kind:</source>
