@@ -227,7 +227,7 @@ def _detect(source: RawSource) -> str:
                     source.header_row,
                     None,
                     "kan ikke se hvilken eksporttype dette er ut fra kolonneoverskriftene; "
-                    "oppgi typen (--kind activity|callouts|carlog|goals)",
+                    f"oppgi typen (--kind {'|'.join(FIELDS)})",
                 )
             ]
         )
