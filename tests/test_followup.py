@@ -314,8 +314,8 @@ def test_the_window_refuses_an_identity_number_without_repeating_it(imported):
     with pytest.raises(ValueError) as refused:
         followup.add_item(imported.con, APRIL, "Ringe tilbake", state)
     assert str(refused.value) == (
-        "kommentar inneholder et fødselsnummer eller D-nummer; det kan ikke lagres. Fjern det "
-        "og prøv igjen."
+        "feltet «Kommentar» inneholder et fødselsnummer eller D-nummer; det kan ikke lagres. "
+        "Fjern det og prøv igjen."
     )
     with pytest.raises(ValueError, match="står allerede i loggen"):
         followup.add_item(imported.con, MARCH, "AVKLARE leasing av  bilen", ItemState())

@@ -191,8 +191,8 @@ def test_an_identity_number_in_a_comment_is_refused_without_echo(qtbot, view, pa
     change_through_dialog(qtbot, view, "Avklare leasing av bilen", "Utført",
                           f"Gjelder {number}", TODAY)  # fmt: skip
     assert view.message.text() == (
-        "Endringen ble ikke lagret: kommentar inneholder et fødselsnummer eller D-nummer; det "
-        "kan ikke lagres. Fjern det og prøv igjen."
+        "Endringen ble ikke lagret: feltet «Kommentar» inneholder et fødselsnummer eller "
+        "D-nummer; det kan ikke lagres. Fjern det og prøv igjen."
     )
     assert number not in view.message.text()
     assert stored(path) == before

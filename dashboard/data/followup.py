@@ -288,8 +288,8 @@ def _refuse_invalid(state: ItemState, texts: dict[str, str | None]) -> None:
     for field, value in texts.items():
         if value and holds_identity_number(value):
             raise ValueError(
-                f"{FIELD_LABELS[field]} inneholder et fødselsnummer eller D-nummer; "
-                "det kan ikke lagres. Fjern det og prøv igjen."
+                f"feltet «{FIELD_LABELS[field].capitalize()}» inneholder et fødselsnummer "
+                "eller D-nummer; det kan ikke lagres. Fjern det og prøv igjen."
             )
 
 

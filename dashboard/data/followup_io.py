@@ -86,11 +86,14 @@ class ChangedRow:
     given: str
 
     def message(self) -> str:
-        text = self.item_text if len(self.item_text) <= 60 else f"{self.item_text[:57]}…"
         return (
-            f"saken «{text}» er importert før med {FIELD_LABELS[self.field]} "
-            f"«{self.stored}»; filen sier «{self.given}»"
+            f"saken «{_short(self.item_text)}» er importert før med "
+            f"{FIELD_LABELS[self.field]} «{_short(self.stored)}»; filen sier «{_short(self.given)}»"
         )
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else f"{text[:57]}…"
 
 
 CHANGED_HELP = (
