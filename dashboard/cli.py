@@ -122,6 +122,18 @@ def build_parser() -> argparse.ArgumentParser:
     goals_export.add_argument("file", type=Path, metavar="FIL.xlsx|FIL.csv")
     _db_option(goals_export, argparse.SUPPRESS)
 
+    actions = commands.add_parser(
+        "actions", help="oppfølgingsloggen (vedtak og oppfølgingspunkter)"
+    )
+    action_commands = actions.add_subparsers(
+        dest="actions_command", metavar="HANDLING", required=True
+    )
+    actions_export = action_commands.add_parser(
+        "export", help="skriv oppfølgingsloggen til .xlsx eller .csv som kan importeres igjen"
+    )
+    actions_export.add_argument("file", type=Path, metavar="FIL.xlsx|FIL.csv")
+    _db_option(actions_export, argparse.SUPPRESS)
+
     snapshot = commands.add_parser("snapshot", help="tegn hver visning til PNG")
     snapshot.add_argument("--out", type=Path, required=True, metavar="MAPPE")
     _period_options(snapshot)
@@ -291,6 +303,20 @@ def run_goals(args: argparse.Namespace) -> int:
     print(f"Målregisteret skrevet: {args.file} ({count} vurderinger)")
 
 
+def run_actions(args: argparse.Namespace) -> int:
+    from dashboard.data.followup_io import export_log
+
+    with _open_existing(args.db or default_db_path()) as store:
+        try:
+            count = export_log(store.con, args.file)
+        except OSError as error:
+            raise ValueError(
+                f"kunne ikke skrive {args.file}: {_os_reason(error)}; velg en annen fil eller mappe"
+            ) from None
+    print(f"Oppfølgingsloggen skrevet: {args.file} ({count} saker)")
+    return 0
+
+
 def _os_reason(error: OSError) -> str:
     if isinstance(error, IsADirectoryError):
         return "det er en mappe"
@@ -348,6 +374,7 @@ COMMANDS = {
     "brief": run_brief,
     "snapshot": run_snapshot,
     "goals": run_goals,
+    "actions": run_actions,
     "backup": run_backup,
     "restore": run_restore,
     "self-test": run_self_test,

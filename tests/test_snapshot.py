@@ -21,9 +21,10 @@ NAMES = [
     "04-utrykninger.png",
     "05-bilbruk.png",
     "06-maal.png",
-    "07-kostnadsdeling.png",
-    "08-kapasitet.png",
-    "09-import.png",
+    "07-oppfolging.png",
+    "08-kostnadsdeling.png",
+    "09-kapasitet.png",
+    "10-import.png",
 ]
 
 

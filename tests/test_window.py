@@ -42,6 +42,7 @@ NAVIGATION = [
     "Utrykninger",
     "Bilbruk",
     "Mål",
+    "Oppfølging",
     "Kostnadsdeling",
     "Kapasitet",
     "Import",

@@ -13,6 +13,7 @@ from reportlab.platypus import PageBreak, SimpleDocTemplate
 
 from dashboard.brief import capacity_parts, norsk, sections
 from dashboard.brief.content import BriefContent, collect
+from dashboard.brief.followup_section import followup_section
 from dashboard.brief.fonts import REGULAR, register_fonts
 from dashboard.brief.gains import gains_section
 from dashboard.brief.grain_table import grain_section
@@ -24,6 +25,7 @@ from dashboard.brief.layout import (
     NumberedCanvas,
     page_decorations,
 )
+from dashboard.data.followup import MeetingFollowUp, meeting_followup
 from dashboard.data.privacy import holds_identity_number
 from dashboard.data.store import Store
 from dashboard.data.values import Filters
@@ -54,11 +56,12 @@ def build_brief(
     con = store.cursor()
     try:
         content = collect(store, con, filters, prefs)
+        followup = meeting_followup(con, meeting_date) if meeting_date else None
     finally:
         con.close()
     report(0.4, "Setter opp notatet")
     register_fonts()
-    story = _story(content, meeting_date, notes)
+    story = _story(content, meeting_date, notes, followup)
     report(0.6, "Skriver PDF")
     _write(story, content, meeting_date, out_path)
     report(1.0, "Ferdig")
@@ -75,11 +78,18 @@ def _refuse_identity_numbers(notes: str | None) -> None:
         )
 
 
-def _story(content: BriefContent, meeting_date: date | None, notes: str | None) -> list:
+def _story(
+    content: BriefContent,
+    meeting_date: date | None,
+    notes: str | None,
+    followup: MeetingFollowUp | None = None,
+) -> list:
+    """The brief's parts; the follow-up log's section only in a brief for a meeting."""
     return [
         *sections.front_page(content, meeting_date, notes),
         *grain_section(content),
         PageBreak(),
+        *(followup_section(followup) if followup else []),
         *gains_section(content),
         *sections.task_mix_section(content),
         *capacity_parts.capacity_part(content),

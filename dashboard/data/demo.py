@@ -29,6 +29,7 @@ import numpy as np
 from dashboard import RESOURCES
 from dashboard.data import rollups
 from dashboard.data.calendar import public_holidays
+from dashboard.data.followup_demo import add_demo_log
 from dashboard.data.goals import add_assessment, add_goal
 from dashboard.data.store import Store, demo_db_path
 from dashboard.data.values import StaffedSchedule
@@ -709,6 +710,7 @@ def build_demo(
             rollups.rebuild(store.con, schedule)
             progress(0.85, "Legger inn mål fra Strategi 2030 …")
             _add_real_goals(store)
+            add_demo_log(store.con, last_day)
     except BaseException:
         _remove_database(path)
         raise

@@ -26,7 +26,7 @@ from pathlib import Path
 import duckdb
 
 from dashboard import RESOURCES
-from dashboard.data import rollups
+from dashboard.data import followup_io, rollups
 from dashboard.data.csv_scan import first_record_longer_than
 from dashboard.data.goals import current_user, derive_goal_id
 from dashboard.data.kinds import (
@@ -227,7 +227,7 @@ def _detect(source: RawSource) -> str:
                     source.header_row,
                     None,
                     "kan ikke se hvilken eksporttype dette er ut fra kolonneoverskriftene; "
-                    "oppgi typen (--kind activity|callouts|carlog|goals)",
+                    f"oppgi typen (--kind {'|'.join(FIELDS)})",
                 )
             ]
         )
@@ -495,6 +495,9 @@ def _refuse_changed_rows(
     con: duckdb.DuckDBPyConnection, source: RawSource, kind: str, columns: dict[str, str]
 ) -> None:
     """A row whose id is stored with other content is never dropped silently."""
+    if kind == "actions":
+        _refuse_changed_items(con, source, columns)
+        return
     spec = KIND_SPECS[kind](columns)
     if spec.table is None:
         return
@@ -557,6 +560,8 @@ def _store_rows(
         stored = counts[-1]
         # Rows with a changed id only get this far when the user asked for corrections.
         replaced = _replace_corrected_rows(con, spec.table, import_id) if spec.table else 0
+        if kind == "actions":
+            replaced = followup_io.corrected(counts)
         steps.report(0.95, "Lagrer")
         if stored == 0:
             _rollback(con)
@@ -755,3 +760,32 @@ def _keep_new_rows(
         params,
     ).fetchone()
     return _Kept(rows_read - identical, known - identical)
+
+
+def _refuse_changed_items(
+    con: duckdb.DuckDBPyConnection, source: RawSource, columns: dict[str, str]
+) -> None:
+    """A row of the follow-up log whose item is stored in another state is never taken
+    silently: each is named with the field that differs and both values."""
+    total, changed = followup_io.changed_rows(con, MAX_PROBLEMS)
+    if not total:
+        return
+    rows = source.user_rows(row.ord for row in changed)
+    problems = [
+        Problem(
+            source.name, rows.get(row.ord), _column_label(source, columns[row.field]), row.message()
+        )
+        for row in changed
+    ]
+    if total > len(problems):
+        problems.append(Problem(source.name, None, None, f"… og {total - len(problems)} rader til"))
+    problems.append(
+        Problem(
+            source.name,
+            None,
+            None,
+            f"{total} {'sak' if total == 1 else 'saker'} finnes fra før med annet innhold; "
+            f"{followup_io.CHANGED_HELP}",
+        )
+    )
+    raise ImportRefused(problems)

@@ -11,6 +11,7 @@ KIND_LABELS = {
     "callouts": "utrykninger",
     "carlog": "kjørebok",
     "goals": "målstatus",
+    "actions": "oppfølgingslogg",
 }
 
 # The goal register's own export (register.py): its header says a file is one.
@@ -25,12 +26,16 @@ REGISTER_HEADER = [
     "Ansvarlig",
 ]
 
+# The follow-up log's own export (followup.py): its header says a file is one.
+ACTIONS_HEADER = ["Møtedato", "Sak", "Type", "Ansvarlig", "Frist", "Status", "Kommentar"]
+
 # Sheet names that say which kind an Excel sheet holds.
 SHEET_NAMES = {
     "activity": ("aktivitetslogg", "aktiviteter", "activity"),
     "callouts": ("utrykninger", "callouts"),
     "carlog": ("kjørebok", "kjorebok", "carlog"),
     "goals": ("målstatus", "malstatus", "mål", "goals"),
+    "actions": ("oppfølging", "oppfolging", "oppfølgingslogg", "oppfølgingspunkter", "actions"),
 }
 
 
@@ -107,6 +112,15 @@ FIELDS: dict[str, dict[str, Field]] = {
         ("comment", "Kommentar", ("Kommentar", "Kommentarer", "Gruppens vurdering")),
         ("owner", "Ansvarlig", ("Ansvarlig", "Eier")),
     ),
+    "actions": _fields(
+        ("meeting", "Møtedato", ("Møtedato", "Møte", "Dato", "Møtedag")),
+        ("item", "Sak", ("Sak", "Oppfølgingspunkt", "Tiltak", "Vedtak", "Oppfølgingssak")),
+        ("kind", "Type", ("Type", "Sakstype")),
+        ("responsible", "Ansvarlig", ("Ansvarlig", "Ansvar")),
+        ("deadline", "Frist", ("Frist", "Tidsfrist")),
+        ("status", "Status", ("Status",)),
+        ("comment", "Kommentar", ("Kommentar", "Kommentarer", "Merknad")),
+    ),
 }
 
 # Each entry is a set of alternatives; each alternative is fields that must all be present.
@@ -125,6 +139,7 @@ REQUIRED: dict[str, list[list[tuple[str, ...]]]] = {
         [("driver_role",)],
     ],
     "goals": [[("plan",)], [("goal",)], [("status",)], [("assessed",)]],
+    "actions": [[("meeting",)], [("item",)]],
 }
 
 
@@ -282,6 +297,43 @@ MONTH_WORDS = {
     for name in names
 }
 
+# The follow-up log's words: as the contract writes them, without the letters æøå, and the
+# words a secretary writes for the same thing. Stored as the keys of vocabulary.py.
+FOLLOWUP_KIND_WORDS = {
+    "vedtak": "decision",
+    "beslutning": "decision",
+    "oppfølging": "action",
+    "oppfolging": "action",
+    "oppfølgingspunkt": "action",
+    "oppfolgingspunkt": "action",
+    "oppfølgingssak": "action",
+    "tiltak": "action",
+    "oppgave": "action",
+}
+
+FOLLOWUP_STATUS_WORDS = {
+    "åpen": "open",
+    "apen": "open",
+    "aapen": "open",
+    "ikke startet": "open",
+    "pågår": "open",
+    "pagar": "open",
+    "i arbeid": "open",
+    "under arbeid": "open",
+    "utført": "done",
+    "utfort": "done",
+    "ferdig": "done",
+    "fullført": "done",
+    "gjennomført": "done",
+    "lukket": "done",
+    "utgår": "dropped",
+    "utgar": "dropped",
+    "utgått": "dropped",
+    "utgatt": "dropped",
+    "bortfalt": "dropped",
+    "avlyst": "dropped",
+}
+
 VOCABULARIES: dict[str, dict[str, object]] = {
     "subproject": SUBPROJECT_NAMES,
     "service": SERVICE_WORDS,
@@ -290,4 +342,6 @@ VOCABULARIES: dict[str, dict[str, object]] = {
     "role": ROLE_WORDS,
     "status": STATUS_WORDS,
     "month": MONTH_WORDS,
+    "followup_kind": FOLLOWUP_KIND_WORDS,
+    "followup_status": FOLLOWUP_STATUS_WORDS,
 }

@@ -113,6 +113,36 @@ MIGRATIONS: list[tuple[int, str]] = [
         )
         + "DELETE FROM meta WHERE key = 'rollup_schedule';",
     ),
+    (
+        7,
+        # The steering group's follow-up log: items per meeting, and the append-only history
+        # of their state (who recorded each change when, from which import if any).
+        """
+        CREATE SEQUENCE IF NOT EXISTS followup_change_seq START 1;
+        CREATE TABLE IF NOT EXISTS followup_items (
+            item_id VARCHAR PRIMARY KEY,
+            meeting_on DATE NOT NULL,
+            item_text VARCHAR NOT NULL,
+            recorded_at TIMESTAMP NOT NULL,
+            recorded_by VARCHAR NOT NULL,
+            import_id INTEGER,
+            position INTEGER
+        );
+        CREATE TABLE IF NOT EXISTS followup_changes (
+            change_no BIGINT NOT NULL DEFAULT nextval('followup_change_seq'),
+            item_id VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL CHECK (kind IN ('decision', 'action')),
+            responsible VARCHAR,
+            deadline DATE,
+            status VARCHAR NOT NULL CHECK (status IN ('open', 'done', 'dropped')),
+            comment VARCHAR,
+            effective_on DATE NOT NULL,
+            recorded_at TIMESTAMP NOT NULL,
+            recorded_by VARCHAR NOT NULL,
+            import_id INTEGER
+        );
+        """,
+    ),
 ]
 
 

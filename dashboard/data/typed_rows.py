@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from dashboard.data.followup import item_id_sql
+from dashboard.data.followup_io import IMPORT_INSERTS
 from dashboard.data.kinds import SERVICE_WORDS
 from dashboard.data.parsing import (
     CAREFUL,
@@ -463,9 +465,78 @@ class GoalSpec(Spec):
         self.add_text("owner")
 
 
+class ActionSpec(Spec):
+    """The follow-up log: an item per row, known by its meeting day and text."""
+
+    inserts = IMPORT_INSERTS
+
+    def build(self) -> None:
+        self.add_date("meeting", "meeting_on", "mangler møtedato")
+        self.add("item_text", self.text("item"))
+        self.check(
+            ("item",),
+            "item_text IS NULL",
+            "item_text",
+            "mangler sak (teksten til vedtaket eller oppfølgingspunktet)",
+        )
+        self.add("item_id", item_id_sql("meeting_on", "item_text"))
+        self.check(
+            ("item",),
+            "item_id IN (SELECT item_id FROM typed GROUP BY item_id HAVING count(*) > 1)",
+            "item_text",
+            "",
+            "saken «{found}» står på flere rader for samme møte; slå radene sammen til én",
+            per_row=False,
+        )
+        self.add_followup_word(
+            "kind",
+            "action",
+            "ukjent type «{found}»; forventet Vedtak eller Oppfølging (tom = Oppfølging)",
+        )
+        self.add_followup_word(
+            "status",
+            "open",
+            "ukjent status «{found}»; forventet Åpen, Utført eller Utgår (tom = Åpen)",
+        )
+        self.add_given("responsible", self.text("responsible"))
+        self.add_date("deadline", "deadline")
+        self.add_given_flag("deadline")
+        self.add_given("comment", self.text("comment"))
+
+    def add_given(self, field: str, expression: str) -> None:
+        self.add(field, expression)
+        self.add_given_flag(field)
+
+    def add_given_flag(self, field: str) -> None:
+        """Whether the file has the column of ``field`` (if not, the stored value stays)."""
+        self.add(f"given_{field}", "true" if field in self.columns else "false")
+
+    def add_date(self, field: str, name: str, missing: str | None = None) -> None:
+        raw = f"r_{field}"
+        self.add(raw, self.text(field))
+        self.add(name, f"coalesce({as_date(raw)}, {self.forms.datetime(raw)}::DATE)")
+        self.check(
+            (field,),
+            f"{raw} IS NOT NULL AND {name} IS NULL",
+            year_marked(raw),
+            "",
+            "«{found}» er ikke en dato; forventet f.eks. 12.03.2024, 12.3.2024 eller 2024-03-12",
+        )
+        if missing:
+            self.check((field,), f"{raw} IS NULL", raw, missing)
+
+    def add_followup_word(self, field: str, blank: str, invalid: str) -> None:
+        raw = f"r_{field}"
+        self.add(raw, self.text(field))
+        word = as_word(raw, f"followup_{field}")
+        self.add_given(field, f"CASE WHEN {raw} IS NULL THEN '{blank}' ELSE {word} END")
+        self.check((field,), f"{raw} IS NOT NULL AND {field} IS NULL", raw, "", invalid)
+
+
 KIND_SPECS: dict[str, type[Spec]] = {
     "activity": ActivitySpec,
     "callouts": CalloutSpec,
     "carlog": CarLogSpec,
     "goals": GoalSpec,
+    "actions": ActionSpec,
 }

@@ -39,12 +39,13 @@ URGENCIES = ("akutt", "haster", "vanlig")
 ACUTE_URGENCIES = ("akutt", "haster")
 URGENCY_LABELS = {"akutt": "Akutt", "haster": "Haster", "vanlig": "Vanlig"}
 
-EXPORT_KINDS = ("activity", "callouts", "carlog", "goals")
+EXPORT_KINDS = ("activity", "callouts", "carlog", "goals", "actions")
 KIND_LABELS = {
     "activity": "Aktivitetslogg",
     "callouts": "Utrykninger",
     "carlog": "Kjørebok",
     "goals": "Målstatus",
+    "actions": "Oppfølgingslogg",
 }
 
 
@@ -60,3 +61,9 @@ def default_owner_by_service() -> dict[str, str]:
 # case-insensitively is counted under this spelling, any other is kept as written.
 OUTCOMES = ("Innleggelse unngått", "Behandlet på stedet", "Innlagt", "Henvist fastlege")
 AVOIDED_ADMISSION = "Innleggelse unngått"
+
+# The steering group's follow-up log (oppfølgingslogg): kinds and statuses as stored.
+FOLLOWUP_KINDS = ("decision", "action")
+FOLLOWUP_KIND_LABELS = {"decision": "Vedtak", "action": "Oppfølging"}
+FOLLOWUP_STATUSES = ("open", "done", "dropped")
+FOLLOWUP_STATUS_LABELS = {"open": "Åpen", "done": "Utført", "dropped": "Utgår"}

@@ -39,6 +39,7 @@ KINDS = {
     "callouts": QT_TRANSLATE_NOOP("ImportView", "Call-outs"),
     "carlog": QT_TRANSLATE_NOOP("ImportView", "Car log"),
     "goals": QT_TRANSLATE_NOOP("ImportView", "Goal status"),
+    "actions": QT_TRANSLATE_NOOP("ImportView", "Follow-up log"),
 }
 
 

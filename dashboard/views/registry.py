@@ -75,6 +75,13 @@ VIEWS: tuple[ViewEntry, ...] = (
         "maal",
     ),
     ViewEntry(
+        "followup",
+        QT_TRANSLATE_NOOP("FollowUpView", "Follow-up"),
+        "dashboard.views.followup_view",
+        "FollowUpView",
+        "oppfolging",
+    ),
+    ViewEntry(
         "cost_sharing",
         QT_TRANSLATE_NOOP("CostSharingView", "Cost sharing"),
         "dashboard.views.cost_view",
