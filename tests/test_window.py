@@ -122,7 +122,8 @@ def test_navigation_menus_and_status_bar_are_norwegian(window):
 
 def test_shortcuts_open_views_and_import_and_brief(qtbot, window):
     assert [action.shortcut().toString() for action in window.view_actions] == [
-        f"Ctrl+{number}" for number in range(1, 9)
+        *(f"Ctrl+{number}" for number in range(1, 10)),
+        "Ctrl+0",
     ]
     assert window.import_action.shortcut().toString() == "Ctrl+O"
     assert window.brief_action.shortcut().toString() == "Ctrl+E"

@@ -271,7 +271,8 @@ class MainWindow(QMainWindow):
             self.nav.addItem(entry.title())
             self.stack.addWidget(QWidget())
             action = QAction(entry.title(), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            if number <= 10:  # Ctrl+1 … Ctrl+9, and Ctrl+0 for the tenth, as the keys lie
+                action.setShortcut(QKeySequence(f"Ctrl+{number % 10}"))
             action.triggered.connect(lambda _checked=False, index=number - 1: self.show_view(index))
             self.view_menu.addAction(action)
             self.addAction(action)
