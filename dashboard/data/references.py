@@ -51,7 +51,10 @@ class ReferenceValue:
         overlap = (min(end, self.period_to) - max(start, self.period_from)).days + 1
         if overlap > 0:
             return (0, -overlap, -self.period_to.toordinal())
-        gap = (start - self.period_to).days if self.period_to < start else (self.period_from - end).days
+        if self.period_to < start:
+            gap = (start - self.period_to).days
+        else:
+            gap = (self.period_from - end).days
         return (gap, 0, -self.period_to.toordinal())
 
 

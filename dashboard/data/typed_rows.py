@@ -473,9 +473,7 @@ KIND_SPECS: dict[str, type[Spec]] = {
 
 # --- Kinds 6 and 7: reference values and events -----------------------------------------
 
-PERIOD_HINT = (
-    "forventet et år (2019), et tidsrom (2018–2022 eller 01.01.2018–31.12.2018) eller tom"
-)
+PERIOD_HINT = "forventet et år (2019), et tidsrom (2018–2022 eller 01.01.2018–31.12.2018) eller tom"
 SHARE_HINT = "forventet en andel som 57 %, 57,0 eller 0,57"
 
 
@@ -507,7 +505,9 @@ SPAN_PATTERNS = (
 
 def span_end(text: str, group: int) -> str:
     """One end of a span written in one cell, NULL when the cell is no span."""
-    ends = [f"nullif(regexp_extract({text}, '{pattern}', {group}), '')" for pattern in SPAN_PATTERNS]
+    ends = [
+        f"nullif(regexp_extract({text}, '{pattern}', {group}), '')" for pattern in SPAN_PATTERNS
+    ]
     return f"coalesce({', '.join(ends)})"
 
 
@@ -685,19 +685,23 @@ class EventSpec(Spec):
     )
 
     def build(self) -> None:
-        for field, column, missing in (("start", "start_on", "mangler dato"), ("end", "end_on", "")):
-            self.add(f"r_{field}", self.typed_text(field))
-            moment = f"r_{field}"
-            self.add(column, f"coalesce({as_date(moment)}, {self.forms.datetime(moment)}::DATE)")
-            self.check(
-                (field,),
-                f"r_{field} IS NOT NULL AND {column} IS NULL" if not missing else f"{column} IS NULL",
-                year_marked(moment),
-                missing,
-                "«{found}» er ikke en dato; forventet f.eks. 01.01.2018 eller 2018-01-01",
-            )
+        self._date("start", "start_on", "mangler dato")
+        self._date("end", "end_on", None)
         self.check(("end",), "end_on < start_on", "r_end", "", "slutt «{found}» er før start")
         self.add_text("text", "mangler tekst (hva som skjedde)")
+
+    def _date(self, field: str, column: str, missing: str | None) -> None:
+        """A day, from a date or a date-time; ``missing``: what to say when it is blank."""
+        moment = f"r_{field}"
+        self.add(moment, self.typed_text(field))
+        self.add(column, f"coalesce({as_date(moment)}, {self.forms.datetime(moment)}::DATE)")
+        self.check(
+            (field,),
+            f"{column} IS NULL" if missing else f"{moment} IS NOT NULL AND {column} IS NULL",
+            year_marked(moment),
+            missing or "",
+            "«{found}» er ikke en dato; forventet f.eks. 01.01.2018 eller 2018-01-01",
+        )
 
 
 KIND_SPECS.update({"references": ReferenceSpec, "events": EventSpec})
