@@ -6,16 +6,18 @@ A value hidden by the suppression rule is ``None`` here and is not drawn.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.textlabels import NA_Label
-from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from dashboard.brief import norsk
 from dashboard.brief.fonts import REGULAR
+from dashboard.data.events import Event
 
 INK = colors.HexColor("#222222")
 GRID = colors.HexColor("#d9d9d9")
@@ -128,8 +130,10 @@ def monthly_bars(
     series: dict[str, Sequence[int | None]],
     width: float,
     height: float = 190,
+    events: Sequence[Event] = (),
 ) -> Drawing:
-    """Grouped bars per month, one colour per series, with a legend above."""
+    """Grouped bars per month, one colour per series, with a legend above; ``events`` are
+    drawn as numbered lines and bands (see :func:`event_marks`)."""
     drawing = _drawing(width, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 35, 25
@@ -144,6 +148,7 @@ def monthly_bars(
     all_values = [v for values in series.values() for v in values]
     chart.valueAxis.valueMax = _nice_max(all_values, floor=5)
     drawing.add(chart)
+    event_marks(drawing, months, events, (chart.x, chart.y, chart.width, chart.height))
     drawing.add(_legend(list(series), chart.x, height - 18, PALETTE[: len(series)]))
     return drawing
 
@@ -155,8 +160,10 @@ def monthly_share(
     highs: Sequence[float | None],
     width: float,
     height: float = 190,
+    events: Sequence[Event] = (),
 ) -> Drawing:
-    """A share per month in per cent with its 95 % confidence band as thin dashed lines.
+    """A share per month in per cent with its 95 % confidence band as thin dashed lines;
+    ``events`` as numbered lines and bands (see :func:`event_marks`).
 
     Drawn from shapes rather than reportlab's line chart, which joins lines across hidden
     months and cannot draw a lone point: here a hidden month leaves a gap.
@@ -190,6 +197,7 @@ def monthly_share(
     for x, share in zip(xs, shares, strict=True):
         if share is not None:
             drawing.add(Circle(x, y_of(share), radius, fillColor=PALETTE[0], strokeColor=None))
+    event_marks(drawing, months, events, (left, bottom, plot_width, plot_height))
     names = ["Andel med lege", "95 % konfidensintervall"]
     drawing.add(_legend(names, left, height - 18, [PALETTE[0], PALETTE[3]]))
     return drawing
@@ -226,3 +234,94 @@ def _polylines(drawing, xs, values, y_of, colour, stroke_width, dash) -> None:
                 PolyLine(run, strokeColor=colour, strokeWidth=stroke_width, strokeDashArray=dash)
             )
         run = []
+
+
+# --- Events on a monthly chart ----------------------------------------------------------
+
+EVENT_INK = colors.HexColor("#7a4b94")
+EVENT_BAND = colors.Color(0.48, 0.29, 0.58, alpha=0.13)
+EVENT_FONT_SIZE = 6.5
+EVENT_GAP = 2
+
+
+def _next_month(month: date) -> date:
+    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+def event_x(months: Sequence[date], day: date, left: float, width: float) -> float:
+    """Where the start of ``day`` falls on a chart of one band per month; the chart's edges
+    for a day before or after its months."""
+    first, after = months[0].replace(day=1), _next_month(months[-1])
+    if day <= first:
+        return left
+    if day >= after:
+        return left + width
+    month = day.replace(day=1)
+    index = next(i for i, m in enumerate(months) if m.replace(day=1) == month)
+    fraction = (day - month).days / (_next_month(month) - month).days
+    return left + width * (index + fraction) / len(months)
+
+
+def event_marks(
+    drawing: Drawing, months: Sequence[date], events: Sequence[Event], plot: tuple
+) -> None:
+    """Each event as a dashed line (a day) or a shaded band (a span) across the plot, and
+    its number just above the plot; numbers too close to part are joined («3–4»), so none
+    overlaps another or the data. The brief lists the numbers below the figure."""
+    left, bottom, width, height = plot
+    if not months:
+        return
+    labels = []
+    for number, event in enumerate(events, start=1):
+        x = event_x(months, event.start, left, width)
+        if event.is_span:
+            x_end = event_x(months, event.last_day + timedelta(days=1), left, width)
+            band = Rect(x, bottom, max(1.0, x_end - x), height, fillColor=EVENT_BAND)
+            band.strokeColor = None
+            drawing.add(band)
+            x = (x + x_end) / 2
+        else:
+            line = Line(x, bottom, x, bottom + height, strokeColor=EVENT_INK, strokeWidth=0.6)
+            line.strokeDashArray = (2, 1.5)
+            drawing.add(line)
+        labels.append((x, number))
+    for x, label in _joined_labels(labels):
+        drawing.add(
+            String(
+                x,
+                bottom + height + 2,
+                label,
+                fontName=REGULAR,
+                fontSize=EVENT_FONT_SIZE,
+                fillColor=EVENT_INK,
+                textAnchor="middle",
+            )
+        )
+
+
+def _joined_labels(labels: list[tuple[float, int]]) -> list[tuple[float, str]]:
+    """Numbers at their x; a number that would touch the one before joins it («3–5»)."""
+    groups: list[list[tuple[float, int]]] = []
+    for x, number in sorted(labels):
+        if groups and x - _right_edge(groups[-1]) < EVENT_GAP + _half_width(str(number)):
+            groups[-1].append((x, number))
+        else:
+            groups.append([(x, number)])
+    return [(_centre(group), _label(group)) for group in groups]
+
+
+def _label(group: list[tuple[float, int]]) -> str:
+    numbers = sorted(number for _, number in group)
+    return str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}"
+
+
+def _centre(group: list[tuple[float, int]]) -> float:
+    return (group[0][0] + group[-1][0]) / 2
+
+
+def _half_width(label: str) -> float:
+    return stringWidth(label, REGULAR, EVENT_FONT_SIZE) / 2
+
+
+def _right_edge(group: list[tuple[float, int]]) -> float:
+    return _centre(group) + _half_width(_label(group))

@@ -13,7 +13,9 @@ import duckdb
 
 from dashboard.data import figures
 from dashboard.data.costs import CostModel
+from dashboard.data.events import Event, events_between
 from dashboard.data.metrics import PeriodMetrics, period_metrics
+from dashboard.data.references import ReferenceTable, reference_table
 from dashboard.data.store import Freshness, Store
 from dashboard.data.values import Filters, months_between
 from dashboard.settings import Preferences
@@ -36,6 +38,8 @@ class BriefContent:
     threshold: int
     cost_model: CostModel
     is_demo: bool
+    references: ReferenceTable
+    events: list[Event]
 
     @property
     def previous(self) -> Filters:
@@ -71,4 +75,6 @@ def collect(
         threshold=prefs.suppression_threshold,
         cost_model=model,
         is_demo=on_cursor.is_demo,
+        references=reference_table(con, filters),
+        events=events_between(con, filters.start, filters.end),
     )

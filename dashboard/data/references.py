@@ -105,13 +105,9 @@ class ReferenceTable:
 
     groups: list[str]
     by_indicator: dict[str, dict[str, ReferenceValue]]
-    sources: list[str]
 
-    def value(self, indicator: str, group: str) -> ReferenceValue | None:
+    def value(self, indicator: str | None, group: str) -> ReferenceValue | None:
         return self.by_indicator.get(indicator, {}).get(group)
-
-    def source_number(self, ref: ReferenceValue) -> int:
-        return self.sources.index(ref.source) + 1
 
 
 def reference_table(con: duckdb.DuckDBPyConnection, filters: Filters) -> ReferenceTable:
@@ -121,9 +117,9 @@ def reference_table(con: duckdb.DuckDBPyConnection, filters: Filters) -> Referen
     }
     by_indicator = {key: refs for key, refs in by_indicator.items() if refs}
     chosen = [ref for refs in by_indicator.values() for ref in refs.values()]
-    groups = list(dict.fromkeys(ref.group for ref in sorted(chosen, key=lambda r: r.group)))
-    sources = list(dict.fromkeys(ref.source for ref in chosen))
-    return ReferenceTable(groups, by_indicator, sources)
+    # Groups in the order they were first stored: the order of the user's own file.
+    groups = list(dict.fromkeys(ref.group for ref in sorted(chosen, key=lambda r: r.id)))
+    return ReferenceTable(groups, by_indicator)
 
 
 # The period's own value of each indicator, from its metrics (data/metrics.PeriodMetrics).

@@ -13,6 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QVBoxLayout
 
+from dashboard.data.events import events_between
 from dashboard.data.figures import CarMonth, HeatCell, car_after_hours_months, car_heatmap
 from dashboard.data.phrases import staffed_span
 from dashboard.data.values import Filters, StaffedHours
@@ -25,6 +26,7 @@ from dashboard.views.charts import (
     HoverTip,
     LegendEntry,
     StackedBars,
+    event_legend,
     month_plot,
     month_positions,
     plot_widget,
@@ -140,10 +142,12 @@ class CarUseView(View):
             "staffed": filters.staffed.on(filters.end),
             "heatmap": car_heatmap(con, filters),
             "after_hours": car_after_hours_months(con, filters),
+            "events": events_between(con, filters.start, filters.end),
         }
 
     def present(self, data: dict) -> None:
         self._data = data
+        self.after_plot.event_marks.set_events(data["events"])
         self._draw_heatmap(data["heatmap"], data["staffed"])
         self._draw_after_hours()
 
@@ -197,7 +201,7 @@ class CarUseView(View):
         plot = self.after_plot.getPlotItem()
         plot.setLabel("left", self._measure_title())
         plot.enableAutoRange()
-        self.after_panel.legend.set_entries(entries)
+        self.after_panel.legend.set_entries(entries + event_legend(self.after_plot))
         self.after_panel.set_title(self._after_title())
         self._fill_after_table(rows)
 
