@@ -39,6 +39,8 @@ KINDS = {
     "callouts": QT_TRANSLATE_NOOP("ImportView", "Call-outs"),
     "carlog": QT_TRANSLATE_NOOP("ImportView", "Car log"),
     "goals": QT_TRANSLATE_NOOP("ImportView", "Goal status"),
+    "references": QT_TRANSLATE_NOOP("ImportView", "Reference values"),
+    "events": QT_TRANSLATE_NOOP("ImportView", "Events"),
 }
 
 

@@ -8,15 +8,11 @@ from dashboard.data.references import ReferenceValue
 from dashboard.views.formatting import format_date, format_number, format_percent
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReferenceText", text)
-
-
 def reference_period(ref: ReferenceValue) -> str:
     """«2019», «2018–2022», «01.03.2019–31.08.2019», or «no period»."""
     start, end = ref.period_from, ref.period_to
     if start is None or end is None:
-        return _tr("no period")
+        return QCoreApplication.translate("ReferenceText", "no period")
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
         return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
     return f"{format_date(start)}–{format_date(end)}"
@@ -27,14 +23,16 @@ def reference_value(ref: ReferenceValue) -> str:
     if ref.unit == "share":
         return format_percent(ref.value)
     if ref.unit == "minutes":
-        return _tr("%1 hours").replace("%1", format_number(ref.value / 60, 1))
+        return QCoreApplication.translate("ReferenceText", "%1 hours").replace(
+            "%1", format_number(ref.value / 60, 1)
+        )
     return format_number(ref.value, 0 if ref.unit == "count" else 1)
 
 
 def reference_legend_text(ref: ReferenceValue) -> str:
     """«Sammenlignbare kommuner i Trøndelag, 2019: 57,0 % (source: Evalueringen)»."""
     return (
-        _tr("%1, %2: %3 (source: %4)")
+        QCoreApplication.translate("ReferenceText", "%1, %2: %3 (source: %4)")
         .replace("%1", ref.group)
         .replace("%2", reference_period(ref))
         .replace("%3", reference_value(ref))
