@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from dashboard.data.figures import Overview, Trend, overview
+from dashboard.data.references import ReferenceValue, references_of
 from dashboard.data.values import Filters
 from dashboard.views.base import Fetch, View
 from dashboard.views.formatting import (
@@ -27,6 +28,7 @@ from dashboard.views.formatting import (
     format_number,
     format_percent,
 )
+from dashboard.views.reference_text import reference_legend_text
 
 TREND_MONTHS = 12
 TREND_COLOUR = "#0072B2"
@@ -34,6 +36,7 @@ PERIOD_SHADE = QColor(0, 114, 178, 30)
 SPARKLINE_HEIGHT = 54
 SPARKLINE_MARGIN = 4
 CARD_COLUMNS = 4
+REFERENCE_COLOUR = "#444444"  # as the first reference line on the charts
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,10 @@ class MetricCard(QFrame):
         self.note_label.setWordWrap(True)
         self.note_label.setStyleSheet("color: #666666;")
         self.trend = Sparkline(self)
+        self.reference_label = QLabel()
+        self.reference_label.setWordWrap(True)
+        self.reference_label.setStyleSheet("color: #444444;")
+        self.reference_label.hide()
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -99,6 +106,7 @@ class MetricCard(QFrame):
         layout.addWidget(self.value_label)
         layout.addWidget(self.change_label)
         layout.addWidget(self.trend)
+        layout.addWidget(self.reference_label)
         layout.addWidget(self.note_label)
         layout.addStretch(1)
 
@@ -115,6 +123,15 @@ class MetricCard(QFrame):
         self.note_label.setVisible(bool(note))
         self._show_trend(figure, data.filters)
         self.setToolTip(self._tooltip(title, figure, data))
+
+    def show_references(self, references: list[ReferenceValue]) -> None:
+        """Reference values of the card's figure, each naming group, period and source; a
+        share's also as a dashed level on the trend line (a count or hours of another
+        period's length has no level on a monthly line)."""
+        self.reference_label.setText("\n".join(map(reference_legend_text, references)))
+        self.reference_label.setVisible(bool(references))
+        shares = [ref.value for ref in references if ref.unit == "share"]
+        self.trend.set_reference_levels(shares)
 
     def _change_text(self, figure: Trend) -> str:
         before = format_value(figure.previous, self.spec.kind)
@@ -189,6 +206,7 @@ class Sparkline(QWidget):
         self._values: list[float | None] = []
         self._period_from = 0
         self._ends_mid_month = False
+        self._reference_levels: list[float] = []
 
     def set_values(
         self, values: list[float | None], period_from: int, ends_mid_month: bool = False
@@ -202,6 +220,24 @@ class Sparkline(QWidget):
 
     def ends_mid_month(self) -> bool:
         return self._ends_mid_month
+
+    def set_reference_levels(self, levels: list[float]) -> None:
+        self._reference_levels = list(levels)
+        self.update()
+
+    def reference_levels(self) -> list[float]:
+        return list(self._reference_levels)
+
+    def _top(self) -> float:
+        known = [value for value in self._values if value is not None]
+        return max([*known, *self._reference_levels, 0.0]) or 1.0
+
+    def _draw_reference_levels(self, painter: QPainter) -> None:
+        painter.setPen(QPen(QColor(REFERENCE_COLOUR), 1.5, Qt.PenStyle.DashLine))
+        height = self.height() - 2 * SPARKLINE_MARGIN
+        for level in self._reference_levels:
+            y = SPARKLINE_MARGIN + height * (1 - level / self._top())
+            painter.drawLine(QPointF(0, y), QPointF(self.width(), y))
 
     def values(self) -> list[float | None]:
         return list(self._values)
@@ -218,6 +254,7 @@ class Sparkline(QWidget):
         painter.fillRect(
             QRectF(self._period_from * step, 0, self.width(), self.height()), PERIOD_SHADE
         )
+        self._draw_reference_levels(painter)
         segments = self._segments(step)
         if self._ends_mid_month and segments and segments[-1].size() > 2:
             last = segments[-1]
@@ -231,8 +268,7 @@ class Sparkline(QWidget):
 
     def _segments(self, step: float) -> list[QPolygonF]:
         """One polyline per unbroken run of values; a missing month breaks the line."""
-        known = [value for value in self._values if value is not None]
-        top = max([*known, 0.0]) or 1.0
+        top = self._top()
         height = self.height() - 2 * SPARKLINE_MARGIN
         segments, current = [], QPolygonF()
         for index, value in enumerate(self._values):
@@ -244,6 +280,28 @@ class Sparkline(QWidget):
             current.append(QPointF((index + 0.5) * step, y))
         segments.append(current)
         return [segment for segment in segments if segment.size() > 1]
+
+
+# The cards whose figure is an indicator reference values may name.
+CARD_INDICATORS = {
+    "tasks": "activities_count",
+    "task_hours": "activities_minutes",
+    "acute": "acute_callouts",
+    "doctor_share": "acute_doctor_share",
+    "late_trips": "car_after_22_trips",
+    "late_hours": "car_after_22_minutes",
+}
+
+
+@dataclass(frozen=True)
+class CardFigures:
+    overview: Overview
+    references: dict[str, list[ReferenceValue]]
+
+
+def card_references(con, filters: Filters) -> dict[str, list[ReferenceValue]]:
+    """Per card, the reference values of its figure nearest the period, one per group."""
+    return {card: references_of(con, key, filters) for card, key in CARD_INDICATORS.items()}
 
 
 class OverviewView(View):
@@ -280,9 +338,13 @@ class OverviewView(View):
 
     def fetcher(self, filters: Filters) -> Fetch:
         owners = self.prefs.cost_model.owner_by_service  # read here, on the GUI thread
-        return partial(overview, filters=filters, owners=owners)
+        figures = partial(overview, filters=filters, owners=owners)
+        return lambda con: CardFigures(figures(con), card_references(con, filters))
 
-    def present(self, data: Overview) -> None:
+    def present(self, fetched: CardFigures) -> None:
+        data = fetched.overview
+        for key, card in self.cards.items():
+            card.show_references(fetched.references.get(key, []))
         self.data = data
         self.heading.setText(self.title())
         self.period_label.setText(
