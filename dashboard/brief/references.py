@@ -154,8 +154,8 @@ def events_text(events: Sequence[Event], figure: str) -> str:
 
 # --- The headline table with its reference columns --------------------------------------
 
-NUMBER_WIDTH = 62
-LABEL_WIDTH_MIN = 110
+NUMBER_WIDTH = 54
+LABEL_WIDTH_MIN = 125
 GROUP_WIDTH_MAX = 110
 
 
