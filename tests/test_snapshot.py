@@ -22,6 +22,7 @@ NAMES = [
     "05-maal.png",
     "06-kostnadsdeling.png",
     "07-import.png",
+    "08-referanser.png",
 ]
 
 

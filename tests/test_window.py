@@ -43,6 +43,7 @@ NAVIGATION = [
     "Mål",
     "Kostnadsdeling",
     "Import",
+    "Referanser og hendelser",
 ]
 GOOD_CSV = (
     "Start;Slutt;Delprosjekt;Oppgave;Bestiller;Kommune\n"
@@ -117,7 +118,7 @@ def test_navigation_menus_and_status_bar_are_norwegian(window):
 
 def test_shortcuts_open_views_and_import_and_brief(qtbot, window):
     assert [action.shortcut().toString() for action in window.view_actions] == [
-        f"Ctrl+{number}" for number in range(1, 8)
+        f"Ctrl+{number}" for number in range(1, 9)
     ]
     assert window.import_action.shortcut().toString() == "Ctrl+O"
     assert window.brief_action.shortcut().toString() == "Ctrl+E"
