@@ -96,7 +96,8 @@ def references_of(
         rank = ref.distance(filters.start, filters.end)
         if known is None or rank < known.distance(filters.start, filters.end):
             nearest[ref.group] = ref
-    return list(nearest.values())
+    # In the order they were stored: the order of the user's own file.
+    return sorted(nearest.values(), key=lambda ref: ref.id)
 
 
 @dataclass(frozen=True)
