@@ -2,7 +2,7 @@
 the contract's aliases and share forms import with the right values; wrong rows are refused
 naming file, row and column; re-import changes nothing."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from exports import identity_number
@@ -264,3 +264,20 @@ def test_event_value_type():
     assert (span.is_span, span.when) == (True, "04.02.2024–10.02.2024")
     day = Event(2, date(2018, 1, 1), None, "Prosjektstart")
     assert (day.is_span, day.when, day.last_day) == (False, "01.01.2018", date(2018, 1, 1))
+
+
+def test_events_from_an_xlsx_with_real_excel_dates(store, tmp_path):
+    book = Workbook()
+    book.active.title = "Ark1"
+    sheet = book.create_sheet("Hendelser")  # a sheet named after the kind is read
+    sheet.append(["Fra", "Til", "Tekst"])
+    sheet.append([datetime(2019, 2, 5), datetime(2019, 2, 9), "Rørosmartnan"])
+    sheet.append([date(2020, 1, 1), None, "Ordinær drift"])
+    path = tmp_path / "hendelser.xlsx"
+    book.save(path)
+    result = import_file(store, path)
+    assert (result.kind, result.rows_added) == ("hendelser", 2)
+    assert [(e.start, e.end, e.text) for e in all_events(store.con)] == [
+        (date(2019, 2, 5), date(2019, 2, 9), "Rørosmartnan"),
+        (date(2020, 1, 1), None, "Ordinær drift"),
+    ]
