@@ -148,3 +148,27 @@ def test_numbers_too_close_to_part_are_joined():
         (101, "1–3"),
         (200, "4"),
     ]
+
+
+def test_the_doctor_share_chart_draws_its_references_within_the_page():
+    long_source = "Evalueringen av prosjektet mobil integrert helsetjeneste Røros, " * 3
+    references = [("Kommuner, 2019: 57,0 % (kilde: Evalueringen)", 0.57), (long_source, 0.41)]
+    drawing = charts.monthly_share(
+        MONTHS, [0.5, 0.6], [0.4, 0.5], [0.6, 0.7], 400, references=references
+    )
+    levels = [s for s in drawing.contents if isinstance(s, Line) and s.strokeDashArray == (5, 3)]
+    plot_bottom, plot_height = 25, drawing.height - 25 - 37 - 2 * charts.REFERENCE_ROW
+    assert [level.y1 for level in levels] == pytest.approx(
+        [plot_bottom + plot_height * 0.57, plot_bottom + plot_height * 0.41]
+    )
+    legend = drawing.contents[-1]
+    names = [name for _, name in legend.colorNamePairs]
+    assert names[0] == "Kommuner, 2019: 57,0 % (kilde: Evalueringen)"
+    assert names[1].endswith("…") and len(names[1]) < len(long_source)
+
+
+def test_the_doctor_share_figure_names_its_reference_lines(pages):
+    figure = next(page for page in pages if "Figur 2." in page)
+    text = flat(figure)
+    assert "Sammenlignbare kommuner i Trøndelag, 2019: 57,0 % (kilde: Evalueringen 2021)" in text
+    assert "Før prosjektet, 2017: 41,0 % (kilde: Evalueringen 2021)" in text

@@ -161,16 +161,20 @@ def monthly_share(
     width: float,
     height: float = 190,
     events: Sequence[Event] = (),
+    references: Sequence[tuple[str, float]] = (),
 ) -> Drawing:
     """A share per month in per cent with its 95 % confidence band as thin dashed lines;
-    ``events`` as numbered lines and bands (see :func:`event_marks`).
+    ``events`` as numbered lines and bands (see :func:`event_marks`); ``references``
+    (legend text, share) as dashed levels, named in a second legend row.
 
     Drawn from shapes rather than reportlab's line chart, which joins lines across hidden
     months and cannot draw a lone point: here a hidden month leaves a gap.
     """
+    room = REFERENCE_ROW * len(references[: len(REFERENCE_INK)])
+    height += room
     drawing = _drawing(width, height)
     left, bottom = 40, 25
-    plot_width, plot_height = width - left - 10, height - bottom - 37
+    plot_width, plot_height = width - left - 10, height - bottom - 37 - room
     _percent_grid(drawing, left, bottom, plot_width, plot_height)
     band = plot_width / max(1, len(months))
     xs = [left + band * (i + 0.5) for i in range(len(months))]
@@ -200,6 +204,7 @@ def monthly_share(
     event_marks(drawing, months, events, (left, bottom, plot_width, plot_height))
     names = ["Andel med lege", "95 % konfidensintervall"]
     drawing.add(_legend(names, left, height - 18, [PALETTE[0], PALETTE[3]]))
+    reference_levels(drawing, references, (left, bottom, plot_width, plot_height), height - 20)
     return drawing
 
 
@@ -325,3 +330,37 @@ def _half_width(label: str) -> float:
 
 def _right_edge(group: list[tuple[float, int]]) -> float:
     return _centre(group) + _half_width(_label(group))
+
+
+# --- Reference values on a share chart --------------------------------------------------
+
+REFERENCE_ROW = 14
+REFERENCE_INK = (colors.HexColor("#444444"), colors.HexColor("#cc3311"))
+
+
+def reference_levels(
+    drawing: Drawing, references: Sequence[tuple[str, float]], plot: tuple, legend_top: float
+) -> None:
+    """Each reference share (two at most) as a dashed level across the plot, named one
+    under the other below ``legend_top``."""
+    left, bottom, width, height = plot
+    shown = list(references)[: len(REFERENCE_INK)]
+    for (_, share), colour in zip(shown, REFERENCE_INK, strict=False):
+        y = bottom + height * share
+        level = Line(left, y, left + width, y, strokeColor=colour, strokeWidth=1.1)
+        level.strokeDashArray = (5, 3)
+        drawing.add(level)
+    if shown:
+        names = [_fitted(name, width - 20) for name, _ in shown]
+        legend = _legend(names, left, legend_top - REFERENCE_ROW * len(shown), REFERENCE_INK)
+        legend.colorNamePairs = list(zip(REFERENCE_INK, names, strict=False))
+        legend.columnMaximum = len(shown)
+        legend.deltay = REFERENCE_ROW
+        drawing.add(legend)
+
+
+def _fitted(text: str, width: float) -> str:
+    """``text`` cut with «…» to fit ``width`` (the full source is in the table's footnote)."""
+    while len(text) > 1 and stringWidth(text, REGULAR, FONT_SIZE) > width:
+        text = text[:-2] + "…"
+    return text

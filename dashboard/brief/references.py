@@ -133,6 +133,21 @@ def group_chunks(groups: Sequence[str]) -> list[list[str]]:
     return chunks
 
 
+def share_references(content) -> list[tuple[str, float]]:
+    """The doctor share's reference values for its chart: the groups beside the headline
+    figures, each named with its period and the number of its footnote's source."""
+    table: ReferenceTable = content.references
+    refs = [table.value("acute_doctor_share", group) for group in table.groups]
+    shown = [ref for ref in refs if ref is not None][:GROUPS_IN_HEADLINE]
+    return [
+        (
+            f"{ref.group}, {ref.period_text}: {norsk.percent(ref.value)} (kilde: {ref.source})",
+            ref.value,
+        )
+        for ref in shown
+    ]
+
+
 # --- Events -----------------------------------------------------------------------------
 
 
@@ -154,8 +169,8 @@ def events_text(events: Sequence[Event], figure: str) -> str:
 
 # --- The headline table with its reference columns --------------------------------------
 
-NUMBER_WIDTH = 54
-LABEL_WIDTH_MIN = 125
+NUMBER_WIDTH = 58
+LABEL_WIDTH_MIN = 120
 GROUP_WIDTH_MAX = 110
 
 

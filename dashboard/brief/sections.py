@@ -38,7 +38,7 @@ from dashboard.brief.privacy import (
     protect_group,
     protect_two_levels,
 )
-from dashboard.brief.references import events_text, headline_with_references
+from dashboard.brief.references import events_text, headline_with_references, share_references
 from dashboard.data.costs import RULES
 from dashboard.data.figures import AcuteMonth
 from dashboard.data.goals import status_word
@@ -310,7 +310,13 @@ def callouts_section(content: BriefContent) -> list:
             "Utrykninger med hastegrad akutt eller haster (øyeblikkelig hjelp), og hvor mange "
             "av dem som hadde lege med. Intervallet er et 95 % konfidensintervall (Wilson).",
             charts.monthly_share(
-                content.months, shares, lows, highs, FRAME_WIDTH, events=content.events
+                content.months,
+                shares,
+                lows,
+                highs,
+                FRAME_WIDTH,
+                events=content.events,
+                references=share_references(content),
             ),
             "Figur 2. Andel ø-hjelp med lege per måned. Måneder med skjulte tall er utelatt.",
         ),
