@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from dashboard.data.events import Event, EventInput
 from dashboard.data.references import ReferenceInput, ReferenceValue
 from dashboard.data.vocabulary import INDICATOR_UNITS, INDICATORS
-from dashboard.views.formatting import pydate, qdate
+from dashboard.views.formatting import locale, pydate, qdate
 from dashboard.views.goal_dialogs import _buttons, _date_edit
 
 FIELD_WIDTH = 420
@@ -60,6 +60,7 @@ class ReferenceDialog(QDialog):
         self.from_edit = _date_edit(self, date(date.today().year - 1, 1, 1))
         self.to_edit = _date_edit(self, date(date.today().year - 1, 12, 31))
         self.value_box = QDoubleSpinBox(self)
+        self.value_box.setLocale(locale())  # 57,0 % in bokmål
         self.source_edit = QLineEdit(self)
         self.source_edit.setPlaceholderText(self.tr("Where the figure comes from"))
         self.buttons = _buttons(self)
