@@ -281,3 +281,17 @@ def test_events_from_an_xlsx_with_real_excel_dates(store, tmp_path):
         (date(2019, 2, 5), date(2019, 2, 9), "Rørosmartnan"),
         (date(2020, 1, 1), None, "Ordinær drift"),
     ]
+
+
+def test_text_entered_in_the_window_may_hold_no_identity_number(store):
+    from dashboard.data.events import EventInput, add_event
+    from dashboard.data.references import ReferenceInput, add_reference
+
+    number = identity_number(date(1990, 5, 17))
+    event = EventInput(date(2024, 2, 4), None, f"Pasient {number} innlagt")
+    reference = ReferenceInput("acute_callouts", "Mål", None, None, 10, f"Journal {number}")
+    for add, entry in ((add_event, event), (add_reference, reference)):
+        with pytest.raises(ValueError) as caught:
+            add(store.con, entry)
+        assert "fødselsnummer" in str(caught.value) and number not in str(caught.value)
+    assert all_events(store.con) == [] and reference_values(store.con) == []

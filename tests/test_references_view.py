@@ -234,3 +234,11 @@ def test_a_read_only_database_offers_no_changes(qtbot, path):
     assert view.references.table.model().rowCount() == 3
     assert not view.references.add_button.isEnabled()
     assert view.open_event_dialog(None) is None
+
+
+def test_the_dialog_says_why_it_cannot_be_saved(qtbot, path):
+    view = host_of(qtbot, ReferencesView, path).view
+    dialog = view.open_event_dialog(None)
+    assert dialog.problem_label.text() == "Mangler tekst (hva som skjedde)."
+    dialog.text_edit.setText("Ny turnus")
+    assert dialog.problem_label.isHidden() and dialog.ok_button.isEnabled()

@@ -10,6 +10,9 @@ from datetime import date
 
 import duckdb
 
+from dashboard.data.privacy import holds_identity_number
+from dashboard.data.references import IDENTITY_IN_TEXT
+
 
 @dataclass(frozen=True)
 class Event:
@@ -70,6 +73,8 @@ class EventInput:
             problems.append("mangler tekst (hva som skjedde)")
         if self.end is not None and self.end < self.start:
             problems.append("slutt er før start")
+        if holds_identity_number(self.text):
+            problems.append(IDENTITY_IN_TEXT)
         return problems
 
     def parameters(self) -> list:

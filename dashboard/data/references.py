@@ -14,9 +14,12 @@ from datetime import date
 
 import duckdb
 
+from dashboard.data.privacy import holds_identity_number
 from dashboard.data.values import Filters
 from dashboard.data.vocabulary import INDICATOR_UNITS, INDICATORS
 
+# Entered text is printed in the brief: it may hold no identity number (never repeated).
+IDENTITY_IN_TEXT = "teksten inneholder et fødselsnummer eller D-nummer; fjern det"
 COLUMNS = "id, indicator, group_name, period_from, period_to, value, source, import_id"
 
 
@@ -163,6 +166,8 @@ class ReferenceInput:
             problems.append("mangler sammenligningsgruppe")
         if not self.source.strip():
             problems.append("mangler kilde")
+        if any(holds_identity_number(text) for text in (self.group, self.source)):
+            problems.append(IDENTITY_IN_TEXT)
         if (self.period_from is None) != (self.period_to is None):
             problems.append("perioden trenger både fra og til, eller ingen av dem")
         elif self.period_from and self.period_to and self.period_to < self.period_from:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -25,6 +26,21 @@ from dashboard.views.goal_dialogs import _buttons, _date_edit
 
 FIELD_WIDTH = 420
 PERIOD_KINDS = ("none", "year", "dates")
+
+
+def _problem_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #9a3412;")
+    return label
+
+
+def _show_problems(problems: list[str], label: QLabel, ok_button) -> None:
+    """What keeps the entry from being saved, in the data layer's words; OK only without."""
+    text = "; ".join(problems)
+    label.setText(text[:1].upper() + text[1:] + "." if text else "")
+    label.setVisible(bool(problems))
+    ok_button.setEnabled(not problems)
 
 
 class ReferenceDialog(QDialog):
@@ -63,6 +79,7 @@ class ReferenceDialog(QDialog):
         self.value_box.setLocale(locale())  # 57,0 % in bokmål
         self.source_edit = QLineEdit(self)
         self.source_edit.setPlaceholderText(self.tr("Where the figure comes from"))
+        self.problem_label = _problem_label(self)
         self.buttons = _buttons(self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self._lay_out()
@@ -88,6 +105,7 @@ class ReferenceDialog(QDialog):
         self.form.addRow(self.tr("Source:"), self.source_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
+        layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
 
     def _show(self, ref: ReferenceValue) -> None:
@@ -126,7 +144,7 @@ class ReferenceDialog(QDialog):
         self._update_ok()
 
     def _update_ok(self) -> None:
-        self.ok_button.setEnabled(not self.entry().problems())
+        _show_problems(self.entry().problems(), self.problem_label, self.ok_button)
 
     def _period(self) -> tuple[date | None, date | None]:
         kind = self.period_box.currentData()
@@ -162,6 +180,7 @@ class EventDialog(QDialog):
         self.from_edit = _date_edit(self, date.today())
         self.span_box = QCheckBox(self.tr("Lasts several days"), self)
         self.to_edit = _date_edit(self, date.today())
+        self.problem_label = _problem_label(self)
         self.buttons = _buttons(self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self._lay_out()
@@ -181,6 +200,7 @@ class EventDialog(QDialog):
         self.form.addRow(self.tr("Last day:"), self.to_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
+        layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
 
     def _show(self, event: Event) -> None:
@@ -191,7 +211,7 @@ class EventDialog(QDialog):
 
     def _update(self) -> None:
         self.form.setRowVisible(self.to_edit, self.span_box.isChecked())
-        self.ok_button.setEnabled(not self.entry().problems())
+        _show_problems(self.entry().problems(), self.problem_label, self.ok_button)
 
     def entry(self) -> EventInput:
         end = pydate(self.to_edit.date()) if self.span_box.isChecked() else None
