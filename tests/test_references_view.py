@@ -242,3 +242,18 @@ def test_the_dialog_says_why_it_cannot_be_saved(qtbot, path):
     assert dialog.problem_label.text() == "Mangler tekst (hva som skjedde)."
     dialog.text_edit.setText("Ny turnus")
     assert dialog.problem_label.isHidden() and dialog.ok_button.isEnabled()
+
+
+def test_overview_trend_lines_shade_the_events(qtbot, path):
+    view = host_of(qtbot, OverviewView, path).view
+    card = view.cards["doctor_share"]
+    months = view.data.trends["doctor_share"].months
+    february = months.index(date(2024, 2, 1))
+    # 4–10 February: from 3/29 into February to the end of the 10th; 15 March: one day.
+    spans = [edge for span in card.trend.event_spans() for edge in span]
+    march = february + 1
+    assert spans == pytest.approx(
+        [february + 3 / 29, february + 10 / 29, march + 14 / 31, march + 15 / 31]
+    )
+    assert "04.02.2024–10.02.2024: Rørosmartnan" in card.toolTip()
+    assert "Prosjektstart" not in card.toolTip()  # 2018 lies before the trend line

@@ -17,6 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF,
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from dashboard.data.events import Event, events_between
 from dashboard.data.figures import Overview, Trend, overview
 from dashboard.data.references import ReferenceValue, references_of
 from dashboard.data.values import Filters
@@ -37,6 +38,7 @@ SPARKLINE_HEIGHT = 54
 SPARKLINE_MARGIN = 4
 CARD_COLUMNS = 4
 REFERENCE_COLOUR = "#444444"  # as the first reference line on the charts
+EVENT_SHADE = QColor(122, 75, 148, 60)  # the charts' event colour, light
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,16 @@ class MetricCard(QFrame):
         self._show_trend(figure, data.filters)
         self.setToolTip(self._tooltip(title, figure, data))
 
+    def show_events(self, events: list[Event], months: list[date]) -> None:
+        """The events of the trend line's months as light bands on it, named on hover."""
+        spans = [span for event in events if (span := _month_span(event, months))]
+        self.trend.set_event_spans(spans)
+        shown = [event for event in events if _month_span(event, months)]
+        if shown:
+            lines = [f"{event.when}: {event.text}" for event in shown]
+            heading = self.tr("Events (shaded on the trend line):")
+            self.setToolTip(f"{self.toolTip()}<br><br>{heading}<br>" + "<br>".join(lines))
+
     def show_references(self, references: list[ReferenceValue]) -> None:
         """Reference values of the card's figure, each naming group, period and source; a
         share's also as a dashed level on the trend line (a count or hours of another
@@ -180,6 +192,23 @@ class MetricCard(QFrame):
         return "<br>".join(lines)
 
 
+def _month_span(event: Event, months: list[date]) -> tuple[float, float] | None:
+    """Where an event lies on a line of one step per month, in steps; None outside it."""
+    if not months:
+        return None
+
+    def steps(day: date) -> float:
+        first = day.replace(day=1)
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        whole = (first.year - months[0].year) * 12 + first.month - months[0].month
+        return whole + (day - first).days / (following - first).days
+
+    start, end = steps(event.start), steps(event.last_day + timedelta(days=1))
+    if end <= 0 or start >= len(months):
+        return None
+    return max(start, 0.0), min(end, float(len(months)))
+
+
 def _ends_mid_month(month: date, filters: Filters) -> bool:
     next_month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
     return filters.end < next_month - timedelta(days=1)
@@ -207,6 +236,7 @@ class Sparkline(QWidget):
         self._period_from = 0
         self._ends_mid_month = False
         self._reference_levels: list[float] = []
+        self._event_spans: list[tuple[float, float]] = []
 
     def set_values(
         self, values: list[float | None], period_from: int, ends_mid_month: bool = False
@@ -220,6 +250,19 @@ class Sparkline(QWidget):
 
     def ends_mid_month(self) -> bool:
         return self._ends_mid_month
+
+    def set_event_spans(self, spans: list[tuple[float, float]]) -> None:
+        """Events as (from, to) in month steps along the line."""
+        self._event_spans = list(spans)
+        self.update()
+
+    def event_spans(self) -> list[tuple[float, float]]:
+        return list(self._event_spans)
+
+    def _draw_event_spans(self, painter: QPainter, step: float) -> None:
+        for start, end in self._event_spans:
+            width = max((end - start) * step, 2.0)
+            painter.fillRect(QRectF(start * step, 0, width, self.height()), EVENT_SHADE)
 
     def set_reference_levels(self, levels: list[float]) -> None:
         self._reference_levels = list(levels)
@@ -254,6 +297,7 @@ class Sparkline(QWidget):
         painter.fillRect(
             QRectF(self._period_from * step, 0, self.width(), self.height()), PERIOD_SHADE
         )
+        self._draw_event_spans(painter, step)
         self._draw_reference_levels(painter)
         segments = self._segments(step)
         if self._ends_mid_month and segments and segments[-1].size() > 2:
@@ -297,6 +341,18 @@ CARD_INDICATORS = {
 class CardFigures:
     overview: Overview
     references: dict[str, list[ReferenceValue]]
+    events: list[Event]
+
+
+def card_figures(con, filters: Filters, owners: dict[str, str]) -> CardFigures:
+    """The cards' figures, the reference values of each, and the events of their trend
+    lines (which reach back before the period)."""
+    figures = overview(con, filters=filters, owners=owners)
+    months = next((trend.months for trend in figures.trends.values() if trend.months), [])
+    start = min(months[0], filters.start) if months else filters.start
+    return CardFigures(
+        figures, card_references(con, filters), events_between(con, start, filters.end)
+    )
 
 
 def card_references(con, filters: Filters) -> dict[str, list[ReferenceValue]]:
@@ -338,8 +394,7 @@ class OverviewView(View):
 
     def fetcher(self, filters: Filters) -> Fetch:
         owners = self.prefs.cost_model.owner_by_service  # read here, on the GUI thread
-        figures = partial(overview, filters=filters, owners=owners)
-        return lambda con: CardFigures(figures(con), card_references(con, filters))
+        return partial(card_figures, filters=filters, owners=owners)
 
     def present(self, fetched: CardFigures) -> None:
         data = fetched.overview
@@ -357,6 +412,7 @@ class OverviewView(View):
         for key, card in self.cards.items():
             title = QCoreApplication.translate("OverviewView", card.spec.title).replace("%1", clock)
             card.show_figure(title, data.trends[key], data, self._note(card.spec, data.filters))
+            card.show_events(fetched.events, data.trends[key].months)
 
     def _note(self, spec: CardSpec, filters: Filters) -> str:
         """Say so when a figure cannot be narrowed the way the filters ask."""

@@ -65,6 +65,13 @@
     </message>
 </context>
 <context>
+    <name>MetricCard</name>
+    <message>
+        <source>Events (shaded on the trend line):</source>
+        <translation>Hendelser (skyggelagt på trendlinjen):</translation>
+    </message>
+</context>
+<context>
     <name>ReferenceDialog</name>
     <message>
         <source> minutes</source>
