@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from dashboard.selftest import SelfTestFailed, pdf_page_count, png_size, run_self_test
-from dashboard.views import registry
+from dashboard.views.registry import VIEWS
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
@@ -16,8 +16,7 @@ def test_self_test_passes_and_leaves_the_user_folders_alone(qapp, _isolated_user
     lines: list[str] = []
     assert run_self_test(lines.append) == 0
     assert lines[0].startswith("Selvtest av Helsevakt-dashboard")
-    views = len(registry.VIEWS)
-    assert lines[2] == f"  Visninger tegnet: {views} PNG-filer, 1440×900 punkter hver"
+    assert lines[2] == f"  Visninger tegnet: {len(VIEWS)} PNG-filer, 1440×900 punkter hver"
     assert lines[3].startswith("  Notat skrevet: PDF med ")
     assert lines[-1] == "Alt virker."
     assert not (_isolated_user_dirs / "data").exists()

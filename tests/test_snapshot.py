@@ -25,6 +25,7 @@ NAMES = [
     "08-kostnadsdeling.png",
     "09-kapasitet.png",
     "10-import.png",
+    "11-referanser.png",
 ]
 
 

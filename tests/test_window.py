@@ -46,6 +46,7 @@ NAVIGATION = [
     "Kostnadsdeling",
     "Kapasitet",
     "Import",
+    "Referanser og hendelser",
 ]
 GOOD_CSV = (
     "Start;Slutt;Delprosjekt;Oppgave;Bestiller;Kommune\n"

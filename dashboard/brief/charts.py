@@ -6,16 +6,20 @@ A value hidden by the suppression rule is ``None`` here and is not drawn.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.textlabels import NA_Label
-from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from dashboard.brief import norsk
 from dashboard.brief.fonts import REGULAR
+from dashboard.data.events import Event
+from dashboard.data.grain import MONTHS_IN, bucket_of
+from dashboard.data.values import shift_months
 
 INK = colors.HexColor("#222222")
 GRID = colors.HexColor("#d9d9d9")
@@ -131,8 +135,10 @@ def monthly_bars(
     width: float,
     height: float = 190,
     grain: str = "month",
+    events: Sequence[Event] = (),
 ) -> Drawing:
-    """Grouped bars per month (or quarter, year), one colour per series, legend above."""
+    """Grouped bars per month (or quarter, year), one colour per series, with a legend
+    above; ``events`` are drawn as numbered lines and bands (see :func:`event_marks`)."""
     drawing = _drawing(width, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 35, 25
@@ -147,6 +153,7 @@ def monthly_bars(
     all_values = [v for values in series.values() for v in values]
     chart.valueAxis.valueMax = _nice_max(all_values, floor=5)
     drawing.add(chart)
+    event_marks(drawing, months, events, (chart.x, chart.y, chart.width, chart.height), grain)
     drawing.add(_legend(list(series), chart.x, height - 18, PALETTE[: len(series)]))
     return drawing
 
@@ -159,16 +166,21 @@ def monthly_share(
     width: float,
     grain: str = "month",
     height: float = 190,
+    events: Sequence[Event] = (),
+    references: Sequence[tuple[str, float]] = (),
 ) -> Drawing:
     """A share per month (or quarter, year) in per cent with its 95 % confidence band as
-    thin dashed lines.
+    thin dashed lines; ``events`` as numbered lines and bands (see :func:`event_marks`);
+    ``references`` (legend text, share) as dashed levels, named in a second legend row.
 
     Drawn from shapes rather than reportlab's line chart, which joins lines across hidden
     months and cannot draw a lone point: here a hidden month leaves a gap.
     """
+    room = REFERENCE_ROW * len(references[: len(REFERENCE_INK)])
+    height += room
     drawing = _drawing(width, height)
     left, bottom = 40, 25
-    plot_width, plot_height = width - left - 10, height - bottom - 37
+    plot_width, plot_height = width - left - 10, height - bottom - 37 - room
     _percent_grid(drawing, left, bottom, plot_width, plot_height)
     band = plot_width / max(1, len(months))
     xs = [left + band * (i + 0.5) for i in range(len(months))]
@@ -195,8 +207,10 @@ def monthly_share(
     for x, share in zip(xs, shares, strict=True):
         if share is not None:
             drawing.add(Circle(x, y_of(share), radius, fillColor=PALETTE[0], strokeColor=None))
+    event_marks(drawing, months, events, (left, bottom, plot_width, plot_height), grain)
     names = ["Andel med lege", "95 % konfidensintervall"]
     drawing.add(_legend(names, left, height - 18, [PALETTE[0], PALETTE[3]]))
+    reference_levels(drawing, references, (left, bottom, plot_width, plot_height), height - 20)
     return drawing
 
 
@@ -231,3 +245,130 @@ def _polylines(drawing, xs, values, y_of, colour, stroke_width, dash) -> None:
                 PolyLine(run, strokeColor=colour, strokeWidth=stroke_width, strokeDashArray=dash)
             )
         run = []
+
+
+# --- Events on a monthly chart ----------------------------------------------------------
+
+EVENT_INK = colors.HexColor("#7a4b94")
+EVENT_BAND = colors.Color(0.48, 0.29, 0.58, alpha=0.13)
+EVENT_FONT_SIZE = 6.5
+EVENT_GAP = 2
+
+
+def event_x(
+    buckets: Sequence[date], day: date, left: float, width: float, grain: str = "month"
+) -> float:
+    """Where the start of ``day`` falls on a chart of one band per month (quarter, year);
+    the chart's edges for a day before or after its buckets."""
+    step = MONTHS_IN[grain]
+    first, after = buckets[0], shift_months(buckets[-1], step)
+    if day <= first:
+        return left
+    if day >= after:
+        return left + width
+    bucket = bucket_of(day, grain)
+    fraction = (day - bucket).days / (shift_months(bucket, step) - bucket).days
+    return left + width * (buckets.index(bucket) + fraction) / len(buckets)
+
+
+def event_marks(
+    drawing: Drawing,
+    months: Sequence[date],
+    events: Sequence[Event],
+    plot: tuple,
+    grain: str = "month",
+) -> None:
+    """Each event as a dashed line (a day) or a shaded band (a span) across the plot, and
+    its number just above the plot; numbers too close to part are joined («3–4»), so none
+    overlaps another or the data. The brief lists the numbers below the figure."""
+    left, bottom, width, height = plot
+    if not months:
+        return
+    labels = []
+    for number, event in enumerate(events, start=1):
+        x = event_x(months, event.start, left, width, grain)
+        if event.is_span:
+            x_end = event_x(months, event.last_day + timedelta(days=1), left, width, grain)
+            band = Rect(x, bottom, max(1.0, x_end - x), height, fillColor=EVENT_BAND)
+            band.strokeColor = None
+            drawing.add(band)
+            x = (x + x_end) / 2
+        else:
+            line = Line(x, bottom, x, bottom + height, strokeColor=EVENT_INK, strokeWidth=0.6)
+            line.strokeDashArray = (2, 1.5)
+            drawing.add(line)
+        labels.append((x, number))
+    for x, label in _joined_labels(labels):
+        drawing.add(
+            String(
+                x,
+                bottom + height + 2,
+                label,
+                fontName=REGULAR,
+                fontSize=EVENT_FONT_SIZE,
+                fillColor=EVENT_INK,
+                textAnchor="middle",
+            )
+        )
+
+
+def _joined_labels(labels: list[tuple[float, int]]) -> list[tuple[float, str]]:
+    """Numbers at their x; a number that would touch the one before joins it («3–5»)."""
+    groups: list[list[tuple[float, int]]] = []
+    for x, number in sorted(labels):
+        if groups and x - _right_edge(groups[-1]) < EVENT_GAP + _half_width(str(number)):
+            groups[-1].append((x, number))
+        else:
+            groups.append([(x, number)])
+    return [(_centre(group), _label(group)) for group in groups]
+
+
+def _label(group: list[tuple[float, int]]) -> str:
+    numbers = sorted(number for _, number in group)
+    return str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}"
+
+
+def _centre(group: list[tuple[float, int]]) -> float:
+    return (group[0][0] + group[-1][0]) / 2
+
+
+def _half_width(label: str) -> float:
+    return stringWidth(label, REGULAR, EVENT_FONT_SIZE) / 2
+
+
+def _right_edge(group: list[tuple[float, int]]) -> float:
+    return _centre(group) + _half_width(_label(group))
+
+
+# --- Reference values on a share chart --------------------------------------------------
+
+REFERENCE_ROW = 14
+REFERENCE_INK = (colors.HexColor("#444444"), colors.HexColor("#cc3311"))
+
+
+def reference_levels(
+    drawing: Drawing, references: Sequence[tuple[str, float]], plot: tuple, legend_top: float
+) -> None:
+    """Each reference share (two at most) as a dashed level across the plot, named one
+    under the other below ``legend_top``."""
+    left, bottom, width, height = plot
+    shown = list(references)[: len(REFERENCE_INK)]
+    for (_, share), colour in zip(shown, REFERENCE_INK, strict=False):
+        y = bottom + height * share
+        level = Line(left, y, left + width, y, strokeColor=colour, strokeWidth=1.1)
+        level.strokeDashArray = (5, 3)
+        drawing.add(level)
+    if shown:
+        names = [_fitted(name, width - 20) for name, _ in shown]
+        legend = _legend(names, left, legend_top - REFERENCE_ROW * len(shown), REFERENCE_INK)
+        legend.colorNamePairs = list(zip(REFERENCE_INK, names, strict=False))
+        legend.columnMaximum = len(shown)
+        legend.deltay = REFERENCE_ROW
+        drawing.add(legend)
+
+
+def _fitted(text: str, width: float) -> str:
+    """``text`` cut with «…» to fit ``width`` (the full source is in the table's footnote)."""
+    while len(text) > 1 and stringWidth(text, REGULAR, FONT_SIZE) > width:
+        text = text[:-2] + "…"
+    return text

@@ -16,9 +16,11 @@ from dashboard.data.benefits import BenefitEstimate, estimate
 from dashboard.data.capacity import Capacity, Preparedness, capacity, preparedness
 from dashboard.data.costs import CostModel
 from dashboard.data.coverage import ShortSource, short_sources
+from dashboard.data.events import Event, events_between
 from dashboard.data.gains import Gains, gains
 from dashboard.data.grain import bucket_before, buckets, grain_for, regrain
 from dashboard.data.metrics import PeriodMetrics, period_metrics
+from dashboard.data.references import ReferenceTable, reference_table
 from dashboard.data.store import Freshness, Store
 from dashboard.data.values import Filters
 from dashboard.settings import Preferences
@@ -50,6 +52,8 @@ class BriefContent:
     capacity: Capacity
     preparedness: Preparedness
     preparedness_before: Preparedness | None  # None without a comparison
+    references: ReferenceTable
+    events: list[Event]
 
     @property
     def previous(self) -> Filters | None:
@@ -116,4 +120,6 @@ def collect(
         capacity=capacity(con, filters, target),
         preparedness=preparedness(con, filters),
         preparedness_before=preparedness(con, compared) if compared else None,
+        references=reference_table(con, filters),
+        events=events_between(con, filters.start, filters.end),
     )

@@ -39,6 +39,7 @@ from dashboard.brief.privacy import (
     protect_group,
     protect_two_levels,
 )
+from dashboard.brief.references import events_text, headline_with_references, share_references
 from dashboard.data.costs import RULES
 from dashboard.data.figures import AcuteMonth
 from dashboard.data.gains import count_of
@@ -207,7 +208,8 @@ def headline_table(content: BriefContent) -> Table:
         )
     widths = [FRAME_WIDTH - 3 * 95, 95, 95, 95]
     header = ["Nøkkeltall", "Denne perioden", comparing.column_title(content), "Endring"]
-    return data_table(header, headline_rows(content), widths)
+    after = after_hours_label(content)
+    return headline_with_references(content, header, headline_rows(content), widths, after)
 
 
 def _doctor_share_sentence(content: BriefContent):
@@ -323,11 +325,21 @@ def callouts_section(content: BriefContent) -> list:
             "2. Ø-hjelp med lege",
             "Utrykninger med hastegrad akutt eller haster (øyeblikkelig hjelp), og hvor mange "
             "av dem som hadde lege med. Intervallet er et 95 % konfidensintervall (Wilson).",
-            charts.monthly_share(content.buckets, shares, lows, highs, FRAME_WIDTH, content.grain),
+            charts.monthly_share(
+                content.buckets,
+                shares,
+                lows,
+                highs,
+                FRAME_WIDTH,
+                content.grain,
+                events=content.events,
+                references=share_references(content),
+            ),
             f"Figur 2. Andel ø-hjelp med lege per {norsk.GRAIN_NOUNS[content.grain]}. "
             f"{norsk.GRAIN_WORDS[content.grain]} med skjulte tall er utelatt.",
             comparing.short_note(content, "callouts"),
         ),
+        *_events_note(content, "Figur 2"),
         Spacer(1, 6),
         data_table(
             [norsk.GRAIN_WORDS[content.grain], "Ø-hjelp", "Med lege", "Andel med lege", "95 % KI"],
@@ -391,11 +403,14 @@ def car_section(content: BriefContent) -> list:
             f"Turer i tiden mellom bemannet tid ({staffed_text(content)}) og neste morgen, "
             "når legevaktlegen kan bruke bilen. En tur "
             "telles én gang; timene gjelder bare delen av turen i dette tidsrommet.",
-            charts.monthly_bars(content.buckets, series, FRAME_WIDTH, grain=content.grain),
+            charts.monthly_bars(
+                content.buckets, series, FRAME_WIDTH, grain=content.grain, events=content.events
+            ),
             f"Figur 3. Turer {after} per {norsk.GRAIN_NOUNS[content.grain]}, etter hvem som "
             "brukte bilen.",
             comparing.short_note(content, "carlog"),
         ),
+        *_events_note(content, "Figur 3"),
         Spacer(1, 6),
         _car_table(content, protected),
     ]
@@ -698,3 +713,13 @@ def _with_imports(intro: list, content: BriefContent) -> list:
         rest = len(imports) - MAX_IMPORTS_LISTED
         flowables.append(text(f"… og {norsk.number(rest)} eldre importer.", SMALL))
     return flowables
+
+
+# --- Events of the period ---------------------------------------------------------------
+
+
+def _events_note(content: BriefContent, figure: str) -> list:
+    """The events drawn in a time-series figure, listed right below it by their numbers."""
+    if not content.events:
+        return []
+    return [text(events_text(content.events, figure.lower()), NOTE)]

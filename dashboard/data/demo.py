@@ -29,8 +29,11 @@ import numpy as np
 from dashboard import RESOURCES
 from dashboard.data import rollups
 from dashboard.data.calendar import public_holidays
+from dashboard.data.domain_facts import DOMAIN_REFERENCES, domain_events
+from dashboard.data.events import add_event
 from dashboard.data.followup_demo import add_demo_log
 from dashboard.data.goals import add_assessment, add_goal
+from dashboard.data.references import add_reference
 from dashboard.data.store import Store, demo_db_path
 from dashboard.data.values import StaffedSchedule
 
@@ -670,6 +673,14 @@ def _add_demo_plans(store: Store, last_day: date) -> None:
                     )
 
 
+def _add_domain_facts(store: Store, last_day: date) -> None:
+    """The real events and reference figures of DOMAIN.md (data/domain_facts.py)."""
+    for event in domain_events(last_day):
+        add_event(store.con, event)
+    for reference in DOMAIN_REFERENCES:
+        add_reference(store.con, reference)
+
+
 def _remove_database(path: Path) -> None:
     path.unlink(missing_ok=True)
     path.with_name(path.name + ".wal").unlink(missing_ok=True)
@@ -704,6 +715,7 @@ def build_demo(
             store.con.begin()
             _fill_logs(_DemoRun(store, seed, last_day, schedule), progress)
             _add_demo_plans(store, last_day)
+            _add_domain_facts(store, last_day)
             store.set_meta("demo", "1")
             store.con.commit()
             progress(0.8, "Summerer per dag …")

@@ -55,6 +55,7 @@ from dashboard.data.problems import (
 from dashboard.data.readers import RawSource, open_source, reencode_as_utf8
 from dashboard.data.store import Store
 from dashboard.data.typed_rows import KIND_SPECS, Check, Spec
+from dashboard.data.vocabulary import EXPORT_KINDS
 
 Progress = Callable[[float, str], None]
 MAX_PROBLEMS = 50
@@ -227,7 +228,7 @@ def _detect(source: RawSource) -> str:
                     source.header_row,
                     None,
                     "kan ikke se hvilken eksporttype dette er ut fra kolonneoverskriftene; "
-                    f"oppgi typen (--kind {'|'.join(FIELDS)})",
+                    f"oppgi typen (--kind {'|'.join(EXPORT_KINDS)})",
                 )
             ]
         )

@@ -345,3 +345,66 @@ VOCABULARIES: dict[str, dict[str, object]] = {
     "followup_kind": FOLLOWUP_KIND_WORDS,
     "followup_status": FOLLOWUP_STATUS_WORDS,
 }
+
+
+# Kinds 6 and 7: reference values (references.py) and events (events.py).
+KIND_LABELS.update({"references": "referanseverdier", "events": "hendelser"})
+SHEET_NAMES.update(
+    {
+        "references": ("referanseverdier", "referanser", "references"),
+        "events": ("hendelser", "events"),
+    }
+)
+FIELDS.update(
+    {
+        "references": _fields(
+            ("indicator", "Indikator", ("Indikator", "Nøkkeltall")),
+            ("group", "Sammenligning", ("Sammenligning", "Gruppe", "Enhet")),
+            ("period", "Periode", ("Periode", "År")),
+            ("period_from", "Fra", ("Fra",)),
+            ("period_to", "Til", ("Til",)),
+            ("value", "Verdi", ("Verdi",)),
+            ("source", "Kilde", ("Kilde",)),
+        ),
+        "events": _fields(
+            ("start", "Dato", ("Dato", "Fra")),
+            ("end", "Til", ("Til",)),
+            ("text", "Hendelse", ("Hendelse", "Tekst", "Beskrivelse")),
+        ),
+    }
+)
+REQUIRED.update(
+    {
+        "references": [[("indicator",)], [("group",)], [("value",)], [("source",)]],
+        "events": [[("start",)], [("text",)]],
+    }
+)
+
+
+def _indicator_words() -> dict[str, str]:
+    """Every name of an indicator, case-folded and with single spaces → its key."""
+    from dashboard.data.vocabulary import (
+        INDICATOR_ALIASES,
+        INDICATOR_PATHS,
+        INDICATORS,
+    )
+
+    words = {}
+    for key, label in INDICATORS.items():
+        for name in (key, label, INDICATOR_PATHS[key], *INDICATOR_ALIASES.get(key, ())):
+            words[" ".join(name.split()).casefold()] = key
+    return words
+
+
+INDICATOR_WORDS = _indicator_words()
+VOCABULARIES["indicator"] = INDICATOR_WORDS
+
+
+def _indicator_units() -> dict[str, str]:
+    from dashboard.data.vocabulary import INDICATOR_UNITS
+
+    return dict(INDICATOR_UNITS)
+
+
+# An indicator's key → its unit, for reading its value (a share or a plain number).
+VOCABULARIES["indicator_unit"] = _indicator_units()

@@ -143,6 +143,32 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        8,
+        # Kinds 6 and 7: reference values to compare with, and events to mark on time
+        # series. Imported (import_id) or entered in the window (import_id NULL).
+        """
+        CREATE SEQUENCE IF NOT EXISTS reference_id_seq START 1;
+        CREATE TABLE IF NOT EXISTS reference_values (
+            id INTEGER NOT NULL DEFAULT nextval('reference_id_seq'),
+            indicator VARCHAR NOT NULL,
+            group_name VARCHAR NOT NULL,
+            period_from DATE,
+            period_to DATE,
+            value DOUBLE NOT NULL,
+            source VARCHAR NOT NULL,
+            import_id INTEGER
+        );
+        CREATE SEQUENCE IF NOT EXISTS event_id_seq START 1;
+        CREATE TABLE IF NOT EXISTS events (
+            id INTEGER NOT NULL DEFAULT nextval('event_id_seq'),
+            start_on DATE NOT NULL,
+            end_on DATE,
+            text VARCHAR NOT NULL,
+            import_id INTEGER
+        );
+        """,
+    ),
 ]
 
 

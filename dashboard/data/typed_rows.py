@@ -540,3 +540,239 @@ KIND_SPECS: dict[str, type[Spec]] = {
     "goals": GoalSpec,
     "actions": ActionSpec,
 }
+
+
+# --- Kinds 6 and 7: reference values and events -----------------------------------------
+
+PERIOD_HINT = "forventet et år (2019), et tidsrom (2018–2022 eller 01.01.2018–31.12.2018) eller tom"
+SHARE_HINT = "forventet en andel som 57 %, 57,0 eller 0,57"
+
+
+def _known_indicators() -> str:
+    from dashboard.data.vocabulary import INDICATORS
+
+    return "; ".join(f"{label} ({key})" for key, label in INDICATORS.items())
+
+
+def as_year_or_date(text: str, last_day: bool) -> str:
+    """A date, or a year read as its first (or ``last_day``: last) day."""
+    year = f"try_cast(CASE WHEN regexp_full_match({text}, '[0-9]{{4}}') THEN {text} END AS INTEGER)"
+    month, day = (12, 31) if last_day else (1, 1)
+    return f"coalesce({as_date(text)}, make_date({plausible_year_sql(year)}, {month}, {day}))"
+
+
+def plausible_year_sql(year: str) -> str:
+    return f"CASE WHEN {year} BETWEEN {FIRST_YEAR} AND {LAST_YEAR} THEN {year} END"
+
+
+# The two ends of a span: «2018–2022», «2018 - 2022», «01.01.2018–31.12.2018», «… til …»,
+# and «01.01.2018-31.12.2018» (a hyphen between two day-first dates).
+SPAN_PATTERNS = (
+    "^(.+?)\\s*[–—]\\s*(.+)$",
+    "^(.+?)\\s+(?:-|til)\\s+(.+)$",
+    "^([0-9]{4}|[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{2,4})-([0-9]{4}|[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{2,4})$",
+)
+
+
+def span_end(text: str, group: int) -> str:
+    """One end of a span written in one cell, NULL when the cell is no span."""
+    ends = [
+        f"nullif(regexp_extract({text}, '{pattern}', {group}), '')" for pattern in SPAN_PATTERNS
+    ]
+    return f"coalesce({', '.join(ends)})"
+
+
+class ReferenceSpec(Spec):
+    """Kind 6: a figure from elsewhere, with its group, period and source.
+
+    A share is read as written with ``%`` (``57 %``); without it, a number above 1 is in per
+    cent (``57,0``) and one from 0 to 1 a fraction (``0,57``), so under one per cent must be
+    written with ``%`` (``0,5 %``). Stored as a fraction."""
+
+    inserts = (
+        """INSERT INTO reference_values
+               (indicator, group_name, period_from, period_to, value, source, import_id)
+           SELECT DISTINCT indicator, group_name, period_from, period_to, value, source,
+                  $import_id
+           FROM typed t
+           WHERE NOT EXISTS (
+               SELECT 1 FROM reference_values s
+               WHERE s.indicator = t.indicator AND s.group_name = t.group_name
+                 AND s.period_from IS NOT DISTINCT FROM t.period_from
+                 AND s.period_to IS NOT DISTINCT FROM t.period_to
+                 AND s.value = t.value AND s.source = t.source)""",
+    )
+
+    def build(self) -> None:
+        self._indicator()
+        self.add("group_name", self.text("group"))
+        self.check(("group",), "group_name IS NULL", "group_name", "mangler sammenligningsgruppe")
+        self.add_text("source", "mangler kilde")
+        self._period()
+        self._value()
+        self._conflicts()
+
+    def _indicator(self) -> None:
+        self.add("r_indicator", self.typed_text("indicator"))
+        folded = "regexp_replace(r_indicator, '\\s+', ' ', 'g')"
+        self.add("indicator", as_word(folded, "indicator"))
+        self.must_read_whole("indicator")
+        self.check(
+            ("indicator",),
+            "indicator IS NULL",
+            "r_indicator",
+            "mangler indikator",
+            f"ukjent indikator «{{found}}»; kjente indikatorer: {_known_indicators()}",
+        )
+
+    def _period(self) -> None:
+        self.add("r_period", self.text("period"))
+        self.add("r_period_from", self.text("period_from"))
+        self.add("r_period_to", self.text("period_to"))
+        whole = as_year_or_date("r_period", last_day=False)
+        whole_end = as_year_or_date("r_period", last_day=True)
+        first = as_year_or_date(span_end("r_period", 1), last_day=False)
+        last = as_year_or_date(span_end("r_period", 2), last_day=True)
+        self.add(
+            "period_from",
+            f"coalesce(CASE WHEN {first} IS NOT NULL AND {last} IS NOT NULL THEN {first} END, "
+            f"{whole}, {as_year_or_date('r_period_from', last_day=False)})",
+        )
+        self.add(
+            "period_to",
+            f"coalesce(CASE WHEN {first} IS NOT NULL AND {last} IS NOT NULL THEN {last} END, "
+            f"{whole_end}, {as_year_or_date('r_period_to', last_day=True)}, "
+            f"{as_year_or_date('r_period_from', last_day=True)})",
+        )
+        self.check(
+            ("period",),
+            "r_period IS NOT NULL AND period_from IS NULL",
+            "r_period",
+            "",
+            f"perioden «{{found}}» kan ikke leses; {PERIOD_HINT}",
+        )
+        for field in ("period_from", "period_to"):
+            self.check(
+                (field,),
+                f"r_{field} IS NOT NULL AND {as_year_or_date(f'r_{field}', False)} IS NULL",
+                f"r_{field}",
+                "",
+                "«{found}» er ikke en dato eller et år; forventet f.eks. 01.01.2018 eller 2018",
+            )
+        self.check(
+            ("period_from",),
+            "r_period IS NULL AND r_period_from IS NULL AND r_period_to IS NOT NULL",
+            "r_period_to",
+            "mangler Fra når Til er fylt ut",
+        )
+        self.check(
+            ("period", "period_to"),
+            "period_to < period_from",
+            "coalesce(r_period, r_period_to)",
+            "",
+            "perioden slutter før den begynner («{found}»)",
+        )
+
+    def _value(self) -> None:
+        self.add("r_value", self.typed_text("value"))
+        self.add("unit", as_word("indicator", "indicator_unit"))
+        self.add("per_cent", "coalesce(contains(r_value, '%'), false)")
+        self.add("number", self.forms.number("trim(replace(r_value, '%', ''))"))
+        self.add(
+            "value",
+            """CASE WHEN unit = 'share' AND (per_cent OR number > 1) THEN number / 100
+                    ELSE number END""",
+        )
+        self.check(("value",), "r_value IS NULL", "r_value", "mangler verdi")
+        self.check(
+            ("value",),
+            "r_value IS NOT NULL AND number IS NULL",
+            "r_value",
+            "",
+            "«{found}» er ikke et tall",
+        )
+        self.check(
+            ("value",),
+            "unit = 'share' AND number IS NOT NULL AND NOT value BETWEEN 0 AND 1",
+            "r_value",
+            "",
+            f"«{{found}}» er ingen andel mellom 0 og 100 %; {SHARE_HINT}",
+        )
+        self.check(
+            ("value",),
+            "unit <> 'share' AND per_cent",
+            "r_value",
+            "",
+            "«{found}» er en prosent, men indikatoren er ingen andel; skriv tallet uten %",
+        )
+        self.check(
+            ("value",),
+            "unit <> 'share' AND NOT per_cent AND number < 0",
+            "r_value",
+            "",
+            "«{found}» er negativt; indikatoren kan ikke være under 0",
+        )
+
+    def _conflicts(self) -> None:
+        """One indicator, group and period has one value and source: a second one, in the
+        file or already stored, is refused (never dropped, never silently replaced)."""
+        key = (
+            "s.indicator = typed.indicator AND s.group_name = typed.group_name "
+            "AND s.period_from IS NOT DISTINCT FROM typed.period_from "
+            "AND s.period_to IS NOT DISTINCT FROM typed.period_to "
+            "AND (s.value <> typed.value OR s.source <> typed.source)"
+        )
+        self.check(
+            ("value",),
+            f"EXISTS (SELECT 1 FROM typed s WHERE {key})",
+            "r_value",
+            "",
+            "samme indikator, gruppe og periode står på en annen rad med en annen verdi eller "
+            "kilde («{found}» her); behold én av dem",
+            per_row=False,
+        )
+        self.check(
+            ("value",),
+            f"EXISTS (SELECT 1 FROM reference_values s WHERE {key})",
+            "r_value",
+            "",
+            "samme indikator, gruppe og periode er importert før med en annen verdi eller "
+            "kilde («{found}» her); rett eller slett den gamle under «Referanser og "
+            "hendelser» i vinduet først, og importer så på nytt",
+            per_row=False,
+        )
+
+
+class EventSpec(Spec):
+    """Kind 7: a dated event, or a span of days, with its text."""
+
+    inserts = (
+        """INSERT INTO events (start_on, end_on, text, import_id)
+           SELECT DISTINCT start_on, end_on, text, $import_id FROM typed t
+           WHERE NOT EXISTS (
+               SELECT 1 FROM events s
+               WHERE s.start_on = t.start_on AND s.end_on IS NOT DISTINCT FROM t.end_on
+                 AND s.text = t.text)""",
+    )
+
+    def build(self) -> None:
+        self._date("start", "start_on", "mangler dato")
+        self._date("end", "end_on", None)
+        self.check(("end",), "end_on < start_on", "r_end", "", "slutt «{found}» er før start")
+        self.add_text("text", "mangler tekst (hva som skjedde)")
+
+    def _date(self, field: str, column: str, missing: str | None) -> None:
+        """A day, from a date or a date-time; ``missing``: what to say when it is blank."""
+        moment = f"r_{field}"
+        self.add(moment, self.typed_text(field))
+        self.add(column, f"coalesce({as_date(moment)}, {self.forms.datetime(moment)}::DATE)")
+        self.check(
+            (field,),
+            f"{column} IS NULL" if missing else f"{moment} IS NOT NULL AND {column} IS NULL",
+            year_marked(moment),
+            missing or "",
+            "«{found}» er ikke en dato; forventet f.eks. 01.01.2018 eller 2018-01-01",
+        )
+
+
+KIND_SPECS.update({"references": ReferenceSpec, "events": EventSpec})

@@ -39,13 +39,15 @@ URGENCIES = ("akutt", "haster", "vanlig")
 ACUTE_URGENCIES = ("akutt", "haster")
 URGENCY_LABELS = {"akutt": "Akutt", "haster": "Haster", "vanlig": "Vanlig"}
 
-EXPORT_KINDS = ("activity", "callouts", "carlog", "goals", "actions")
+EXPORT_KINDS = ("activity", "callouts", "carlog", "goals", "actions", "references", "events")
 KIND_LABELS = {
     "activity": "Aktivitetslogg",
     "callouts": "Utrykninger",
     "carlog": "Kjørebok",
     "goals": "Målstatus",
     "actions": "Oppfølgingslogg",
+    "references": "Referanseverdier",
+    "events": "Hendelser",
 }
 
 
@@ -67,3 +69,61 @@ FOLLOWUP_KINDS = ("decision", "action")
 FOLLOWUP_KIND_LABELS = {"decision": "Vedtak", "action": "Oppfølging"}
 FOLLOWUP_STATUSES = ("open", "done", "dropped")
 FOLLOWUP_STATUS_LABELS = {"open": "Åpen", "done": "Utført", "dropped": "Utgår"}
+
+# Kinds 6 and 7 of the contract: reference values and events (data/references.py, events.py).
+
+# The figures a reference value may name: key → Norwegian label. The key is also how the
+# figure is spelled in ``metrics --json`` (INDICATOR_PATHS), and either is accepted on import.
+INDICATORS: dict[str, str] = {
+    "activities_count": "Antall oppgaver",
+    "activities_minutes": "Minutter med oppgaver",
+    "activities_km": "Kjørte km på oppgaver",
+    "acute_callouts": "Akutte utrykninger (akutt og haster)",
+    "acute_doctor_share": "Andel akutte utrykninger med lege",
+    "car_after_22_trips": "Turer med bilen etter kl. 22",
+    "car_after_22_minutes": "Minutter med bilen etter kl. 22",
+    "car_outside_staffed_trips": "Turer med bilen utenfor bemannet tid",
+    "car_outside_staffed_minutes": "Minutter med bilen utenfor bemannet tid",
+    "utilisation_share": "Andel av bemannet tid brukt på oppgaver",
+    "preventive_visits_per_week": "Forebyggende hjemmebesøk per uke",
+    "avoided_admissions": "Innleggelser unngått",
+}
+# share: a fraction 0–1 (shown in per cent); count, minutes, km, per_week: plain numbers.
+INDICATOR_UNITS: dict[str, str] = {
+    "activities_count": "count",
+    "activities_minutes": "minutes",
+    "activities_km": "km",
+    "acute_callouts": "count",
+    "acute_doctor_share": "share",
+    "car_after_22_trips": "count",
+    "car_after_22_minutes": "minutes",
+    "car_outside_staffed_trips": "count",
+    "car_outside_staffed_minutes": "minutes",
+    "utilisation_share": "share",
+    "preventive_visits_per_week": "per_week",
+    "avoided_admissions": "count",
+}
+INDICATOR_PATHS: dict[str, str] = {
+    "activities_count": "activities.count",
+    "activities_minutes": "activities.minutes",
+    "activities_km": "activities.km",
+    "acute_callouts": "callouts.acute",
+    "acute_doctor_share": "callouts.acute_doctor_share",
+    "car_after_22_trips": "car_after_22.trips",
+    "car_after_22_minutes": "car_after_22.minutes",
+    "car_outside_staffed_trips": "car_outside_staffed.trips",
+    "car_outside_staffed_minutes": "car_outside_staffed.minutes",
+    "utilisation_share": "utilisation.share",
+    "preventive_visits_per_week": "preventive_visits.per_week",
+    "avoided_admissions": "outcomes.innleggelse_unngatt",
+}
+# Other names a user may write for an indicator (the brief's and the window's labels).
+INDICATOR_ALIASES: dict[str, tuple[str, ...]] = {
+    "activities_count": ("Oppgaver utført", "Oppgaver"),
+    "activities_minutes": ("Minutter på oppgaver",),
+    "acute_callouts": ("Ø-hjelp (akutt og haster)", "Akutte utrykninger", "Ø-hjelp"),
+    "acute_doctor_share": ("Andel ø-hjelp med lege", "Andel akutte oppdrag med lege"),
+    "utilisation_share": ("Aktiv andel av arbeidstiden", "Utnyttelsesgrad"),
+    "preventive_visits_per_week": ("Forebyggende hjemmebesøk i uka",),
+    "avoided_admissions": ("Innleggelse unngått", "Unngåtte innleggelser"),
+}

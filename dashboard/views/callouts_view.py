@@ -13,6 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from dashboard.data.capacity import CarAcuteMonth, Preparedness, preparedness
+from dashboard.data.events import events_between
 from dashboard.data.figures import (
     AcuteMonth,
     CalloutCounts,
@@ -20,6 +21,7 @@ from dashboard.data.figures import (
     callout_counts,
     callout_months,
 )
+from dashboard.data.references import references_of
 from dashboard.data.values import Filters, months_between
 from dashboard.data.vocabulary import URGENCIES
 from dashboard.views.base import View
@@ -30,12 +32,15 @@ from dashboard.views.charts import (
     ChartPanel,
     HoverTip,
     LegendEntry,
+    ReferenceLines,
     StackedBars,
+    event_legend,
     month_at,
     month_plot,
     month_positions,
 )
 from dashboard.views.formatting import format_month, format_number, format_percent
+from dashboard.views.reference_text import reference_legend_text
 from dashboard.views.table_model import Column
 
 
@@ -113,6 +118,7 @@ class CalloutsView(View):
         self.plot = month_plot(self.tr("Share with doctor (%)"))
         self.plot.getPlotItem().setYRange(0, 100, padding=0.02)
         self.slots = [SeriesItems(self.plot.getPlotItem(), colour) for colour in PAIR_COLOURS]
+        self.reference_lines = ReferenceLines(self.plot.getPlotItem())
         self.panel = ChartPanel(self.tr("Acute call-outs with a doctor"), self.plot, self)
         self.summary_labels: dict[str, QLabel] = {}
         self.urgency_box = QComboBox(self)
@@ -196,10 +202,13 @@ class CalloutsView(View):
             "months": months_between(filters.start, filters.end),
             "summary": callout_counts(con, filters),
             "preparedness": preparedness(con, filters),
+            "events": events_between(con, filters.start, filters.end),
+            "references": references_of(con, "acute_doctor_share", filters),
         }
 
     def present(self, data: dict) -> None:
         self._data = data
+        self.plot.event_marks.set_events(data["events"])
         self._show_summary(data["summary"])
         self._show_car_share(data["preparedness"])
         self._draw()
@@ -345,7 +354,10 @@ class CalloutsView(View):
         for index, slot in enumerate(self.slots):
             slot.set_series(self.series[index] if index < len(self.series) else None)
         self.plot.getPlotItem().enableAutoRange(x=True)
-        self.panel.legend.set_entries(self._legend_entries())
+        references = self.reference_lines.set_references(
+            self._data["references"], 100, reference_legend_text
+        )
+        self.panel.legend.set_entries(self._legend_entries() + references + event_legend(self.plot))
         self._fill_table()
 
     def _legend_entries(self) -> list[LegendEntry]:

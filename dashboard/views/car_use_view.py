@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from dashboard.data.capacity import CarUseMonth, car_use_months
+from dashboard.data.events import events_between
 from dashboard.data.figures import CarUse, HeatCell, TripCount, car_heatmap, car_use
 from dashboard.data.phrases import schedule_span
 from dashboard.data.values import Filters, StaffedHours
@@ -35,6 +36,7 @@ from dashboard.views.charts import (
     HoverTip,
     LegendEntry,
     StackedBars,
+    event_legend,
     month_plot,
     month_positions,
     plot_widget,
@@ -193,10 +195,13 @@ class CarUseView(View):
             "heatmap": car_heatmap(con, filters),
             "months": car_use_months(con, filters),
             "use": car_use(con, filters),
+            "events": events_between(con, filters.start, filters.end),
         }
 
     def present(self, data: dict) -> None:
         self._data = data
+        for plot in (self.after_plot, self.outside_plot):
+            plot.event_marks.set_events(data["events"])
         self._draw_heatmap(data["heatmap"], data["staffed"])
         self._show_summary(data["use"])
         self._draw_months()
@@ -283,7 +288,7 @@ class CarUseView(View):
         plot = panel.chart.getPlotItem()
         plot.setLabel("left", self._measure_title())
         plot.enableAutoRange()
-        panel.legend.set_entries(entries)
+        panel.legend.set_entries(entries + event_legend(panel.chart))
         self._fill_table(panel, [(row.month, row.driver_role, getattr(row, part)) for row in rows])
 
     def _after_title(self) -> str:

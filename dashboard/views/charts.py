@@ -11,8 +11,8 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -58,7 +58,7 @@ INK = "#222222"
 class LegendEntry:
     label: str
     colour: str
-    style: str = "box"  # box | line | band | outline
+    style: str = "box"  # box | line | band | outline | dashed
 
 
 class ChartLegend(QWidget):
@@ -115,6 +115,9 @@ def _swatch(entry: LegendEntry) -> QPixmap:
     elif entry.style == "band":
         colour.setAlpha(70)
         painter.fillRect(1, 2, 20, 10, colour)
+    elif entry.style == "dashed":
+        painter.setPen(QPen(colour, 2, Qt.PenStyle.DashLine))
+        painter.drawLine(1, 7, 21, 7)
     elif entry.style == "outline":
         painter.setPen(QPen(colour, 2, Qt.PenStyle.DashLine))
         painter.drawRect(2, 2, 18, 10)
@@ -243,6 +246,8 @@ def plot_widget(left: pg.AxisItem | None = None, bottom: pg.AxisItem | None = No
 def month_plot(left_title: str) -> pg.PlotWidget:
     widget = plot_widget(bottom=MonthAxis(orientation="bottom"))
     widget.getPlotItem().setLabel("left", left_title)
+    # Every time series can show the events of its period (views call set_events).
+    widget.event_marks = EventMarks(widget)
     return widget
 
 
@@ -334,7 +339,10 @@ class HoverTip:
 
     def lookup(self, x: float, y: float) -> str | None:
         function = self._lookup()
-        return function(x, y) if function is not None else None
+        text = function(x, y) if function is not None else None
+        marks = getattr(self.widget, "event_marks", None)
+        events = marks.text_at(x) if marks is not None else None
+        return "\n".join(part for part in (text, events) if part) or None
 
     def on_mouse_moved(self, scene_pos: QPointF) -> None:
         view_box = self.widget.getPlotItem().getViewBox()
@@ -347,3 +355,153 @@ class HoverTip:
             QToolTip.showText(where, text, self.widget)
         else:
             QToolTip.hideText()
+
+
+# --- Events and reference values on charts ----------------------------------------------
+
+EVENT_COLOUR = "#7A4B94"
+EVENT_LABEL_CHARS = 18
+# Dark, dashed and apart from the data colours: a reference never reads as a series.
+REFERENCE_COLOURS = ("#444444", "#CC3311", "#009988", "#EE7733")
+
+
+def day_position(day: date) -> float:
+    """Where a day lies on a month chart, whose bar or point for a month stands at the
+    month's start (``month_epoch``) and is one month wide around it."""
+    first = day.replace(day=1)
+    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    fraction = (day - first).days / (following - first).days
+    return month_epoch(first) + (fraction - 0.5) * MONTH_SECONDS
+
+
+def short_text(text: str) -> str:
+    return text if len(text) <= EVENT_LABEL_CHARS else text[: EVENT_LABEL_CHARS - 1] + "…"
+
+
+class EventAxis(pg.AxisItem):
+    """The axis above a time series: each event's text, shortened, at its place; a label
+    that would run into the one before it is left out (its line and hover text stay)."""
+
+    def __init__(self):
+        super().__init__(orientation="top")
+        self.setStyle(tickLength=0)
+        self.setPen(pg.mkPen(None))
+        self.setTextPen(EVENT_COLOUR)
+        self.labels: list[tuple[float, str]] = []
+        self.shown: list[str] = []
+
+    def set_labels(self, labels: list[tuple[float, str]]) -> None:
+        self.labels = sorted(labels)
+        self.picture = None
+        self.update()
+
+    def tickValues(self, minVal, maxVal, size):
+        if maxVal <= minVal or not self.labels:
+            self.shown = []
+            return [(1.0, [])]
+        per_unit = size / (maxVal - minVal)
+        metrics = QFontMetrics(self.style.get("tickFont") or QApplication.font())
+        values, right = [], -float("inf")
+        for x, text in self.labels:
+            if not minVal <= x <= maxVal:
+                continue
+            half = metrics.horizontalAdvance(text) / 2 + 4
+            pixel = (x - minVal) * per_unit
+            if pixel - half >= right and pixel - half >= 0 and pixel + half <= size:
+                values.append(x)
+                right = pixel + half
+        self.shown = [text for x, text in self.labels if x in values]
+        return [(1.0, values)]
+
+    def tickStrings(self, values, scale, spacing):
+        texts = dict(self.labels)
+        return [texts.get(value, "") for value in values]
+
+
+class EventMarks:
+    """The events on a month chart: a dashed line for a day, a shaded band for a span, the
+    short text above the plot and the whole text on hover (:class:`HoverTip` asks)."""
+
+    def __init__(self, widget: pg.PlotWidget):
+        self.widget = widget
+        self.plot = widget.getPlotItem()
+        self.axis = EventAxis()
+        self.plot.setAxisItems({"top": self.axis})
+        self.plot.hideAxis("top")
+        self.items: list[pg.GraphicsObject] = []
+        self.events: list = []
+
+    def set_events(self, events: Sequence) -> None:
+        for item in self.items:
+            self.plot.removeItem(item)
+        self.items = [self._item(event) for event in events]
+        for item in self.items:
+            self.plot.addItem(item, ignoreBounds=True)
+        self.events = list(events)
+        self.axis.set_labels([(self._centre(event), short_text(event.text)) for event in events])
+        self.plot.showAxis("top", bool(events))
+
+    @staticmethod
+    def _span(event) -> tuple[float, float]:
+        start = day_position(event.start)
+        return start, day_position(event.last_day) + 86400
+
+    def _centre(self, event) -> float:
+        start, end = self._span(event)
+        return (start + end) / 2 if event.is_span else start
+
+    def _item(self, event) -> pg.GraphicsObject:
+        if event.is_span:
+            colour = QColor(EVENT_COLOUR)
+            colour.setAlpha(40)
+            band = pg.LinearRegionItem(self._span(event), movable=False, brush=colour)
+            band.setZValue(5)
+            for line in band.lines:
+                line.setPen(pg.mkPen(None))
+            return band
+        pen = pg.mkPen(EVENT_COLOUR, width=1.5, style=Qt.PenStyle.DashLine)
+        line = pg.InfiniteLine(day_position(event.start), angle=90, movable=False, pen=pen)
+        line.setZValue(5)
+        return line
+
+    def text_at(self, x: float) -> str | None:
+        """The events at ``x``: inside a band, or within a few pixels of a line."""
+        tolerance = 5 * self.plot.getViewBox().viewPixelSize()[0]
+        hits = []
+        for event in self.events:
+            start, end = self._span(event) if event.is_span else (self._centre(event),) * 2
+            if start - tolerance <= x <= end + tolerance:
+                hits.append(f"{event.when}: {event.text}")
+        return "\n".join(hits) or None
+
+
+class ReferenceLines:
+    """Reference values of the chart's indicator as dashed horizontal lines; the legend
+    entries name the group, period, value and source."""
+
+    def __init__(self, plot: pg.PlotItem):
+        self.plot = plot
+        self.lines: list[pg.InfiniteLine] = []
+
+    def set_references(self, references: Sequence, scale: float, describe: Callable) -> list:
+        """``scale`` turns a stored value into the chart's unit; ``describe(ref)`` is the
+        legend text. Returns the legend entries."""
+        for line in self.lines:
+            self.plot.removeItem(line)
+        self.lines = []
+        entries = []
+        for ref, colour in zip(references, REFERENCE_COLOURS, strict=False):
+            pen = pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine)
+            line = pg.InfiniteLine(ref.value * scale, angle=0, movable=False, pen=pen)
+            self.plot.addItem(line, ignoreBounds=True)
+            self.lines.append(line)
+            entries.append(LegendEntry(describe(ref), colour, "dashed"))
+        return entries
+
+
+def event_legend(widget: pg.PlotWidget) -> list[LegendEntry]:
+    """A legend entry saying what the event lines and bands are, when a chart has any."""
+    if not widget.event_marks.events:
+        return []
+    text = QCoreApplication.translate("EventMarks", "Event (point at it to read it)")
+    return [LegendEntry(text, EVENT_COLOUR, "dashed")]

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from dashboard.data.costs import RULES, CostModel, CostSharing, share_costs
+from dashboard.data.events import events_between
 from dashboard.data.figures import (
     OwnerMonth,
     car_use,
@@ -44,6 +45,7 @@ from dashboard.views.charts import (
     ChartPanel,
     HoverTip,
     StackedBars,
+    event_legend,
     month_plot,
     month_positions,
     plot_widget,
@@ -81,6 +83,7 @@ def cost_figures(con: duckdb.DuckDBPyConnection, filters: Filters, model: CostMo
         "period": period,
         "monthly": monthly,
         "costs": share_costs(filters, model, staffed, period, use),
+        "events": events_between(con, filters.start, filters.end),
     }
 
 
@@ -194,6 +197,7 @@ class CostSharingView(View):
     def present(self, data: dict) -> None:
         self._filters = data["filters"]
         self._draw_period(data["period"])
+        self.month_plot.event_marks.set_events(data["events"])
         self._draw_months(data["monthly"])
         self._show_costs(data["costs"], data["model"], data["filters"])
         self.model_panel.set_staffed(data["filters"].staffed.on(data["filters"].end))
@@ -312,7 +316,7 @@ class CostSharingView(View):
         ]
         entries = self.month_bars.set_layers(month_positions(self.months), layers)
         self.month_plot.getPlotItem().enableAutoRange()
-        self.month_panel.legend.set_entries(entries)
+        self.month_panel.legend.set_entries(entries + event_legend(self.month_plot))
         self.month_panel.set_columns(
             [
                 Column(self.tr("Month"), "month"),

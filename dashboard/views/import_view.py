@@ -40,6 +40,8 @@ KINDS = {
     "carlog": QT_TRANSLATE_NOOP("ImportView", "Car log"),
     "goals": QT_TRANSLATE_NOOP("ImportView", "Goal status"),
     "actions": QT_TRANSLATE_NOOP("ImportView", "Follow-up log"),
+    "references": QT_TRANSLATE_NOOP("ImportView", "Reference values"),
+    "events": QT_TRANSLATE_NOOP("ImportView", "Events"),
 }
 
 

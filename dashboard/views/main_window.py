@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
 
     def _lay_out(self) -> None:
         self.nav.setFixedWidth(200)
+        self.nav.setWordWrap(True)  # a long view name wraps rather than scrolls sideways
         self.nav.setStyleSheet(NAVIGATION_STYLE)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
 
-import duckdb
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from dashboard.data.coverage import ShortSource, period_shortfalls
+from dashboard.data.events import Event, events_between
 from dashboard.data.figures import Overview, Trend, overview
+from dashboard.data.references import ReferenceValue, references_of
 from dashboard.data.values import Filters
 from dashboard.views.base import Fetch, View
 from dashboard.views.coverage_text import short_text
@@ -33,6 +34,7 @@ from dashboard.views.formatting import (
     format_number,
     format_percent,
 )
+from dashboard.views.reference_text import reference_legend_text
 
 TREND_MONTHS = 12
 TREND_COLOUR = "#0072B2"
@@ -40,6 +42,8 @@ PERIOD_SHADE = QColor(0, 114, 178, 30)
 SPARKLINE_HEIGHT = 54
 SPARKLINE_MARGIN = 4
 CARD_COLUMNS = 4
+REFERENCE_COLOUR = "#444444"  # as the first reference line on the charts
+EVENT_SHADE = QColor(122, 75, 148, 60)  # the charts' event colour, light
 
 
 @dataclass(frozen=True)
@@ -122,13 +126,6 @@ def _change_text(kind: str, which: int) -> str:
     return QCoreApplication.translate("MetricCard", CHANGE_TEXTS[kind][which])
 
 
-def fetch_overview(
-    con: duckdb.DuckDBPyConnection, filters: Filters, owners: dict[str, str]
-) -> tuple[Overview, dict[str, ShortSource]]:
-    """The headline figures and the sources the period runs past."""
-    return overview(con, filters, owners), period_shortfalls(con, filters)
-
-
 def format_value(value: float | None, kind: str) -> str:
     if kind == "share":
         return format_percent(value)
@@ -157,6 +154,10 @@ class MetricCard(QFrame):
         self.short_label.setStyleSheet(WARNING_STYLE)
         self.short_label.hide()
         self.trend = Sparkline(self)
+        self.reference_label = QLabel()
+        self.reference_label.setWordWrap(True)
+        self.reference_label.setStyleSheet("color: #444444;")
+        self.reference_label.hide()
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -168,6 +169,7 @@ class MetricCard(QFrame):
         layout.addWidget(self.change_label)
         layout.addWidget(self.short_label)
         layout.addWidget(self.trend)
+        layout.addWidget(self.reference_label)
         layout.addWidget(self.note_label)
         layout.addStretch(1)
 
@@ -191,6 +193,25 @@ class MetricCard(QFrame):
         self.note_label.setVisible(bool(note))
         self._show_trend(figure, data.filters)
         self.setToolTip(self._tooltip(title, figure, data))
+
+    def show_events(self, events: list[Event], months: list[date]) -> None:
+        """The events of the trend line's months as light bands on it, named on hover."""
+        spans = [span for event in events if (span := _month_span(event, months))]
+        self.trend.set_event_spans(spans)
+        shown = [event for event in events if _month_span(event, months)]
+        if shown:
+            lines = [f"{event.when}: {event.text}" for event in shown]
+            heading = self.tr("Events (shaded on the trend line):")
+            self.setToolTip(f"{self.toolTip()}<br><br>{heading}<br>" + "<br>".join(lines))
+
+    def show_references(self, references: list[ReferenceValue]) -> None:
+        """Reference values of the card's figure, each naming group, period and source; a
+        share's also as a dashed level on the trend line (a count or hours of another
+        period's length has no level on a monthly line)."""
+        self.reference_label.setText("\n".join(map(reference_legend_text, references)))
+        self.reference_label.setVisible(bool(references))
+        shares = [ref.value for ref in references if ref.unit == "share"]
+        self.trend.set_reference_levels(shares)
 
     def _change_text(self, figure: Trend, kind: str) -> str:
         before = format_value(figure.previous, self.spec.kind)
@@ -240,6 +261,23 @@ class MetricCard(QFrame):
         return "<br>".join(lines)
 
 
+def _month_span(event: Event, months: list[date]) -> tuple[float, float] | None:
+    """Where an event lies on a line of one step per month, in steps; None outside it."""
+    if not months:
+        return None
+
+    def steps(day: date) -> float:
+        first = day.replace(day=1)
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        whole = (first.year - months[0].year) * 12 + first.month - months[0].month
+        return whole + (day - first).days / (following - first).days
+
+    start, end = steps(event.start), steps(event.last_day + timedelta(days=1))
+    if end <= 0 or start >= len(months):
+        return None
+    return max(start, 0.0), min(end, float(len(months)))
+
+
 def _ends_mid_month(month: date, filters: Filters) -> bool:
     next_month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
     return filters.end < next_month - timedelta(days=1)
@@ -266,6 +304,8 @@ class Sparkline(QWidget):
         self._values: list[float | None] = []
         self._period_from = 0
         self._ends_mid_month = False
+        self._reference_levels: list[float] = []
+        self._event_spans: list[tuple[float, float]] = []
 
     def set_values(
         self, values: list[float | None], period_from: int, ends_mid_month: bool = False
@@ -279,6 +319,37 @@ class Sparkline(QWidget):
 
     def ends_mid_month(self) -> bool:
         return self._ends_mid_month
+
+    def set_event_spans(self, spans: list[tuple[float, float]]) -> None:
+        """Events as (from, to) in month steps along the line."""
+        self._event_spans = list(spans)
+        self.update()
+
+    def event_spans(self) -> list[tuple[float, float]]:
+        return list(self._event_spans)
+
+    def _draw_event_spans(self, painter: QPainter, step: float) -> None:
+        for start, end in self._event_spans:
+            width = max((end - start) * step, 2.0)
+            painter.fillRect(QRectF(start * step, 0, width, self.height()), EVENT_SHADE)
+
+    def set_reference_levels(self, levels: list[float]) -> None:
+        self._reference_levels = list(levels)
+        self.update()
+
+    def reference_levels(self) -> list[float]:
+        return list(self._reference_levels)
+
+    def _top(self) -> float:
+        known = [value for value in self._values if value is not None]
+        return max([*known, *self._reference_levels, 0.0]) or 1.0
+
+    def _draw_reference_levels(self, painter: QPainter) -> None:
+        painter.setPen(QPen(QColor(REFERENCE_COLOUR), 1.5, Qt.PenStyle.DashLine))
+        height = self.height() - 2 * SPARKLINE_MARGIN
+        for level in self._reference_levels:
+            y = SPARKLINE_MARGIN + height * (1 - level / self._top())
+            painter.drawLine(QPointF(0, y), QPointF(self.width(), y))
 
     def values(self) -> list[float | None]:
         return list(self._values)
@@ -295,6 +366,8 @@ class Sparkline(QWidget):
         painter.fillRect(
             QRectF(self._period_from * step, 0, self.width(), self.height()), PERIOD_SHADE
         )
+        self._draw_event_spans(painter, step)
+        self._draw_reference_levels(painter)
         segments = self._segments(step)
         if self._ends_mid_month and segments and segments[-1].size() > 2:
             last = segments[-1]
@@ -308,8 +381,7 @@ class Sparkline(QWidget):
 
     def _segments(self, step: float) -> list[QPolygonF]:
         """One polyline per unbroken run of values; a missing month breaks the line."""
-        known = [value for value in self._values if value is not None]
-        top = max([*known, 0.0]) or 1.0
+        top = self._top()
         height = self.height() - 2 * SPARKLINE_MARGIN
         segments, current = [], QPolygonF()
         for index, value in enumerate(self._values):
@@ -321,6 +393,45 @@ class Sparkline(QWidget):
             current.append(QPointF((index + 0.5) * step, y))
         segments.append(current)
         return [segment for segment in segments if segment.size() > 1]
+
+
+# The cards whose figure is an indicator reference values may name.
+CARD_INDICATORS = {
+    "avoided_admissions": "avoided_admissions",
+    "tasks": "activities_count",
+    "task_hours": "activities_minutes",
+    "acute": "acute_callouts",
+    "doctor_share": "acute_doctor_share",
+    "late_trips": "car_after_22_trips",
+    "late_hours": "car_after_22_minutes",
+}
+
+
+@dataclass(frozen=True)
+class CardFigures:
+    overview: Overview
+    references: dict[str, list[ReferenceValue]]
+    events: list[Event]
+    shorts: dict[str, ShortSource]  # the sources the period runs past
+
+
+def card_figures(con, filters: Filters, owners: dict[str, str]) -> CardFigures:
+    """The cards' figures, the reference values of each, and the events of their trend
+    lines (which reach back before the period)."""
+    figures = overview(con, filters=filters, owners=owners)
+    months = next((trend.months for trend in figures.trends.values() if trend.months), [])
+    start = min(months[0], filters.start) if months else filters.start
+    return CardFigures(
+        figures,
+        card_references(con, filters),
+        events_between(con, start, filters.end),
+        period_shortfalls(con, filters),
+    )
+
+
+def card_references(con, filters: Filters) -> dict[str, list[ReferenceValue]]:
+    """Per card, the reference values of its figure nearest the period, one per group."""
+    return {card: references_of(con, key, filters) for card, key in CARD_INDICATORS.items()}
 
 
 class OverviewView(View):
@@ -358,10 +469,12 @@ class OverviewView(View):
 
     def fetcher(self, filters: Filters) -> Fetch:
         owners = self.prefs.cost_model.owner_by_service  # read here, on the GUI thread
-        return partial(fetch_overview, filters=filters, owners=owners)
+        return partial(card_figures, filters=filters, owners=owners)
 
-    def present(self, fetched: tuple[Overview, dict[str, ShortSource]]) -> None:
-        data, self.shorts = fetched
+    def present(self, fetched: CardFigures) -> None:
+        data, self.shorts = fetched.overview, fetched.shorts
+        for key, card in self.cards.items():
+            card.show_references(fetched.references.get(key, []))
         self.data = data
         self.heading.setText(self.title())
         self.period_label.setText(self._period_text(data))
@@ -373,6 +486,7 @@ class OverviewView(View):
             note = self._note(card.spec, data.filters) or self._coverage_note(card.spec, data)
             flag = short_text(short) if short else ""
             card.show_figure(title, data.trends[key], data, note, flag)
+            card.show_events(fetched.events, data.trends[key].months)
 
     def _period_text(self, data: Overview) -> str:
         if data.previous is None:

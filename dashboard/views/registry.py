@@ -102,6 +102,13 @@ VIEWS: tuple[ViewEntry, ...] = (
         "ImportView",
         "import",
     ),
+    ViewEntry(
+        "references",
+        QT_TRANSLATE_NOOP("ReferencesView", "References and events"),
+        "dashboard.views.references_view",
+        "ReferencesView",
+        "referanser",
+    ),
 )
 
 

@@ -10,6 +10,7 @@ import duckdb
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
+from dashboard.data.events import events_between
 from dashboard.data.figures import TaskMixRow, task_mix
 from dashboard.data.values import Filters
 from dashboard.data.vocabulary import SUBPROJECTS
@@ -21,6 +22,7 @@ from dashboard.views.charts import (
     ChartPanel,
     HoverTip,
     StackedBars,
+    event_legend,
     month_plot,
     month_positions,
     plot_widget,
@@ -104,10 +106,12 @@ class TaskMixView(View):
             "subproject": filters.subproject,
             "period": {by: task_mix(con, filters, by) for by in SPLITS},
             "monthly": {by: task_mix(con, filters, by, monthly=True) for by in SPLITS},
+            "events": events_between(con, filters.start, filters.end),
         }
 
     def present(self, data: dict) -> None:
         self._data = data
+        self.month_plot.event_marks.set_events(data["events"])
         self._draw()
 
     @property
@@ -195,7 +199,7 @@ class TaskMixView(View):
         plot = self.month_plot.getPlotItem()
         plot.setLabel("left", self._measure_title())
         plot.enableAutoRange()
-        self.month_panel.legend.set_entries(entries)
+        self.month_panel.legend.set_entries(entries + event_legend(self.month_plot))
         self.month_panel.set_title(self._month_title())
         self._fill_month_table(rows)
 
