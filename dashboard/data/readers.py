@@ -26,7 +26,13 @@ from dashboard.data.csv_scan import (
     one_encoding,
     utf8_copy,
 )
-from dashboard.data.kinds import REGISTER_HEADER, SHEET_NAMES, header_score, normalize_header
+from dashboard.data.kinds import (
+    EARLIER_REGISTER_HEADER,
+    REGISTER_HEADER,
+    SHEET_NAMES,
+    header_score,
+    normalize_header,
+)
 from dashboard.data.privacy import holds_identity_number
 from dashboard.data.problems import ImportRefused, Problem, readable_name
 from dashboard.data.workbooks import NOT_A_WORKBOOK, SheetScan, guard_workbook, scan_sheet
@@ -263,7 +269,8 @@ def _open_csv(path: Path) -> RawSource:
         outside_cells=_cells_above_data(records, header_index),
         temp_dir=temp_dir,
         records_before_data=sum(1 for record in records[: header_index + 1] if record),
-        register_escapes=[cell.strip() for cell in header] == REGISTER_HEADER,
+        register_escapes=[cell.strip() for cell in header]
+        in (REGISTER_HEADER, EARLIER_REGISTER_HEADER),
     )
 
 
