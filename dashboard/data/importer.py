@@ -28,6 +28,7 @@ import duckdb
 from dashboard import RESOURCES
 from dashboard.data import rollups
 from dashboard.data.csv_scan import first_record_longer_than
+from dashboard.data.goal_dates import ASSESSED_HINT, parse_assessed
 from dashboard.data.goals import current_user, derive_goal_id
 from dashboard.data.kinds import (
     FIELDS,
@@ -46,7 +47,6 @@ from dashboard.data.privacy import (
     maybe_identity_sql,
     shown_file_name,
 )
-from dashboard.data.goal_dates import ASSESSED_HINT, parse_assessed
 from dashboard.data.problems import (
     AssessedDateNeeded,
     ImportCancelled,

@@ -453,7 +453,9 @@ class GoalSpec(Spec):
 
     def add_status(self) -> None:
         self.add("r_status", self.text("status"))
-        self.add("status_text", f"CASE WHEN lower(r_status) NOT IN {NOT_ASSESSED} THEN r_status END")
+        self.add(
+            "status_text", f"CASE WHEN lower(r_status) NOT IN {NOT_ASSESSED} THEN r_status END"
+        )
         self.add("r_scale", self.text("scale"))
         self.add("scale", f"{as_word('r_scale', 'status')}::TINYINT")
         self.add("status", f"coalesce({as_word('status_text', 'status')}::TINYINT, scale)")
@@ -504,7 +506,7 @@ class GoalSpec(Spec):
             "r_assessed IS NULL AND status_text IS NOT NULL",
             "r_assessed",
             "mangler vurderingsdato for en vurdert status: filen har ingen dato for den; "
-            "oppgi datoen statusene gjelder (import --assessed \"mai 2021\", eller svar når "
+            'oppgi datoen statusene gjelder (import --assessed "mai 2021", eller svar når '
             "vinduet spør)",
         )
 
