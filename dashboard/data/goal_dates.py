@@ -81,4 +81,3 @@ def format_assessed(day: date | None, precision: str | None) -> str:
     if precision == YEAR:
         return str(day.year)
     return day.strftime("%d.%m.%Y")
-
