@@ -571,6 +571,7 @@ class PlanStatus:
     not_assessed: int
     assessed_without_scale: int = 0
     assessed_on: date | None = None  # for status over time
+    assessed_precision: str | None = None  # the date as written: 'day', 'month' or 'year'
 
     @property
     def goals(self) -> int:
@@ -606,7 +607,10 @@ def goal_history(con: duckdb.DuckDBPyConnection, goal_id: str) -> list[dict]:
 def goal_status_over_time(con: duckdb.DuckDBPyConnection, plan: str) -> list[PlanStatus]:
     """For each date a goal of ``plan`` was assessed: the plan's status counts that day."""
     rows = _rows(con, queries.GOAL_STATUS_OVER_TIME, {"plan": plan})
-    return [PlanStatus(plan, *map(int, counts), assessed_on=day) for day, *counts in rows]
+    return [
+        PlanStatus(plan, *map(int, counts), assessed_on=day, assessed_precision=precision)
+        for day, *counts, precision in rows
+    ]
 
 
 @dataclass(frozen=True)

@@ -115,15 +115,19 @@ GOAL_STATUS_OVER_TIME = f"""
         SELECT a.* FROM goal_assessments a JOIN goals g USING (goal_id)
         WHERE g.plan = $plan
     ),
-    dates AS (SELECT DISTINCT assessed_on AS day FROM plan_goals WHERE assessed_on IS NOT NULL),
+    -- Each date at the finest precision it was written in that day ('day' < 'month' < 'year').
+    dates AS (
+        SELECT assessed_on AS day, min(assessed_precision) AS day_precision FROM plan_goals
+        WHERE assessed_on IS NOT NULL GROUP BY assessed_on
+    ),
     latest AS (
-        SELECT d.day, a.goal_id, a.status, a.status_text
+        SELECT d.day, d.day_precision, a.goal_id, a.status, a.status_text
         FROM dates d JOIN plan_goals a ON a.assessed_on IS NULL OR a.assessed_on <= d.day
         QUALIFY row_number() OVER (
             PARTITION BY d.day, a.goal_id
             ORDER BY a.assessed_on DESC NULLS LAST, a.recorded_at DESC) = 1
     )
-    SELECT day AS assessed_on, {STATUS_COUNTS}
+    SELECT day AS assessed_on, {STATUS_COUNTS}, any_value(day_precision) AS precision
     FROM latest GROUP BY day ORDER BY day
 """
 

@@ -41,26 +41,64 @@ from dashboard.data.figures import (
     goal_status_over_time,
     goals_as_of,
 )
+from dashboard.data.goal_indicators import SHOWN_COMPARATORS, GoalIndicator, goal_indicators
 from dashboard.data.register import export_register
 from dashboard.data.values import Filters
 from dashboard.views.base import Fetch, View
 from dashboard.views.charts import ChartPanel, HoverTip, StackedBars, plot_widget
-from dashboard.views.formatting import format_date, format_moment, locale, pydate, qdate
-from dashboard.views.goal_dialogs import AssessmentDialog, NewGoalDialog, UndoConfirmation
+from dashboard.views.formatting import (
+    format_date,
+    format_moment,
+    format_month,
+    format_number,
+    format_percent,
+    locale,
+    pydate,
+    qdate,
+)
+from dashboard.views.goal_dialogs import (
+    AssessmentDialog,
+    GoalDetailsDialog,
+    NewGoalDialog,
+    UndoConfirmation,
+)
 from dashboard.views.qt_settings import LAST_FOLDER, AppSettings
 from dashboard.views.table_model import Column, FigureTableModel
 from dashboard.views.worker import Database, Job, error_text
 
 NOT_ASSESSED = 0
+# Assessed in words outside the 1–3 scale (kept as written, counted apart).
+WITHOUT_SCALE = -1
 # Left to right in the bars: met first, not assessed last.
-STATUS_ORDER = (3, 2, 1, NOT_ASSESSED)
-STATUS_SYMBOLS = {3: "✔", 2: "◐", 1: "✖", NOT_ASSESSED: "–"}
+STATUS_ORDER = (3, 2, 1, WITHOUT_SCALE, NOT_ASSESSED)
+STATUS_SYMBOLS = {3: "✔", 2: "◐", 1: "✖", WITHOUT_SCALE: "◇", NOT_ASSESSED: "–"}
 # Okabe & Ito colours for the bars and light tints of them behind table text.
-STATUS_COLOURS = {3: "#009E73", 2: "#E69F00", 1: "#D55E00", NOT_ASSESSED: "#BBBBBB"}
-STATUS_TINTS = {3: "#C2E8DC", 2: "#F9E2B3", 1: "#F5CDB3", NOT_ASSESSED: "#E8E8E8"}
-COUNT_KEYS = {1: "status_1", 2: "status_2", 3: "status_3", NOT_ASSESSED: "not_assessed"}
+STATUS_COLOURS = {
+    3: "#009E73",
+    2: "#E69F00",
+    1: "#D55E00",
+    WITHOUT_SCALE: "#56B4E9",
+    NOT_ASSESSED: "#BBBBBB",
+}
+STATUS_TINTS = {
+    3: "#C2E8DC",
+    2: "#F9E2B3",
+    1: "#F5CDB3",
+    WITHOUT_SCALE: "#D4ECF9",
+    NOT_ASSESSED: "#E8E8E8",
+}
+COUNT_KEYS = {
+    1: "status_1",
+    2: "status_2",
+    3: "status_3",
+    WITHOUT_SCALE: "assessed_without_scale",
+    NOT_ASSESSED: "not_assessed",
+}
 BAR_THICKNESS = 0.6
 EXPORT_NAME = "malregister.xlsx"
+# The widest the short columns of the goal table get (plan, area, type, deadline, status,
+# assessed, responsible, indicator); goal text and comment take the rest.
+GOAL_COLUMN_WIDTHS = {0: 220, 1: 160, 3: 120, 4: 90, 5: 240, 6: 90, 8: 140, 9: 260}
 
 
 def _count(row: PlanStatus, key: int) -> int:
@@ -71,16 +109,70 @@ def status_key(status: int | None) -> int:
     return status or NOT_ASSESSED
 
 
+def written_key(written: tuple[int | None, str | None]) -> int:
+    """The key of a status as written (value, text): its value, or without scale."""
+    status, text = written
+    return WITHOUT_SCALE if status is None and text is not None else status_key(status)
+
+
 def status_label(status: int | None) -> str:
     """Symbol and word, so status never rests on colour alone."""
     words = {
         1: QCoreApplication.translate("GoalsView", "Not met"),
         2: QCoreApplication.translate("GoalsView", "Partly met"),
         3: QCoreApplication.translate("GoalsView", "Met"),
+        WITHOUT_SCALE: QCoreApplication.translate("GoalsView", "Assessed without scale"),
         NOT_ASSESSED: QCoreApplication.translate("GoalsView", "Not assessed"),
     }
     key = status_key(status)
     return f"{STATUS_SYMBOLS[key]} {words[key]}"
+
+
+def written_label(written: tuple[int | None, str | None]) -> str:
+    """The status in the source's words with its 1–3 value beside it ("◐ Delvis oppnådd
+    (2)"); words outside the scale are said to be so."""
+    status, text = written
+    key = written_key(written)
+    if text is None:
+        return status_label(status)
+    if key == WITHOUT_SCALE:
+        beside = QCoreApplication.translate("GoalsView", "without scale")
+    elif text.strip() == str(status):
+        beside = status_label(status)[2:].lower()
+    else:
+        beside = str(status)
+    return f"{STATUS_SYMBOLS[key]} {text} ({beside})"
+
+
+def assessed_text(assessed: tuple[date | None, str | None]) -> str:
+    """An assessment date at the precision written: "31.05.2021", "mai 2021" or "2021"."""
+    day, precision = assessed
+    if day is None:
+        return "–"
+    if precision == "month":
+        return format_month(day)
+    if precision == "year":
+        return str(day.year)
+    return format_date(day)
+
+
+def indicator_text(tied: GoalIndicator | None) -> str:
+    """ "Andel akutte utrykninger med lege: 57,0 % (mål ≥ 60,0 %), ↑ fra 52,0 %"."""
+    if tied is None:
+        return ""
+    shown = format_percent if tied.is_share else partial(format_number, decimals=1)
+    text = (
+        QCoreApplication.translate("GoalsView", "%1: %2 (target %3 %4)")
+        .replace("%1", tied.label)
+        .replace("%2", shown(tied.value))
+        .replace("%3", SHOWN_COMPARATORS[tied.comparator])
+        .replace("%4", shown(tied.target))
+    )
+    if tied.change is None:
+        return text
+    arrow = "↑" if tied.change > 0 else "↓" if tied.change < 0 else "→"
+    before = QCoreApplication.translate("GoalsView", "%1 from %2 the period before")
+    return f"{text}, " + before.replace("%1", arrow).replace("%2", shown(tied.previous))
 
 
 def default_since(con: duckdb.DuckDBPyConnection, as_of: date, fallback: date) -> date:
@@ -93,12 +185,14 @@ def fetch_goals(con: duckdb.DuckDBPyConnection, filters: Filters, since: date | 
     round before the latest."""
     goals = goals_as_of(con, filters.end)
     counts = goal_status(con, filters.end)
+    indicators = goal_indicators(con, filters, goals)
     since = since or default_since(con, filters.end, filters.start)
     edit = register.last_edit(con)
     return {
         "filters": filters,
         "as_of": filters.end,
         "goals": goals,
+        "indicators": indicators,
         "counts": counts,
         "history": {goal["goal_id"]: goal_history(con, goal["goal_id"]) for goal in goals},
         "over_time": {row.plan: goal_status_over_time(con, row.plan) for row in counts},
@@ -137,7 +231,7 @@ class GoalsView(View):
         self.time_chart.getPlotItem().setLabel("left", self.tr("Number of goals"))
         self.time_bars = StackedBars(self.time_chart.getPlotItem(), BAR_THICKNESS)
         self.time_panel = ChartPanel("", self.time_chart, self)
-        self.time_dates: list[date] = []
+        self.time_dates: list[tuple[date, str | None]] = []
         self.since_edit = self._since_edit()
         self.changes_label = QLabel(self)
         self.changes_label.setWordWrap(True)
@@ -193,6 +287,7 @@ class GoalsView(View):
     def _create_actions(self) -> None:
         self.record_action = self._action(self.tr("Record assessment…"), self.open_record_dialog)
         self.new_goal_action = self._action(self.tr("New goal…"), self.open_new_goal_dialog)
+        self.details_action = self._action(self.tr("Edit goal…"), self.open_details_dialog)
         self.undo_action = self._action(self.tr("Undo last change"), self.ask_undo)
         # Ctrl+Z belongs to this view only while it (or a child) has the focus.
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -217,19 +312,25 @@ class GoalsView(View):
             Column(self.tr("Plan")),
             Column(self.tr("Area")),
             Column(self.tr("Goal")),
+            Column(self.tr("Goal type")),
+            Column(self.tr("Deadline")),
             self._status_column(self.tr("Status")),
-            Column(self.tr("Assessed"), "date"),
+            Column(self.tr("Assessed"), display=assessed_text),
             Column(self.tr("Comment")),
+            Column(self.tr("Responsible")),
+            Column(self.tr("Indicator")),
         ]
 
     def _status_column(self, title: str) -> Column:
         return Column(
-            title, display=status_label, background=lambda s: QColor(STATUS_TINTS[status_key(s)])
+            title,
+            display=written_label,
+            background=lambda w: QColor(STATUS_TINTS[written_key(w)]),
         )
 
     def _history_columns(self) -> list[Column]:
         return [
-            Column(self.tr("Assessed"), "date"),
+            Column(self.tr("Assessed"), display=assessed_text),
             self._status_column(self.tr("Status")),
             Column(self.tr("Comment")),
             Column(self.tr("Responsible")),
@@ -243,7 +344,7 @@ class GoalsView(View):
             Column(self.tr("Goal")),
             self._status_column(self.tr("Before")),
             self._status_column(self.tr("Now")),
-            Column(self.tr("Assessed"), "date"),
+            Column(self.tr("Assessed"), display=assessed_text),
             Column(self.tr("Comment")),
         ]
 
@@ -271,6 +372,7 @@ class GoalsView(View):
             self._button(action)
             for action in (
                 self.record_action,
+                self.details_action,
                 self.new_goal_action,
                 self.undo_action,
                 self.export_action,
@@ -384,7 +486,7 @@ class GoalsView(View):
     def _draw_over_time(self, plan: str | None) -> None:
         as_of: date = self._data["as_of"]
         rows = [row for row in self._data["over_time"].get(plan, []) if row.assessed_on <= as_of]
-        self.time_dates = [row.assessed_on for row in rows]
+        self.time_dates = [(row.assessed_on, row.assessed_precision) for row in rows]
         layers = [
             (status_label(key), [_count(row, key) for row in rows], STATUS_COLOURS[key])
             for key in STATUS_ORDER
@@ -392,18 +494,24 @@ class GoalsView(View):
         self.time_panel.legend.set_entries(self.time_bars.set_layers(range(len(rows)), layers))
         plot = self.time_chart.getPlotItem()
         plot.getAxis("bottom").setTicks(
-            [[(i, format_date(day)) for i, day in enumerate(self.time_dates)]]
+            [[(i, assessed_text(day)) for i, day in enumerate(self.time_dates)]]
         )
         plot.enableAutoRange()
         self.time_panel.set_title(
             self.tr("Goal status at each assessment: %1").replace("%1", plan or "–")
         )
         self.time_panel.set_columns(
-            [Column(self.tr("Assessed"), "date")]
+            [Column(self.tr("Assessed"), display=assessed_text)]
             + [Column(status_label(key), "number") for key in STATUS_ORDER]
         )
         self.time_panel.set_rows(
-            [(row.assessed_on, *(_count(row, key) for key in STATUS_ORDER)) for row in rows]
+            [
+                (
+                    (row.assessed_on, row.assessed_precision),
+                    *(_count(row, key) for key in STATUS_ORDER),
+                )
+                for row in rows
+            ]
         )
 
     def _fill_changes(self, plan: str | None) -> None:
@@ -418,9 +526,9 @@ class GoalsView(View):
                 (
                     c["plan"],
                     c["goal_text"],
-                    c["status_before"],
-                    c["status_now"],
-                    c["assessed_on"],
+                    (c["status_before"], c["status_text_before"]),
+                    (c["status_now"], c["status_text_now"]),
+                    (c["assessed_on"], c["assessed_precision"]),
                     c["comment"],
                 )
                 for c in changes
@@ -434,25 +542,45 @@ class GoalsView(View):
         self.shown_goals = [
             goal
             for goal in self._data["goals"]
-            if plan in (None, goal["plan"]) and status in (None, status_key(goal["status"]))
+            if plan in (None, goal["plan"])
+            and status in (None, written_key((goal["status"], goal["status_text"])))
         ]
+        indicators = self._data["indicators"]
         self.goal_model.set_rows(
             [
-                (g["plan"], g["area"], g["goal_text"], g["status"], g["assessed_on"], g["comment"])
+                (
+                    g["plan"],
+                    g["area"],
+                    g["goal_text"],
+                    g["goal_type"],
+                    g["deadline"],
+                    (g["status"], g["status_text"]),
+                    (g["assessed_on"], g["assessed_precision"]),
+                    self._comment_and_evaluation(g),
+                    g["owner"],
+                    indicator_text(indicators.get(g["goal_id"])),
+                )
                 for g in self.shown_goals
             ]
         )
         self.goal_table.resizeColumnsToContents()
-        self.goal_table.setColumnWidth(0, min(self.goal_table.columnWidth(0), 260))
-        self.goal_table.setColumnWidth(1, min(self.goal_table.columnWidth(1), 180))
+        for column, widest in GOAL_COLUMN_WIDTHS.items():
+            self.goal_table.setColumnWidth(column, min(self.goal_table.columnWidth(column), widest))
         # Goal text and comment share what is left and wrap; rows follow their height.
         header = self.goal_table.horizontalHeader()
-        for column in (2, 5):
+        for column in (2, 7):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.goal_table.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
         self._show_selected_history()
+
+    def _comment_and_evaluation(self, goal: dict) -> str | None:
+        """The comment, and the evaluation's verdict where the table gives one."""
+        if not goal["evaluation"]:
+            return goal["comment"]
+        verdict = self.tr("The evaluation's verdict: %1").replace("%1", goal["evaluation"])
+        return "\n".join(part for part in (goal["comment"], verdict) if part)
 
     def _on_goal_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._show_selected_history()
@@ -481,8 +609,8 @@ class GoalsView(View):
         self.history_model.set_rows(
             [
                 (
-                    r["assessed_on"],
-                    r["status"],
+                    (r["assessed_on"], r["assessed_precision"]),
+                    (r["status"], r["status_text"]),
                     r["comment"],
                     r["owner"],
                     r["recorded_at"],
@@ -512,7 +640,7 @@ class GoalsView(View):
             return None
         index, label, value = hit
         goals = self.tr("%n goal(s)", "", round(value))
-        return f"{format_date(self.time_dates[index])}\n{label}: {goals}"
+        return f"{assessed_text(self.time_dates[index])}\n{label}: {goals}"
 
     def plan_names_shown(self) -> list[str]:
         plan = self.plan_box.currentData()
@@ -530,6 +658,12 @@ class GoalsView(View):
         self.record_action.setEnabled(not read_only and self.selected_goal() is not None)
         self.record_action.setToolTip(
             why_not if read_only else self.tr("Record a new assessment of the chosen goal.")
+        )
+        self.details_action.setEnabled(not read_only and self.selected_goal() is not None)
+        self.details_action.setToolTip(
+            why_not
+            if read_only
+            else self.tr("Deadline, goal type and the figure the chosen goal is tied to.")
         )
         self.new_goal_action.setEnabled(not read_only)
         self.new_goal_action.setToolTip(why_not if read_only else self.tr("Add a goal to a plan."))
@@ -565,6 +699,30 @@ class GoalsView(View):
     def _on_assessment_accepted(self) -> None:
         dialog = self.open_dialog
         self.record_assessment(dialog.goal_id, dialog.assessment())
+
+    def open_details_dialog(self) -> GoalDetailsDialog | None:
+        """Edit the chosen goal's details; accepting saves them."""
+        goal = self.selected_goal()
+        if goal is None or self.database.read_only:
+            return None
+        dialog = GoalDetailsDialog(goal, parent=self)
+        dialog.accepted.connect(partial(self._on_details_accepted, goal["goal_id"]))
+        return self._open(dialog)
+
+    def _on_details_accepted(self, goal_id: str) -> None:
+        self.save_details(goal_id, self.open_dialog.details())
+
+    def save_details(self, goal_id: str, details) -> Job:
+        work = partial(
+            register.set_goal_details,
+            goal_id=goal_id,
+            deadline=details.deadline,
+            goal_type=details.goal_type,
+            indicator=details.indicator,
+            comparator=details.comparator,
+            target=details.target,
+        )
+        return self._write(work, self.tr("The goal is saved."), None)
 
     def open_new_goal_dialog(self) -> NewGoalDialog | None:
         if self.database.read_only:
