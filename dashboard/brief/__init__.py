@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reportlab.platypus import PageBreak, SimpleDocTemplate
 
-from dashboard.brief import norsk, sections
+from dashboard.brief import goal_section, norsk, sections
 from dashboard.brief.content import BriefContent, collect
 from dashboard.brief.fonts import REGULAR, register_fonts
 from dashboard.brief.layout import (
@@ -80,7 +80,7 @@ def _story(content: BriefContent, meeting_date: date | None, notes: str | None) 
         *sections.task_mix_section(content),
         *sections.callouts_section(content),
         *sections.car_section(content),
-        *sections.goals_section(content),
+        *goal_section.goals_section(content),
         *sections.owners_section(content),
         *sections.provenance_section(content, datetime.now()),
     ]

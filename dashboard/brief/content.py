@@ -13,6 +13,7 @@ import duckdb
 
 from dashboard.data import figures
 from dashboard.data.costs import CostModel
+from dashboard.data.goal_indicators import GoalIndicator, goal_indicators
 from dashboard.data.metrics import PeriodMetrics, period_metrics
 from dashboard.data.store import Freshness, Store
 from dashboard.data.values import Filters, months_between
@@ -36,6 +37,9 @@ class BriefContent:
     threshold: int
     cost_model: CostModel
     is_demo: bool
+    # The words each plan uses for the 1–3 scale, and the figures goals are tied to.
+    plan_words: list[figures.PlanWords]
+    goal_indicators: dict[str, GoalIndicator]
 
     @property
     def previous(self) -> Filters:
@@ -51,6 +55,7 @@ def collect(
     changes = figures.goal_changes(con, rounds.previous, filters.end) if rounds.previous else []
     model, target = prefs.cost_model, prefs.visits_target_per_week
     months = months_between(filters.start, filters.end)
+    goals = figures.goals_as_of(con, filters.end)
     return BriefContent(
         filters=filters,
         now=period_metrics(con, filters, model, target),
@@ -63,7 +68,7 @@ def collect(
         owner_months=figures.owner_hours_by_month(
             figures.owner_months(con, filters, model.owner_by_service)
         ),
-        goals=figures.goals_as_of(con, filters.end),
+        goals=goals,
         rounds=rounds,
         goal_changes=changes,
         imports=on_cursor.imports(),
@@ -71,4 +76,6 @@ def collect(
         threshold=prefs.suppression_threshold,
         cost_model=model,
         is_demo=on_cursor.is_demo,
+        plan_words=figures.plan_scale_words(con, filters.end),
+        goal_indicators=goal_indicators(con, filters, goals),
     )

@@ -632,6 +632,24 @@ def goal_changes(con: duckdb.DuckDBPyConnection, since: date, as_of: date) -> li
     return _dicts(_execute(con, queries.GOAL_CHANGES, {"as_of": as_of, "since": since}))
 
 
+@dataclass(frozen=True)
+class PlanWords:
+    """The words a plan's latest assessments use for each value of the 1–3 scale."""
+
+    plan: str
+    words: dict[int, tuple[str, ...]]
+
+
+def plan_scale_words(con: duckdb.DuckDBPyConnection, as_of: date) -> list[PlanWords]:
+    words: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for plan, status, word in _rows(con, queries.PLAN_SCALE_WORDS, {"as_of": as_of}):
+        words[plan][status].append(word)
+    return [
+        PlanWords(plan, {status: tuple(texts) for status, texts in by_status.items()})
+        for plan, by_status in words.items()
+    ]
+
+
 # --- Monthly series, as the charts and tables show them ---------------------------------
 
 

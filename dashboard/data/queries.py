@@ -150,6 +150,14 @@ GOAL_CHANGES = f"""
     ORDER BY now.plan, now.goal_text
 """
 
+# The words each plan's latest assessments use for each scale value (one per spelling).
+PLAN_SCALE_WORDS = f"""
+    SELECT plan, status, min(status_text) AS word
+    FROM ({LATEST_ASSESSMENT}) WHERE status IS NOT NULL AND status_text IS NOT NULL
+    GROUP BY plan, status, lower(trim(status_text))
+    ORDER BY plan, status DESC, word
+"""
+
 FRESHNESS = """
     SELECT (SELECT max(day) FROM activity_tasks), (SELECT max(day) FROM callout_days),
            (SELECT max(day) FROM trip_days), (SELECT max(assessed_on) FROM goal_assessments)

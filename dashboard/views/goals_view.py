@@ -42,6 +42,7 @@ from dashboard.data.figures import (
     goals_as_of,
 )
 from dashboard.data.goal_indicators import SHOWN_COMPARATORS, GoalIndicator, goal_indicators
+from dashboard.data.phrases import shorten
 from dashboard.data.register import export_register
 from dashboard.data.values import Filters
 from dashboard.views.base import Fetch, View
@@ -96,9 +97,14 @@ COUNT_KEYS = {
 }
 BAR_THICKNESS = 0.6
 EXPORT_NAME = "malregister.xlsx"
-# The widest the short columns of the goal table get (plan, area, type, deadline, status,
-# assessed, responsible, indicator); goal text and comment take the rest.
-GOAL_COLUMN_WIDTHS = {0: 220, 1: 160, 3: 120, 4: 90, 5: 240, 6: 90, 8: 140, 9: 260}
+# The widest the short columns of the goal table get (plan, area, status, assessed,
+# indicator); goal text and comment take the rest. A chosen plan hides the plan column.
+GOAL_COLUMN_WIDTHS = {0: 180, 1: 120, 3: 220, 4: 90, 6: 240}
+# The goal table shows long texts shortened (marked with "…"); the assessments below the
+# table show the chosen goal's statuses and comments whole.
+GOAL_TEXT_LIMIT = 180
+STATUS_TEXT_LIMIT = 90
+COMMENT_LIMIT = 160
 
 
 def _count(row: PlanStatus, key: int) -> int:
@@ -248,6 +254,9 @@ class GoalsView(View):
         self.history_table.setAccessibleName(self.tr("Assessments of the chosen goal"))
         self.history_label = QLabel(self.tr("Choose a goal to see its assessments."), self)
         self.history_label.setWordWrap(True)
+        self.details_label = QLabel(self)
+        self.details_label.setWordWrap(True)
+        self.details_label.hide()
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.hide()
@@ -312,12 +321,9 @@ class GoalsView(View):
             Column(self.tr("Plan")),
             Column(self.tr("Area")),
             Column(self.tr("Goal")),
-            Column(self.tr("Goal type")),
-            Column(self.tr("Deadline")),
             self._status_column(self.tr("Status")),
             Column(self.tr("Assessed"), display=assessed_text),
             Column(self.tr("Comment")),
-            Column(self.tr("Responsible")),
             Column(self.tr("Indicator")),
         ]
 
@@ -403,6 +409,7 @@ class GoalsView(View):
         history_layout = QVBoxLayout(history)
         history_layout.setContentsMargins(0, 0, 0, 0)
         history_layout.addWidget(self.history_label)
+        history_layout.addWidget(self.details_label)
         history_layout.addWidget(self.history_table)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         for widget in (self.tabs, self.goal_table, history):
@@ -551,13 +558,10 @@ class GoalsView(View):
                 (
                     g["plan"],
                     g["area"],
-                    g["goal_text"],
-                    g["goal_type"],
-                    g["deadline"],
-                    (g["status"], g["status_text"]),
+                    shorten(g["goal_text"], GOAL_TEXT_LIMIT),
+                    (g["status"], shorten(g["status_text"], STATUS_TEXT_LIMIT) or None),
                     (g["assessed_on"], g["assessed_precision"]),
-                    self._comment_and_evaluation(g),
-                    g["owner"],
+                    shorten(self._comment_and_evaluation(g), COMMENT_LIMIT) or None,
                     indicator_text(indicators.get(g["goal_id"])),
                 )
                 for g in self.shown_goals
@@ -568,8 +572,9 @@ class GoalsView(View):
             self.goal_table.setColumnWidth(column, min(self.goal_table.columnWidth(column), widest))
         # Goal text and comment share what is left and wrap; rows follow their height.
         header = self.goal_table.horizontalHeader()
-        for column in (2, 7):
+        for column in (2, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.goal_table.setColumnHidden(0, plan is not None)
         self.goal_table.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
@@ -597,15 +602,20 @@ class GoalsView(View):
     def _show_history(self, goal: dict | None) -> None:
         if goal is None:
             self.history_label.setText(self.tr("Choose a goal to see its assessments."))
+            self.details_label.hide()
             self.history_model.set_rows([])
             return
+        self.details_label.setText(self._details_text(goal))
+        self.details_label.show()
         as_of: date = self._data["as_of"]
         history = [
             row
             for row in self._data["history"][goal["goal_id"]]
             if row["assessed_on"] is None or row["assessed_on"] <= as_of
         ]
-        self.history_label.setText(self.tr("Assessments of: %1").replace("%1", goal["goal_text"]))
+        self.history_label.setText(
+            self.tr("Assessments of: %1").replace("%1", shorten(goal["goal_text"], 400))
+        )
         self.history_model.set_rows(
             [
                 (
@@ -620,8 +630,19 @@ class GoalsView(View):
             ]
         )
         self.history_table.resizeColumnsToContents()
+        # Statuses and comments as written, whole: wrapped in columns of a readable width.
+        self.history_table.setColumnWidth(1, min(self.history_table.columnWidth(1), 420))
         self.history_table.setColumnWidth(2, min(self.history_table.columnWidth(2), 520))
         self.history_table.resizeRowsToContents()
+
+    def _details_text(self, goal: dict) -> str:
+        """What a planner keeps on the chosen goal: "Måltype: effektmål · Frist: 2022 · …"."""
+        parts = [
+            (self.tr("Goal type"), goal["goal_type"]),
+            (self.tr("Deadline"), goal["deadline"]),
+            (self.tr("Responsible"), goal["owner"]),
+        ]
+        return " · ".join(f"{label}: {value or '–'}" for label, value in parts)
 
     def select_goal(self, row: int) -> None:
         self.goal_table.selectRow(row)
