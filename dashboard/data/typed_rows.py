@@ -433,7 +433,10 @@ class GoalSpec(Spec):
                  AND a.assessed_on IS NOT DISTINCT FROM t.assessed
                  AND a.assessed_precision IS NOT DISTINCT FROM t.assessed_precision
                  AND a.status IS NOT DISTINCT FROM t.status
-                 AND a.status_text IS NOT DISTINCT FROM t.status_text
+                 -- The same value in other words (2, «Delvis oppfylt») is the same status;
+                 -- words without a value are the same in other case or spacing.
+                 AND (a.status IS NOT NULL OR lower(trim(a.status_text))
+                      IS NOT DISTINCT FROM lower(trim(t.status_text)))
                  AND a.comment IS NOT DISTINCT FROM t.comment
                  AND a.owner IS NOT DISTINCT FROM t.owner)""",
     )
