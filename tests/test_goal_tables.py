@@ -3,6 +3,7 @@ written by someone else, in its own headers and words. Expected values are read 
 from the files."""
 
 import csv
+import json
 import subprocess
 import sys
 from datetime import date
@@ -344,3 +345,37 @@ def test_a_goal_tied_to_the_acute_doctor_share_shows_its_value_and_trend(store):
     assert list(tied) == [goal]
     assert (tied[goal].value, tied[goal].previous, tied[goal].met) == (0.75, 0.5, True)
     assert tied[goal].change == pytest.approx(0.25)
+
+
+def test_metrics_counts_statuses_without_scale_apart(tmp_path):
+    db = tmp_path / "metrics.duckdb"
+    base = [sys.executable, "-m", "dashboard", "--db", str(db)]
+    for name in ("hmr_utviklingsplan_2021.csv", "stolav_lokal_utviklingsplan_2021.csv"):
+        subprocess.run([*base, "import", str(SAMPLES / name)], check=True, capture_output=True)
+    printed = subprocess.run(
+        [*base, "metrics", "--from", "2021-01-01", "--to", "2021-05-31", "--json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    document = json.loads(printed.stdout)
+    assert document["goals"] == [
+        {
+            "plan": "Lokal utviklingsplan HMR 2019 – 2022",
+            "status_1": 0,
+            "status_2": 0,
+            "status_3": 0,
+            "assessed_without_scale": 25,
+            "not_assessed": 1,
+        },
+        {
+            "plan": "Lokal utviklingsplan St. Olav 2019 – 2035",
+            "status_1": 4,
+            "status_2": 8,
+            "status_3": 2,
+            "assessed_without_scale": 0,
+            "not_assessed": 0,
+        },
+    ]
+    assert document["freshness"]["goals"] == "2021-05-01"
