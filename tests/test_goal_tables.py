@@ -211,11 +211,17 @@ def test_the_other_table_exports_in_its_own_words_and_imports_back_the_same(
     store, other_table, tmp_path, suffix
 ):
     import_file(store, other_table)
+    goal = derive_goal_id(GAULDAL, "Mål A")
+    set_goal_details(store.con, goal, "2025", None, "preventive_visits_per_week", ">=", 2.5)
     exported = tmp_path / f"eksport{suffix}"
     assert export_register(store.con, exported) == 5
     with Store.open(tmp_path / "tilbake.duckdb") as again:
         import_file(again, exported)
         assert register_rows(again.con) == register_rows(store.con)
+        assert again.con.execute(
+            "SELECT goal_text, deadline, indicator, comparator, target FROM goals "
+            "WHERE indicator IS NOT NULL"
+        ).fetchall() == [("Mål A", "2025", "preventive_visits_per_week", ">=", 2.5)]
         for day in (date(2024, 3, 31), date(2024, 9, 30)):
             assert counts(again, day) == counts(store, day)
     rows = register_rows(store.con)
@@ -232,6 +238,28 @@ def test_a_number_outside_the_scale_is_still_refused(store, tmp_path):
     with pytest.raises(ImportRefused) as refused:
         import_file(store, path)
     assert "rad 3" in str(refused.value) and "«4» er utenfor skalaen" in str(refused.value)
+    assert store.con.execute("SELECT count(*) FROM goals").fetchone() == (0,)
+
+
+@pytest.mark.parametrize(
+    ("key", "target", "column"),
+    [
+        ("antall_smil", ">= 3", "Nøkkeltall-nøkkel"),
+        ("acute_doctor_share", "minst 60 %", "Nøkkeltall-mål"),
+        ("acute_doctor_share", "", "Nøkkeltall-mål"),
+    ],
+)
+def test_a_tie_to_a_figure_the_program_does_not_compute_is_refused(
+    store, tmp_path, key, target, column
+):
+    path = tmp_path / "knyttet.csv"
+    path.write_text(
+        f"Plan;Mål;Status;Vurdert;Nøkkeltall-nøkkel;Nøkkeltall-mål\nP;A;2;2021;{key};{target}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportRefused) as refused:
+        import_file(store, path)
+    assert f"rad 2, kolonne «{column}»" in str(refused.value)
     assert store.con.execute("SELECT count(*) FROM goals").fetchone() == (0,)
 
 

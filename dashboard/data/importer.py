@@ -29,6 +29,7 @@ from dashboard import RESOURCES
 from dashboard.data import rollups
 from dashboard.data.csv_scan import first_record_longer_than
 from dashboard.data.goal_dates import ASSESSED_HINT, parse_assessed
+from dashboard.data.goal_indicators import INDICATORS
 from dashboard.data.goals import current_user, derive_goal_id
 from dashboard.data.kinds import (
     FIELDS,
@@ -123,7 +124,10 @@ def import_file(
             _guard_cells_outside_the_table(source)
             kind = kind or _detect(source)
             columns = _columns(source, kind)
-            values = {"assessed_fallback": _assessed_fallback(source, columns, assessed)}
+            values = {
+                "assessed_fallback": _assessed_fallback(source, columns, assessed),
+                "indicator_keys": list(INDICATORS),
+            }
             apart = _ReadApart(pool.submit(source.check_text), pool.submit(_sha256, path))
             result = _store_in_one_pass(con, path, source, kind, columns, steps, rules, apart)
             if result is None:

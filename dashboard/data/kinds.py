@@ -28,6 +28,8 @@ REGISTER_HEADER = [
     "Kommentar",
     "Ansvarlig",
     "Evalueringens vurdering",
+    "Nøkkeltall-nøkkel",
+    "Nøkkeltall-mål",
 ]
 # Exports written before migration 6 had this header; their cells are escaped alike.
 EARLIER_REGISTER_HEADER = [
@@ -145,6 +147,9 @@ FIELDS: dict[str, dict[str, Field]] = {
         ("goal_type", "Måltype", ("Måltype",)),
         ("evaluation", "Evalueringens vurdering", ("Evalueringens vurdering",)),
         ("scale", "Verdi (1–3)", ("Verdi (1–3)", "Verdi (1-3)", "Skalaverdi")),
+        # The register's own export carries a goal's tie to a figure (goal_indicators).
+        ("indicator", "Nøkkeltall-nøkkel", ("Nøkkeltall-nøkkel",)),
+        ("indicator_target", "Nøkkeltall-mål", ("Nøkkeltall-mål",)),
     ),
 }
 

@@ -30,7 +30,7 @@ def register_rows(con: duckdb.DuckDBPyConnection) -> list[list[str]]:
         """
         SELECT g.source_goal_id, g.plan, g.area, g.goal_text, g.goal_type, g.deadline,
                a.status_text, a.status, a.assessed_on, a.assessed_precision, a.comment,
-               a.owner, g.evaluation
+               a.owner, g.evaluation, g.indicator, g.comparator, g.target
         FROM goals g JOIN goal_assessments a USING (goal_id)
         ORDER BY g.plan, g.area NULLS LAST, g.goal_text, a.assessed_on NULLS FIRST,
                  a.recorded_at
@@ -42,7 +42,7 @@ def register_rows(con: duckdb.DuckDBPyConnection) -> list[list[str]]:
 def _register_row(
     given, plan, area, text, goal_type, deadline, status_text, status, day, precision, *rest
 ) -> list[str]:
-    comment, owner, evaluation = rest
+    comment, owner, evaluation, indicator, comparator, target = rest
     return [
         given or "",
         plan,
@@ -56,6 +56,8 @@ def _register_row(
         comment or "",
         owner or "",
         evaluation or "",
+        indicator or "",
+        f"{comparator} {target!r}" if indicator else "",
     ]
 
 

@@ -18,6 +18,7 @@ from dashboard.data.parsing import (
     as_clock,
     as_date,
     as_month_start,
+    as_number,
     as_word,
     cell,
     clock_change_minutes,
@@ -406,19 +407,23 @@ class GoalSpec(Spec):
 
     inserts = (
         """INSERT INTO goals (goal_id, plan, area, goal_text, source_goal_id, deadline,
-                              goal_type, evaluation)
+                              goal_type, evaluation, indicator, comparator, target)
            SELECT i.goal_id, first(t.plan ORDER BY t.ord), first(t.area ORDER BY t.ord),
                   first(t.goal_text ORDER BY t.ord), first(t.given_id ORDER BY t.ord),
                   first(t.deadline ORDER BY t.ord),
                   string_agg(DISTINCT t.goal_type, '; ' ORDER BY t.goal_type),
-                  first(t.evaluation ORDER BY t.ord)
+                  first(t.evaluation ORDER BY t.ord), first(t.indicator ORDER BY t.ord),
+                  first(t.comparator ORDER BY t.ord), first(t.target ORDER BY t.ord)
            FROM typed t JOIN goal_ids i ON i.plan = t.plan AND i.goal_text = t.goal_text
                 AND i.given_id IS NOT DISTINCT FROM t.given_id
            GROUP BY i.goal_id
            ON CONFLICT (goal_id) DO UPDATE SET
                deadline = coalesce(excluded.deadline, goals.deadline),
                goal_type = coalesce(excluded.goal_type, goals.goal_type),
-               evaluation = coalesce(excluded.evaluation, goals.evaluation)""",
+               evaluation = coalesce(excluded.evaluation, goals.evaluation),
+               indicator = coalesce(excluded.indicator, goals.indicator),
+               comparator = coalesce(excluded.comparator, goals.comparator),
+               target = coalesce(excluded.target, goals.target)""",
         """INSERT INTO goal_assessments (goal_id, assessed_on, status, comment, owner,
                                          recorded_at, recorded_by, import_id, status_text,
                                          assessed_precision)
@@ -453,6 +458,7 @@ class GoalSpec(Spec):
         self.add_assessed()
         for field in ("comment", "owner", "deadline", "goal_type", "evaluation"):
             self.add_text(field)
+        self.add_indicator()
 
     def add_status(self) -> None:
         self.add("r_status", self.text("status"))
@@ -478,6 +484,37 @@ class GoalSpec(Spec):
             "",
             "verdien «{found}» passer ikke til statusen på raden; forventet 1, 2 eller 3 "
             "som statusen sier, eller tom",
+        )
+
+    def add_indicator(self) -> None:
+        """A tie to a figure: its ``metrics`` key and a target such as ">= 0.6" (both or
+        neither)."""
+        self.add("indicator", self.text("indicator"))
+        self.add("r_target", self.text("indicator_target"))
+        pattern = "'^(>=|<=|>|<|≥|≤)\\s*(.+)$'"
+        self.add("r_comparator", f"regexp_extract(r_target, {pattern}, 1)")
+        self.add(
+            "comparator",
+            "CASE r_comparator WHEN '≥' THEN '>=' WHEN '≤' THEN '<=' "
+            "ELSE nullif(r_comparator, '') END",
+        )
+        self.add("target", as_number(f"regexp_extract(r_target, {pattern}, 2)"))
+        self.add("indicator_known", "list_contains($indicator_keys, indicator)")
+        self.check(
+            ("indicator",),
+            "indicator IS NOT NULL AND NOT indicator_known",
+            "indicator",
+            "",
+            "«{found}» er ikke et nøkkeltall programmet regner ut; forventet f.eks. "
+            "acute_doctor_share",
+        )
+        self.check(
+            ("indicator_target",),
+            "(indicator IS NULL) <> (r_target IS NULL) "
+            "OR (r_target IS NOT NULL AND (comparator IS NULL OR target IS NULL))",
+            "r_target",
+            "mangler målverdi for nøkkeltallet",
+            "«{found}» er ikke en målverdi; forventet f.eks. «>= 0,6» (og et nøkkeltall)",
         )
 
     def add_assessed(self) -> None:
