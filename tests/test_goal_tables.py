@@ -407,3 +407,31 @@ def test_metrics_counts_statuses_without_scale_apart(tmp_path):
         },
     ]
     assert document["freshness"]["goals"] == "2021-05-01"
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "stored"),
+    [
+        (
+            "Plan;Helse Midt-Norge vil;Status per mai 2021;Gruppenes vurdering",
+            "P;Mål A;Delvis oppfylt;Godt i gang",
+            ("Mål A", "Delvis oppfylt", 2, date(2021, 5, 1), "month", "Godt i gang"),
+        ),
+        (
+            "Utviklingsplan;Tiltak;Vurdering;Dato;Kommentarer (arbeidsgruppen)",
+            "P;Mål A;oppnådd;31.05.2021;Ferdig",
+            ("Mål A", "oppnådd", 3, date(2021, 5, 31), "day", "Ferdig"),
+        ),
+        (
+            "Dokument;Satsingsområde;Måloppnåelse;Vurdert;Merknad",
+            "P;Mål A;I rute;2022-03;Se vedlegg",
+            ("Mål A", "I rute", None, date(2022, 3, 1), "month", "Se vedlegg"),
+        ),
+    ],
+    ids=["hmn-group", "comments-in-parentheses", "area-as-goal-merknad"],
+)
+def test_headers_of_other_tables(store, tmp_path, header, row, stored):
+    path = tmp_path / "form.csv"
+    path.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    assert import_file(store, path).unused_columns == ()
+    assert assessments(store, "P") == [stored]
