@@ -180,3 +180,24 @@ def test_the_import_summary_in_the_window_names_unused_columns(qtbot, tmp_path):
         view.show_outcome(ImportOutcome(results=[import_file(store, table)]))
         assert view.result_label.text().endswith("Kolonner som ikke ble brukt: Egen kolonne.")
         assert store.con.execute("SELECT comment FROM goal_assessments").fetchall() == [("ok",)]
+
+
+def test_an_assessment_is_recorded_in_the_plans_own_words(qtbot, view, path):
+    shown = choose_plan(view, ST_OLAV)
+    row = next(i for i, r in enumerate(shown) if r[3] == "✖ Ikke oppnådd (1)")
+    view.select_goal(row)
+    dialog = view.open_record_dialog()
+    assert [dialog.status_box.itemText(i) for i in range(4)] == [
+        "✖ Ikke oppnådd (1)",
+        "◐ Delvis oppnådd (2)",
+        "✔ Oppnådd (3)",
+        "– Ikke vurdert",
+    ]
+    dialog.set_status(2)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    with Store.open(path, read_only=True, wait=0) as store:
+        assert store.con.execute(
+            "SELECT status_text, status FROM goal_assessments WHERE import_id IS NULL"
+        ).fetchall() == [("Delvis oppnådd", 2)]

@@ -200,15 +200,15 @@ def test_recording_an_assessment_through_the_dialog_appends_it_with_the_os_user(
     dialog = view.open_record_dialog()
     assert dialog.goal_label.text() == "Mål to"
     assert dialog.plan_label.text() == STRATEGI
-    assert dialog.status_box.currentText() == "✖ Ikke oppfylt"
+    assert dialog.status_box.currentText() == "✖ Ikke oppfylt (1)"
     assert [dialog.status_box.itemText(i) for i in range(4)] == [
-        "✖ Ikke oppfylt",
-        "◐ Delvis oppfylt",
-        "✔ Oppfylt",
+        "✖ Ikke oppfylt (1)",
+        "◐ Delvis oppfylt (2)",
+        "✔ Oppfylt (3)",
         "– Ikke vurdert",
     ]
     dialog.reject()
-    record_through_dialog(qtbot, view, 3, "✔ Oppfylt", QDate(2021, 9, 1), "Fullført")
+    record_through_dialog(qtbot, view, 3, "✔ Oppfylt (3)", QDate(2021, 9, 1), "Fullført")
     assert assessments_of(path, "Mål to") == [
         (date(2021, 5, 1), 1, None, None, "test"),
         (date(2021, 9, 1), 3, "Fullført", "Kari", current_user()),
@@ -226,18 +226,18 @@ def test_recording_an_assessment_through_the_dialog_appends_it_with_the_os_user(
 
 def test_a_write_tells_the_other_views(qtbot, view):
     with qtbot.waitSignal(view.data_changed, timeout=1000):
-        record_through_dialog(qtbot, view, 3, "✔ Oppfylt", QDate(2021, 9, 1), "Fullført")
+        record_through_dialog(qtbot, view, 3, "✔ Oppfylt (3)", QDate(2021, 9, 1), "Fullført")
 
 
 def test_an_assessment_after_the_period_is_saved_and_said_to_be_hidden(qtbot, view, path):
-    record_through_dialog(qtbot, view, 3, "✔ Oppfylt", QDate(2022, 2, 1), "Senere")
+    record_through_dialog(qtbot, view, 3, "✔ Oppfylt (3)", QDate(2022, 2, 1), "Senere")
     assert assessments_of(path, "Mål to")[-1][:2] == (date(2022, 2, 1), 3)
     assert goal_rows(view)[3][3] == "✖ Ikke oppfylt (1)"
     assert "etter at den valgte perioden slutter (31.12.2021)" in view.message.text()
 
 
 def test_undo_through_the_view_says_what_it_takes_back(qtbot, view, path):
-    record_through_dialog(qtbot, view, 3, "✔ Oppfylt", QDate(2021, 9, 1), "Fullført")
+    record_through_dialog(qtbot, view, 3, "✔ Oppfylt (3)", QDate(2021, 9, 1), "Fullført")
     recorded = query(path, "SELECT max(recorded_at) FROM goal_assessments")[0][0]
     expected = (
         "vurderingen av «Mål to» per 01.09.2021 (✔ Oppfylt), registrert "

@@ -40,6 +40,7 @@ from dashboard.data.figures import (
     goal_status,
     goal_status_over_time,
     goals_as_of,
+    plan_scale_words,
 )
 from dashboard.data.goal_indicators import SHOWN_COMPARATORS, GoalIndicator, goal_indicators
 from dashboard.data.phrases import shorten
@@ -150,6 +151,14 @@ def written_label(written: tuple[int | None, str | None]) -> str:
     return f"{STATUS_SYMBOLS[key]} {text} ({beside})"
 
 
+def plan_status_label(words: dict[int, str], status: int | None) -> str:
+    """A value of the scale in the plan's own word ("◐ Delvis oppnådd (2)"), or in the
+    register's where the plan has none for it yet."""
+    if status is None:
+        return status_label(None)
+    return written_label((status, words.get(status, register.status_word(status))))
+
+
 def assessed_text(assessed: tuple[date | None, str | None]) -> str:
     """An assessment date at the precision written: "31.05.2021", "mai 2021" or "2021"."""
     day, precision = assessed
@@ -199,6 +208,11 @@ def fetch_goals(con: duckdb.DuckDBPyConnection, filters: Filters, since: date | 
         "as_of": filters.end,
         "goals": goals,
         "indicators": indicators,
+        # Each plan's own word for each value of the scale, for the assessment dialog.
+        "plan_words": {
+            plan.plan: {value: words[0] for value, words in plan.words.items()}
+            for plan in plan_scale_words(con, filters.end)
+        },
         "counts": counts,
         "history": {goal["goal_id"]: goal_history(con, goal["goal_id"]) for goal in goals},
         "over_time": {row.plan: goal_status_over_time(con, row.plan) for row in counts},
@@ -709,7 +723,7 @@ class GoalsView(View):
             goal["goal_id"],
             goal["goal_text"],
             goal["plan"],
-            status_label,
+            partial(plan_status_label, self._data["plan_words"].get(goal["plan"], {})),
             goal["owner"],
             parent=self,
         )
