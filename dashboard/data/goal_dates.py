@@ -16,7 +16,6 @@ from dashboard.data.kinds import MONTH_WORDS
 from dashboard.data.parsing import DATE_FORMATS, FIRST_YEAR, LAST_YEAR, MONTH_FORMATS
 
 DAY, MONTH, YEAR = "day", "month", "year"
-PRECISIONS = (DAY, MONTH, YEAR)
 MONTH_NAMES = (
     "januar",
     "februar",

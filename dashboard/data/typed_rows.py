@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from dashboard.data.goal_dates import ASSESSED_HINT
 from dashboard.data.kinds import SERVICE_WORDS
 from dashboard.data.parsing import (
     CAREFUL,
@@ -538,8 +539,7 @@ class GoalSpec(Spec):
             "r_assessed IS NOT NULL AND assessed IS NULL",
             "r_assessed",
             "",
-            "«{found}» er ikke en dato; forventet f.eks. 31.05.2021, 05.2021, 2021-05, "
-            "«mai 2021» eller 2021",
+            f"«{{found}}» er ikke en dato; {ASSESSED_HINT}",
         )
         self.check(
             ("assessed",),
