@@ -98,6 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="ID-ene er bare unike i hver fil (file) eller hvert år (year), f.eks. Løpenr "
         "som begynner på 1 i et nytt års ark",
     )
+    importer.add_argument(
+        "--assessed",
+        metavar="DATO",
+        help="for en måltabell uten dato for statusene: datoen de gjelder, slik den skrives "
+        '(f.eks. "mai 2021", 05.2021 eller 31.05.2021)',
+    )
 
     metrics = commands.add_parser("metrics", help="skriv nøkkeltallene for en periode")
     _period_options(metrics)
@@ -220,6 +226,7 @@ def run_import(args: argparse.Namespace) -> int:
                     kind=args.kind,
                     replace_changed=args.replace_changed,
                     id_scope=args.id_scope,
+                    assessed=args.assessed,
                 )
                 print(result.summary())
             except duckdb.Error as error:

@@ -199,13 +199,24 @@ def test_monthly_call_outs_and_car_trips_are_suppressed(brief):
 
 def test_goal_status_words_and_changes_since_the_previous_assessment(brief):
     pages = _pages(brief)
-    assert ["1", "2", "0", "0", "3"] in _rows(pages, "Testplan", 5)
+    # Value 3, 2, 1, without scale, not assessed, all.
+    assert ["1", "2", "0", "0", "0", "3"] in _rows(pages, "Testplan", 6)
     text = "\n".join(pages)
     assert "Status ved siste vurdering (01.04.2024) sammenlignet med forrige vurdering" in text
-    assert _row(pages, "Mål A (Testplan)", 3) == ["Ikke oppfylt", "Delvis oppfylt", "Ny vurdering"]
+    assert _row(pages, "Mål A (Testplan)", 3) == [
+        "Ikke oppfylt (1)",
+        "Delvis oppfylt (2)",
+        "Ny vurdering",
+    ]
     assert "Mål B (Testplan)" not in text
-    assert _row(pages, "Mål A", 2) == ["Delvis oppfylt", "01.04.2024"]
-    assert _row(pages, "Mål C", 2) == ["Delvis oppfylt", "01.06.2023"]
+    assert _row(pages, "Mål A", 4) == [
+        "Ansvarlig: test",
+        "Kommentar: Ny vurdering",
+        "Delvis oppfylt (2)",
+        "01.04.2024",
+    ]
+    assert _row(pages, "Mål C", 2) == ["Delvis oppfylt (2)", "01.06.2023"]
+    assert "Testplan: 3 = «Oppfylt», 2 = «Delvis oppfylt»." in " ".join(text.split())
 
 
 def test_hours_per_owner_and_provenance_footnote(brief):

@@ -84,17 +84,29 @@ def test_status_is_a_symbol_and_the_register_word(view):
         "✔ Oppfylt",
         "◐ Delvis oppfylt",
         "✖ Ikke oppfylt",
+        "◇ Vurdert uten skala",
         "– Ikke vurdert",
     ]
 
 
 def test_goals_grouped_by_plan_with_status_as_of_the_period_end(view):
+    # Plan, area, goal, status, assessed, comment, indicator.
     assert goal_rows(view) == [
-        [REGIONAL, "–", "Mål fire", "✔ Oppfylt", "01.05.2021", "–"],
-        [REGIONAL, "–", "Mål tre", "– Ikke vurdert", "–", "–"],
-        [STRATEGI, "Samhandling", "Mål en", "◐ Delvis oppfylt", "01.05.2021", "Delvis i gang"],
-        [STRATEGI, "–", "Mål to", "✖ Ikke oppfylt", "01.05.2021", "–"],
+        [REGIONAL, "–", "Mål fire", "✔ Oppfylt (3)", "01.05.2021", "–", ""],
+        [REGIONAL, "–", "Mål tre", "– Ikke vurdert", "–", "–", ""],
+        [
+            STRATEGI,
+            "Samhandling",
+            "Mål en",
+            "◐ Delvis oppfylt (2)",
+            "01.05.2021",
+            "Delvis i gang",
+            "",
+        ],
+        [STRATEGI, "–", "Mål to", "✖ Ikke oppfylt (1)", "01.05.2021", "–", ""],
     ]
+    view.select_goal(0)
+    assert view.details_label.text() == "Måltype: – · Frist: – · Ansvarlig: HMN"
 
 
 def test_status_counts_per_plan_in_the_chart(view):
@@ -104,10 +116,12 @@ def test_status_counts_per_plan_in_the_chart(view):
     assert bars.heights("◐ Delvis oppfylt") == [0, 1]
     assert bars.heights("✖ Ikke oppfylt") == [0, 1]
     assert bars.heights("– Ikke vurdert") == [1, 0]
+    assert bars.heights("◇ Vurdert uten skala") == [0, 0]
     assert view.panel.legend.labels() == [
         "✔ Oppfylt",
         "◐ Delvis oppfylt",
         "✖ Ikke oppfylt",
+        "◇ Vurdert uten skala",
         "– Ikke vurdert",
     ]
     assert view.panel.title_label.text() == "Målstatus per plan per 31.12.2021"
@@ -117,9 +131,9 @@ def test_status_counts_per_plan_in_the_chart(view):
 def test_the_numbers_behind_the_chart_copy_to_excel(view):
     view.panel.copy_data()
     assert QApplication.clipboard().text().splitlines() == [
-        "Plan\t✔ Oppfylt\t◐ Delvis oppfylt\t✖ Ikke oppfylt\t– Ikke vurdert",
-        f"{REGIONAL}\t1\t0\t0\t1",
-        f"{STRATEGI}\t0\t1\t1\t0",
+        "Plan\t✔ Oppfylt\t◐ Delvis oppfylt\t✖ Ikke oppfylt\t◇ Vurdert uten skala\t– Ikke vurdert",
+        f"{REGIONAL}\t1\t0\t0\t0\t1",
+        f"{STRATEGI}\t0\t1\t1\t0\t0",
     ]
 
 
@@ -144,14 +158,14 @@ def test_a_goals_history_up_to_the_period_end(view, host):
     assert view.history_label.text() == "Vurderinger av: Mål en"
     model = view.history_model
     assert model.rowCount() == 1
-    assert model.data(model.index(0, 1)) == "◐ Delvis oppfylt"
+    assert model.data(model.index(0, 1)) == "◐ Delvis oppfylt (2)"
     host.refresh(Filters(date(2022, 1, 1), date(2022, 12, 31)))
-    assert goal_rows(view)[2][3] == "✔ Oppfylt"
+    assert goal_rows(view)[2][3] == "✔ Oppfylt (3)"
     view.select_goal(2)
     history = [[model.data(model.index(r, c)) for c in range(3)] for r in range(model.rowCount())]
     assert history == [
-        ["01.05.2021", "◐ Delvis oppfylt", "Delvis i gang"],
-        ["01.05.2022", "✔ Oppfylt", "Nådd"],
+        ["01.05.2021", "◐ Delvis oppfylt (2)", "Delvis i gang"],
+        ["01.05.2022", "✔ Oppfylt (3)", "Nådd"],
     ]
 
 
@@ -186,44 +200,44 @@ def test_recording_an_assessment_through_the_dialog_appends_it_with_the_os_user(
     dialog = view.open_record_dialog()
     assert dialog.goal_label.text() == "Mål to"
     assert dialog.plan_label.text() == STRATEGI
-    assert dialog.status_box.currentText() == "✖ Ikke oppfylt"
+    assert dialog.status_box.currentText() == "✖ Ikke oppfylt (1)"
     assert [dialog.status_box.itemText(i) for i in range(4)] == [
-        "✖ Ikke oppfylt",
-        "◐ Delvis oppfylt",
-        "✔ Oppfylt",
+        "✖ Ikke oppfylt (1)",
+        "◐ Delvis oppfylt (2)",
+        "✔ Oppfylt (3)",
         "– Ikke vurdert",
     ]
     dialog.reject()
-    record_through_dialog(qtbot, view, 3, "✔ Oppfylt", QDate(2021, 9, 1), "Fullført")
+    record_through_dialog(qtbot, view, 3, "✔ Oppfylt (3)", QDate(2021, 9, 1), "Fullført")
     assert assessments_of(path, "Mål to") == [
         (date(2021, 5, 1), 1, None, None, "test"),
         (date(2021, 9, 1), 3, "Fullført", "Kari", current_user()),
     ]
-    assert goal_rows(view)[3][3:5] == ["✔ Oppfylt", "01.09.2021"]
+    assert goal_rows(view)[3][3:5] == ["✔ Oppfylt (3)", "01.09.2021"]
     assert view.message.text() == "Vurderingen er lagret."
     view.select_goal(3)
     history = view.history_model
     assert [history.data(history.index(r, 1)) for r in range(2)] == [
-        "✖ Ikke oppfylt",
-        "✔ Oppfylt",
+        "✖ Ikke oppfylt (1)",
+        "✔ Oppfylt (3)",
     ]
     assert history.data(history.index(1, 5)) == current_user()
 
 
 def test_a_write_tells_the_other_views(qtbot, view):
     with qtbot.waitSignal(view.data_changed, timeout=1000):
-        record_through_dialog(qtbot, view, 3, "✔ Oppfylt", QDate(2021, 9, 1), "Fullført")
+        record_through_dialog(qtbot, view, 3, "✔ Oppfylt (3)", QDate(2021, 9, 1), "Fullført")
 
 
 def test_an_assessment_after_the_period_is_saved_and_said_to_be_hidden(qtbot, view, path):
-    record_through_dialog(qtbot, view, 3, "✔ Oppfylt", QDate(2022, 2, 1), "Senere")
+    record_through_dialog(qtbot, view, 3, "✔ Oppfylt (3)", QDate(2022, 2, 1), "Senere")
     assert assessments_of(path, "Mål to")[-1][:2] == (date(2022, 2, 1), 3)
-    assert goal_rows(view)[3][3] == "✖ Ikke oppfylt"
+    assert goal_rows(view)[3][3] == "✖ Ikke oppfylt (1)"
     assert "etter at den valgte perioden slutter (31.12.2021)" in view.message.text()
 
 
 def test_undo_through_the_view_says_what_it_takes_back(qtbot, view, path):
-    record_through_dialog(qtbot, view, 3, "✔ Oppfylt", QDate(2021, 9, 1), "Fullført")
+    record_through_dialog(qtbot, view, 3, "✔ Oppfylt (3)", QDate(2021, 9, 1), "Fullført")
     recorded = query(path, "SELECT max(recorded_at) FROM goal_assessments")[0][0]
     expected = (
         "vurderingen av «Mål to» per 01.09.2021 (✔ Oppfylt), registrert "
@@ -238,7 +252,7 @@ def test_undo_through_the_view_says_what_it_takes_back(qtbot, view, path):
     box = view.ask_undo()
     qtbot.mouseClick(box.undo_button, LEFT)
     assert assessments_of(path, "Mål to") == [(date(2021, 5, 1), 1, None, None, "test")]
-    assert goal_rows(view)[3][3] == "✖ Ikke oppfylt"
+    assert goal_rows(view)[3][3] == "✖ Ikke oppfylt (1)"
     assert view.message.text() == "Siste endring er angret."
 
 
@@ -248,6 +262,7 @@ def test_undo_is_ctrl_z_within_the_view(view):
     assert view.undo_action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
     assert [button.text() for button in view.buttons] == [
         "Registrer vurdering…",
+        "Rediger mål…",
         "Nytt mål…",
         "Angre siste endring",
         "Eksporter målregister…",
@@ -348,14 +363,14 @@ def test_changed_since_the_previous_round_by_default_and_a_chosen_date(view, hos
     host.refresh(YEAR_2022)
     assert view.since_edit.date() == QDate(2021, 5, 1)
     assert change_rows(view) == [
-        [STRATEGI, "Mål en", "◐ Delvis oppfylt", "✔ Oppfylt", "01.05.2022", "Nådd"]
+        [STRATEGI, "Mål en", "◐ Delvis oppfylt (2)", "✔ Oppfylt (3)", "01.05.2022", "Nådd"]
     ]
     assert view.changes_label.text() == "1 mål har endret status fra 01.05.2021 til 31.12.2022."
     view.since_edit.setDate(QDate(2021, 4, 30))
     assert [row[1:4] for row in change_rows(view)] == [
-        ["Mål fire", "– Ikke vurdert", "✔ Oppfylt"],
-        ["Mål en", "– Ikke vurdert", "✔ Oppfylt"],
-        ["Mål to", "– Ikke vurdert", "✖ Ikke oppfylt"],
+        ["Mål fire", "– Ikke vurdert", "✔ Oppfylt (3)"],
+        ["Mål en", "– Ikke vurdert", "✔ Oppfylt (3)"],
+        ["Mål to", "– Ikke vurdert", "✖ Ikke oppfylt (1)"],
     ]
     view.plan_box.setCurrentIndex(view.plan_box.findText(REGIONAL))
     assert [row[1] for row in change_rows(view)] == ["Mål fire"]

@@ -1004,10 +1004,6 @@ class TestMeaning:
         p = hv.write("maal.csv", csv_bytes(GOAL_HEADER, [goal_row(1), goal_row(2, status=status)]))
         refused_unchanged(hv, p, row=3, col="Status")
 
-    @pytest.mark.xfail(
-        strict=False,
-        reason="goal-register shapes of the contract (status words without a scale, month precision, status header with a date, the sample shapes): not issue 10",
-    )
     def test_goal_status_words(self, hv):
         rows = [
             goal_row(1, status="Ikke oppfylt"),
@@ -1033,10 +1029,6 @@ class TestMeaning:
         }
         assert got == exp
 
-    @pytest.mark.xfail(
-        strict=False,
-        reason="goal-register shapes of the contract (status words without a scale, month precision, status header with a date, the sample shapes): not issue 10",
-    )
     def test_goal_status_words_kept_in_export(self, hv):
         rows = [
             goal_row(1, status="Delvis oppnådd"),
@@ -1051,10 +1043,6 @@ class TestMeaning:
         assert "Delvis oppnådd" in text and "Implementert og forvaltet" in text, text
 
     @pytest.mark.parametrize("written", ["05.2021", "2021-05", "mai 2021"])
-    @pytest.mark.xfail(
-        strict=False,
-        reason="goal-register shapes of the contract (status words without a scale, month precision, status header with a date, the sample shapes): not issue 10",
-    )
     def test_goal_month_stays_a_month_in_export(self, hv, written):
         accepted(
             hv,
@@ -1069,10 +1057,6 @@ class TestMeaning:
             f"month {written!r} exported as a day: {text}"
         )
 
-    @pytest.mark.xfail(
-        strict=False,
-        reason="goal-register shapes of the contract (status words without a scale, month precision, status header with a date, the sample shapes): not issue 10",
-    )
     def test_goal_month_precision_kept(self, hv):
         p = hv.write(
             "presisjon.csv",
@@ -1085,10 +1069,6 @@ class TestMeaning:
         assert "01.05.2021" not in text and "2021-05-01" not in text, f"month became a day: {text}"
         assert "01.01.2020" not in text and "2020-01-01" not in text, f"year became a day: {text}"
 
-    @pytest.mark.xfail(
-        strict=False,
-        reason="goal-register shapes of the contract (status words without a scale, month precision, status header with a date, the sample shapes): not issue 10",
-    )
     def test_goal_status_in_header_date(self, hv):
         header = ["Plan", "Mål", "Status per mai 2021", "Kommentar"]
         p = hv.write(
@@ -1188,10 +1168,6 @@ class TestMeaning:
             ),
         ],
         ids=["stolav", "hmr", "hnt", "roros", "regional"],
-    )
-    @pytest.mark.xfail(
-        strict=False,
-        reason="goal-register shapes of the contract (status words without a scale, month precision, status header with a date, the sample shapes): not issue 10",
     )
     def test_sample_goal_shapes_import(self, hv, header, rows):
         p = hv.write("maalform.csv", csv_bytes(header, rows))
@@ -2967,10 +2943,6 @@ class TestRowNumbersAndDefaults:
         assert got == {"B0": True, "B1": False, "B2": True, "B3": False, "B4": True, "B5": False}
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="backup/restore, actions export and import --assessed are not implemented; not issue 10",
-)
 class TestAssessedArgument:
     def test_import_assessed_argument(self, hv):
         header = ["Plan", "Mål", "Status"]
@@ -3323,10 +3295,6 @@ class TestVocabularyStrictness:
 
 
 class TestGoalWords:
-    @pytest.mark.xfail(
-        strict=False,
-        reason="goal-register shapes of the contract (status words without a scale, month precision, status header with a date, the sample shapes): not issue 10",
-    )
     def test_plan_words_exported_as_written(self, hv):
         rows = [
             goal_row(1, plan="Lokal utviklingsplan St. Olav 2019 – 2035", status="Delvis oppnådd"),

@@ -115,7 +115,7 @@ def test_dropped_export_files_are_asked_for_and_others_left_out(qtbot, view, tmp
     view.kind_box.setCurrentIndex(view.kind_box.findData("activity"))
     with qtbot.waitSignal(view.import_requested) as requested:
         drop(view.drop_zone, [csv, pdf])
-    assert requested.args == [[csv], "activity"]
+    assert requested.args == [[csv], "activity", None]
 
 
 def test_a_read_only_store_takes_no_files(qtbot, tmp_path):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reportlab.platypus import PageBreak, SimpleDocTemplate
 
-from dashboard.brief import capacity_parts, norsk, sections
+from dashboard.brief import capacity_parts, goal_section, norsk, sections
 from dashboard.brief.content import BriefContent, collect
 from dashboard.brief.followup_section import followup_section
 from dashboard.brief.fonts import REGULAR, register_fonts
@@ -97,7 +97,7 @@ def _story(
         *capacity_parts.preparedness_part(content),
         *sections.car_section(content),
         *capacity_parts.outside_staffed_part(content),
-        *sections.goals_section(content),
+        *goal_section.goals_section(content),
         *sections.owners_section(content),
         *sections.provenance_section(content, datetime.now()),
     ]

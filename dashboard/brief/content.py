@@ -18,6 +18,7 @@ from dashboard.data.costs import CostModel
 from dashboard.data.coverage import ShortSource, short_sources
 from dashboard.data.events import Event, events_between
 from dashboard.data.gains import Gains, gains
+from dashboard.data.goal_indicators import GoalIndicator, goal_indicators
 from dashboard.data.grain import bucket_before, buckets, grain_for, regrain
 from dashboard.data.metrics import PeriodMetrics, period_metrics
 from dashboard.data.references import ReferenceTable, reference_table
@@ -54,6 +55,9 @@ class BriefContent:
     preparedness_before: Preparedness | None  # None without a comparison
     references: ReferenceTable
     events: list[Event]
+    # The words each plan uses for the 1–3 scale, and the figures goals are tied to.
+    plan_words: list[figures.PlanWords]
+    goal_indicators: dict[str, GoalIndicator]
 
     @property
     def previous(self) -> Filters | None:
@@ -84,6 +88,7 @@ def collect(
     now = period_metrics(con, filters, model, target)
     extent = figures.data_range(con, filters.staffed)
     found = gains(con, filters, model.owner_by_service)
+    goals = figures.goals_as_of(con, filters.end)
     return BriefContent(
         filters=filters,
         now=now,
@@ -105,7 +110,7 @@ def collect(
             grain,
             model.owner_by_service,
         ),
-        goals=figures.goals_as_of(con, filters.end),
+        goals=goals,
         rounds=rounds,
         goal_changes=changes,
         imports=on_cursor.imports(),
@@ -122,4 +127,6 @@ def collect(
         preparedness_before=preparedness(con, compared) if compared else None,
         references=reference_table(con, filters),
         events=events_between(con, filters.start, filters.end),
+        plan_words=figures.plan_scale_words(con, filters.end),
+        goal_indicators=goal_indicators(con, filters, goals),
     )

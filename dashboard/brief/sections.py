@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from dashboard.brief import charts, comparing, norsk
 from dashboard.brief.content import BriefContent
 from dashboard.brief.fonts import REGULAR
+from dashboard.brief.goal_section import goal_headline_note
 from dashboard.brief.layout import (
     BODY,
     DEMO,
@@ -43,7 +44,6 @@ from dashboard.brief.references import events_text, headline_with_references, sh
 from dashboard.data.costs import RULES
 from dashboard.data.figures import AcuteMonth
 from dashboard.data.gains import count_of
-from dashboard.data.goals import status_word
 from dashboard.data.phrases import schedule_span
 from dashboard.data.vocabulary import AVOIDED_ADMISSION, OWNERS, SUBPROJECTS
 from dashboard.data.vocabulary import KIND_LABELS as KIND_NAMES
@@ -92,6 +92,7 @@ def front_page(content: BriefContent, meeting_date: date | None, notes: str | No
         headline_table(content),
         Spacer(1, 4),
         *_headline_short_note(content),
+        *goal_headline_note(content),
         _doctor_share_sentence(content),
     ]
     if notes and notes.strip():
@@ -441,81 +442,6 @@ def _car_table(content: BriefContent, protected: dict[str, tuple[list[Mark], Mar
     ]
     widths = [FRAME_WIDTH - 3 * 100, 100, 100, 100]
     return data_table(header, rows, widths, bold_rows=[len(rows) - 1])
-
-
-# --- Goals ------------------------------------------------------------------------------
-
-
-def goals_section(content: BriefContent) -> list:
-    flowables = [
-        text("4. Målstatus per plan", HEADING),
-        text(
-            f"Hvert mål telles én gang, med siste vurdering til og med "
-            f"{norsk.day(content.filters.end)}.",
-            LEAD,
-        ),
-    ]
-    if not content.goals:
-        return [*flowables, text("Ingen mål er registrert.")]
-    return [
-        *flowables,
-        _goal_summary_table(content),
-        *_goal_changes(content),
-        *keep_with_table_start([text("Alle mål", SUBHEADING_LOOSE)], _goal_list_table(content)),
-    ]
-
-
-def _goal_summary_table(content: BriefContent) -> Table:
-    header = ["Plan", status_word(3), status_word(2), status_word(1), status_word(None), "I alt"]
-    rows = []
-    for plan in content.now.goals:
-        counts = [plan.status_3, plan.status_2, plan.status_1, plan.not_assessed]
-        rows.append((plan.plan, *map(norsk.number, counts), norsk.number(plan.goals)))
-    return data_table(header, rows, [FRAME_WIDTH - 5 * 62, 62, 62, 62, 62, 62])
-
-
-def _goal_changes(content: BriefContent) -> list:
-    rounds = content.rounds
-    heading = text("Endringer siden forrige vurdering", SUBHEADING_LOOSE)
-    if rounds.previous is None:
-        return [KeepTogether([heading, text("Ingen tidligere vurdering å sammenligne med.")])]
-    intro = text(
-        f"Status ved siste vurdering ({norsk.day(rounds.latest)}) sammenlignet med forrige "
-        f"vurdering ({norsk.day(rounds.previous)}).",
-        BODY,
-    )
-    if not content.goal_changes:
-        return [KeepTogether([heading, intro, text("Ingen mål har endret status.")])]
-    rows = [
-        (
-            f"{change['goal_text']} ({change['plan']})",
-            status_word(change["status_before"]),
-            status_word(change["status_now"]),
-            change["comment"] or "",
-        )
-        for change in content.goal_changes
-    ]
-    header = ["Mål", "Før", "Nå", "Kommentar"]
-    table = data_table(header, rows, [FRAME_WIDTH - 3 * 90 - 40, 85, 85, 140], numeric_from=4)
-    return keep_with_table_start([heading, intro], table)
-
-
-def _goal_list_table(content: BriefContent) -> Table:
-    rows, bold, plan = [], [], None
-    for goal in content.goals:
-        if goal["plan"] != plan:
-            plan = goal["plan"]
-            bold.append(len(rows))
-            rows.append((plan, "", ""))
-        rows.append(
-            (
-                indented(goal["goal_text"]),
-                status_word(goal["status"]),
-                norsk.day(goal["assessed_on"]),
-            )
-        )
-    header = ["Plan og mål", "Status", "Vurdert"]
-    return data_table(header, rows, [FRAME_WIDTH - 2 * 85, 85, 85], numeric_from=2, bold_rows=bold)
 
 
 # --- Hours per owner --------------------------------------------------------------------

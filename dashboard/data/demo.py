@@ -32,7 +32,7 @@ from dashboard.data.calendar import public_holidays
 from dashboard.data.domain_facts import DOMAIN_REFERENCES, domain_events
 from dashboard.data.events import add_event
 from dashboard.data.followup_demo import add_demo_log
-from dashboard.data.goals import add_assessment, add_goal
+from dashboard.data.goals import derive_goal_id, set_goal_details
 from dashboard.data.references import add_reference
 from dashboard.data.store import Store, demo_db_path
 from dashboard.data.values import StaffedSchedule
@@ -58,8 +58,20 @@ YearGenerator = Callable[[np.random.Generator, Days], Columns]
 
 FIRST_DAY = date(2018, 1, 1)
 DEMO_FILE_NAME = "Demodata (generert)"
-REAL_GOALS_FILE = "hmn_strategi2030_samhandling.csv"
-RECORDED_BY = "demo"
+# The real goal tables (see resources/goals/SOURCES.md), imported whole: no invented goals.
+REAL_GOALS_FILES = (
+    "hmn_strategi2030_samhandling.csv",
+    "hmn_regional_utviklingsplan_2019_2022.csv",
+    "stolav_lokal_utviklingsplan_2021.csv",
+    "hmr_utviklingsplan_2021.csv",
+    "hnt_utviklingsplan_2021.csv",
+    "rorosprosjektet_maal.csv",
+)
+# The demo ties this goal to the acute doctor share, to show a goal beside its figure.
+TIED_GOAL = (
+    "Rørosprosjektet – mobil integrert helsetjeneste",
+    "Styrke det lokale akuttmedisinske tilbudet, inklusive helseberedskap i regionen",
+)
 
 OPEN = 10 * 60
 SHIFT_REPORT = 14 * 60
@@ -488,189 +500,22 @@ def _fill_logs(run: _DemoRun, progress: Progress) -> None:
     run.insert(TRIP_INSERT, trips, "carlog", "start_at")
 
 
-@dataclass(frozen=True)
-class DemoPlan:
-    """A plan with goals assessed on the same dates; status None means not assessed."""
-
-    name: str
-    owner: str
-    assessed_on: tuple[date, ...]
-    goals: tuple[tuple[str, str, tuple[int | None, ...]], ...]
-
-
-YEARLY = (date(2019, 12, 1), date(2020, 12, 1), date(2021, 5, 1), date(2022, 12, 1))
-LATER = (date(2023, 12, 1), date(2024, 12, 1), date(2025, 6, 1))
-
-DEMO_PLANS: tuple[DemoPlan, ...] = (
-    DemoPlan(
-        "Regional utviklingsplan 2019–2022 (HMN)",
-        "Helse Midt-Norge RHF",
-        YEARLY,
-        (
-            (
-                "Prehospitale tjenester",
-                "Utvikle de prehospitale tjenestene sammen med kommunene, slik at pasienten "
-                "får riktig hjelp på riktig nivå.",
-                (1, 2, 2, 3),
-            ),
-            (
-                "Prehospitale tjenester",
-                "Prøve ut og evaluere nye modeller for akuttberedskap i distriktene.",
-                (2, 2, 3, 3),
-            ),
-            (
-                "Samhandling",
-                "Redusere unødvendige innleggelser gjennom tettere samarbeid om skrøpelige "
-                "eldre og kronisk syke.",
-                (None, 1, 2, 2),
-            ),
-            (
-                "Samhandling",
-                "Etablere felles oversikt over ressursbruk og gevinster i samhandlingsprosjekter.",
-                (None, None, 1, 2),
-            ),
-            (
-                "Kompetanse",
-                "Legge til rette for hospitering og felles kompetansetiltak mellom sykehus og "
-                "kommuner.",
-                (1, 1, 2, 2),
-            ),
-        ),
-    ),
-    DemoPlan(
-        "Lokal utviklingsplan St. Olavs hospital 2019–2035",
-        "St. Olavs hospital HF",
-        YEARLY[1:] + LATER,
-        (
-            (
-                "Akuttberedskap",
-                "Styrke akuttberedskapen i Røros-regionen gjennom samarbeid mellom "
-                "ambulansetjenesten og legevakten.",
-                (2, 2, 2, 3, 3, 3),
-            ),
-            (
-                "Desentraliserte tjenester",
-                "Gi flere pasienter undersøkelse og behandling i eget hjem eller nær hjemmet.",
-                (1, 2, 2, 2, 3, 3),
-            ),
-            (
-                "Samhandling",
-                "Videreføre helsevaktbilen fra prosjekt til ordinær drift med avklart "
-                "kostnadsdeling.",
-                (None, 1, 1, 2, 2, 2),
-            ),
-            (
-                "Kompetanse",
-                "Styrke kompetanseoverføringen mellom sykehuset og kommunehelsetjenesten.",
-                (2, 2, 2, 2, 2, 3),
-            ),
-            (
-                "Digitalisering",
-                "Ta i bruk felles verktøy som viser aktivitet og gevinster av samhandlingstiltak.",
-                (None, None, None, 1, 2, None),
-            ),
-        ),
-    ),
-    DemoPlan(
-        "Rørosprosjektet – mobil integrert helsetjeneste",
-        "Styringsgruppen",
-        YEARLY + LATER,
-        (
-            (
-                "DP1 Beredskap og ø-hjelp",
-                "Flere akutte hendelser i Røros skal ha lege til stede.",
-                (2, 2, 3, 3, 3, 3, 3),
-            ),
-            (
-                "DP1 Beredskap og ø-hjelp",
-                "Helsevaktbilen skal være i akuttberedskap hele den bemannede tiden.",
-                (3, 3, 3, 3, 3, 3, 3),
-            ),
-            (
-                "DP2 Samarbeid HBO og sykehjem",
-                "HBO og sykehjem skal kunne bestille oppgaver av helsevaktbilen etter "
-                "vaktrapporten kl. 14:00.",
-                (2, 3, 3, 3, 3, 3, 3),
-            ),
-            (
-                "DP2 Samarbeid HBO og sykehjem",
-                "Unngå innleggelser som kan håndteres i kommunen.",
-                (1, 2, 2, 2, 2, 3, 3),
-            ),
-            (
-                "DP3 Individuelle pasientforløp og planer",
-                "Pasienter med kreft eller psykisk lidelse og rusproblemer skal ha fast "
-                "kontaktperson og individuell plan.",
-                (None, 1, 2, 2, 2, 2, 3),
-            ),
-            (
-                "DP4 Forebyggende hjemmebesøk",
-                "Tilby forebyggende hjemmebesøk til innbyggere over 75 år, om lag tre besøk "
-                "i uken.",
-                (2, 2, 3, 3, 3, 3, 3),
-            ),
-            (
-                "DP5 Fra prosjekt til drift",
-                "Avklare finansiering og kostnadsdeling mellom Røros kommune og St. Olavs "
-                "hospital.",
-                (None, None, 1, 1, 2, 2, None),
-            ),
-            (
-                "DP5 Fra prosjekt til drift",
-                "Dokumentere bruken av helsevaktbilen etter kl. 22:00.",
-                (None, None, None, 1, 1, 2, 3),
-            ),
-            (
-                "DP6 Kompetanse",
-                "Gjennomføre hospitering begge veier mellom sykehus og kommune.",
-                (1, 2, 2, 3, 3, 3, 3),
-            ),
-            (
-                "DP6 Kompetanse",
-                "Alle ansatte på helsevaktbilen skal ha opplæring i kommunale prosedyrer og "
-                "fagsystemer.",
-                (2, 2, 2, 3, 3, 3, 3),
-            ),
-        ),
-    ),
-)
-
-STATUS_COMMENTS = {
-    None: "Ikke vurdert ved denne gjennomgangen.",
-    1: "Arbeidet har ikke kommet godt nok i gang.",
-    2: "Arbeidet er i gang, men ikke fullført.",
-    3: "Målet er nådd og følges opp i ordinær drift.",
-}
-
-
 def _add_real_goals(store: Store) -> None:
+    """The real goal tables the application ships, imported as a user would import them,
+    and one of the Røros project's goals tied to the figure that follows it."""
     from dashboard.data.importer import import_file
 
-    import_file(store, RESOURCES / "goals" / REAL_GOALS_FILE, kind="goals")
-
-
-def _add_demo_plans(store: Store, last_day: date) -> None:
-    """Demo goals of other plans, assessed on the plan's dates up to ``last_day``.
-
-    A plan whose first assessment lies after ``last_day`` is left out: a goal without any
-    assessment would not show anywhere.
-    """
-    for plan in DEMO_PLANS:
-        if plan.assessed_on[0] > last_day:
-            continue
-        for area, text, statuses in plan.goals:
-            goal_id = add_goal(store.con, plan.name, text, area=area)
-            for assessed_on, status in zip(plan.assessed_on, statuses, strict=True):
-                if assessed_on <= last_day:
-                    add_assessment(
-                        store.con,
-                        goal_id,
-                        assessed_on,
-                        status,
-                        STATUS_COMMENTS[status],
-                        plan.owner,
-                        recorded_by=RECORDED_BY,
-                    )
+    for name in REAL_GOALS_FILES:
+        import_file(store, RESOURCES / "goals" / name, kind="goals")
+    set_goal_details(
+        store.con,
+        derive_goal_id(*TIED_GOAL),
+        deadline=None,
+        goal_type="overordnet mål",
+        indicator="acute_doctor_share",
+        comparator=">=",
+        target=0.6,
+    )
 
 
 def _add_domain_facts(store: Store, last_day: date) -> None:
@@ -714,13 +559,12 @@ def build_demo(
         with Store.open(path) as store:
             store.con.begin()
             _fill_logs(_DemoRun(store, seed, last_day, schedule), progress)
-            _add_demo_plans(store, last_day)
             _add_domain_facts(store, last_day)
             store.set_meta("demo", "1")
             store.con.commit()
             progress(0.8, "Summerer per dag …")
             rollups.rebuild(store.con, schedule)
-            progress(0.85, "Legger inn mål fra Strategi 2030 …")
+            progress(0.85, "Legger inn de ekte måltabellene …")
             _add_real_goals(store)
             add_demo_log(store.con, last_day)
     except BaseException:
@@ -735,10 +579,10 @@ def _refuse_real_data(path: Path) -> None:
     if not path.exists():
         return
     with Store.open(path, read_only=True) as store:
-        # What the demo builder itself stores: its generated logs and the real goal table.
+        # What the demo builder itself stores: its generated logs and the real goal tables.
         real = store.con.execute(
-            "SELECT count(*) FROM imports WHERE file_name NOT IN (?, ?)",
-            [DEMO_FILE_NAME, REAL_GOALS_FILE],
+            "SELECT count(*) FROM imports WHERE NOT list_contains(?, file_name)",
+            [[DEMO_FILE_NAME, *REAL_GOALS_FILES]],
         ).fetchone()[0]
         real = real and not store.is_demo
     if real:

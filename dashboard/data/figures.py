@@ -642,6 +642,7 @@ class PlanStatus:
     not_assessed: int
     assessed_without_scale: int = 0
     assessed_on: date | None = None  # for status over time
+    assessed_precision: str | None = None  # the date as written: 'day', 'month' or 'year'
 
     @property
     def goals(self) -> int:
@@ -677,7 +678,10 @@ def goal_history(con: duckdb.DuckDBPyConnection, goal_id: str) -> list[dict]:
 def goal_status_over_time(con: duckdb.DuckDBPyConnection, plan: str) -> list[PlanStatus]:
     """For each date a goal of ``plan`` was assessed: the plan's status counts that day."""
     rows = _rows(con, queries.GOAL_STATUS_OVER_TIME, {"plan": plan})
-    return [PlanStatus(plan, *map(int, counts), assessed_on=day) for day, *counts in rows]
+    return [
+        PlanStatus(plan, *map(int, counts), assessed_on=day, assessed_precision=precision)
+        for day, *counts, precision in rows
+    ]
 
 
 @dataclass(frozen=True)
@@ -697,6 +701,24 @@ def goal_rounds(con: duckdb.DuckDBPyConnection, as_of: date) -> GoalRounds:
 def goal_changes(con: duckdb.DuckDBPyConnection, since: date, as_of: date) -> list[dict]:
     """Goals whose status on ``as_of`` differs from their status on ``since``."""
     return _dicts(_execute(con, queries.GOAL_CHANGES, {"as_of": as_of, "since": since}))
+
+
+@dataclass(frozen=True)
+class PlanWords:
+    """The words a plan's latest assessments use for each value of the 1–3 scale."""
+
+    plan: str
+    words: dict[int, tuple[str, ...]]
+
+
+def plan_scale_words(con: duckdb.DuckDBPyConnection, as_of: date) -> list[PlanWords]:
+    words: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for plan, status, word in _rows(con, queries.PLAN_SCALE_WORDS, {"as_of": as_of}):
+        words[plan][status].append(word)
+    return [
+        PlanWords(plan, {status: tuple(texts) for status, texts in by_status.items()})
+        for plan, by_status in words.items()
+    ]
 
 
 # --- Monthly series, as the charts and tables show them ---------------------------------

@@ -27,6 +27,19 @@ def status_word(status: int | None) -> str:
     return STATUS_WORDS.get(status, NOT_ASSESSED)
 
 
+def status_shown(status: int | None, status_text: str | None) -> str:
+    """A status as the source wrote it, with its 1–3 value beside it: "Delvis oppnådd (2)",
+    "2 (delvis oppfylt)" for a bare number, "Implementert … (uten skala)" for words outside
+    the scale, "Ikke vurdert" for none."""
+    if status_text is None and status is None:
+        return NOT_ASSESSED
+    if status is None:
+        return f"{status_text} (uten skala)"
+    if status_text is None or status_text.strip() == str(status):
+        return f"{status} ({status_word(status).lower()})"
+    return f"{status_text} ({status})"
+
+
 def current_user() -> str:
     try:
         return getpass.getuser()
@@ -59,15 +72,67 @@ def add_assessment(
     comment: str | None = None,
     owner: str | None = None,
     recorded_by: str | None = None,
+    status_text: str | None = None,
+    precision: str = "day",
 ) -> None:
-    """Append an assessment; history is never overwritten."""
+    """Append an assessment; history is never overwritten. Without ``status_text`` the
+    status is written in the plan's own word for that value (what its latest assessment
+    with that value said), else in the register's."""
     if status is not None and status not in STATUS_WORDS:
         raise ValueError(f"status må være 1, 2 eller 3, ikke {status}")
+    if status_text is None and status is not None:
+        status_text = plan_word(con, goal_id, status)
     con.execute(
         "INSERT INTO goal_assessments (goal_id, assessed_on, status, comment, owner, "
-        "recorded_at, recorded_by, import_id) "
-        "VALUES (?, ?, ?, ?, ?, current_timestamp::TIMESTAMP, ?, NULL)",
-        [goal_id, assessed_on, status, comment, owner, recorded_by or current_user()],
+        "recorded_at, recorded_by, import_id, status_text, assessed_precision) "
+        "VALUES (?, ?, ?, ?, ?, current_timestamp::TIMESTAMP, ?, NULL, ?, ?)",
+        [
+            goal_id,
+            assessed_on,
+            status,
+            comment,
+            owner,
+            recorded_by or current_user(),
+            status_text,
+            precision if assessed_on else None,
+        ],
+    )
+
+
+def plan_word(con: duckdb.DuckDBPyConnection, goal_id: str, status: int) -> str:
+    """The word the goal's plan last used for ``status`` ("Delvis oppnådd"), or the
+    register's ("Delvis oppfylt"); a plan that writes numbers gets the number."""
+    row = con.execute(
+        """
+        SELECT a.status_text FROM goal_assessments a JOIN goals g USING (goal_id)
+        WHERE g.plan = (SELECT plan FROM goals WHERE goal_id = ?) AND a.status = ?
+              AND a.status_text IS NOT NULL
+        ORDER BY a.assessed_on DESC NULLS LAST, a.recorded_at DESC LIMIT 1
+        """,
+        [goal_id, status],
+    ).fetchone()
+    return row[0] if row else status_word(status)
+
+
+def set_goal_details(
+    con: duckdb.DuckDBPyConnection,
+    goal_id: str,
+    deadline: str | None,
+    goal_type: str | None,
+    indicator: str | None,
+    comparator: str | None,
+    target: float | None,
+) -> None:
+    """What a planner keeps on a goal beside its assessments: its deadline and type, and
+    the dashboard figure it is tied to with a target (all three, or none)."""
+    if indicator is None or target is None:
+        indicator = comparator = target = None
+    elif comparator is None:
+        comparator = ">="
+    con.execute(
+        "UPDATE goals SET deadline = ?, goal_type = ?, indicator = ?, comparator = ?, "
+        "target = ? WHERE goal_id = ?",
+        [deadline, goal_type, indicator, comparator, target, goal_id],
     )
 
 

@@ -28,6 +28,8 @@ import duckdb
 from dashboard import RESOURCES
 from dashboard.data import followup_io, rollups
 from dashboard.data.csv_scan import first_record_longer_than
+from dashboard.data.goal_dates import ASSESSED_HINT, parse_assessed
+from dashboard.data.goal_indicators import INDICATORS
 from dashboard.data.goals import current_user, derive_goal_id
 from dashboard.data.kinds import (
     FIELDS,
@@ -35,6 +37,7 @@ from dashboard.data.kinds import (
     detect_kind,
     match_columns,
     missing_fields,
+    status_header_date,
 )
 from dashboard.data.parsing import PARAMETERS, USUAL, cell, quoted
 from dashboard.data.privacy import (
@@ -46,6 +49,7 @@ from dashboard.data.privacy import (
     shown_file_name,
 )
 from dashboard.data.problems import (
+    AssessedDateNeeded,
     ImportCancelled,
     ImportRefused,
     ImportResult,
@@ -99,10 +103,14 @@ def import_file(
     *,
     replace_changed: bool = False,
     id_scope: str | None = None,
+    assessed: str | None = None,
 ) -> ImportResult:
     """Import ``path``; raise ImportRefused (nothing changed) or ImportCancelled.
 
-    ``replace_changed`` and ``id_scope`` (``file`` or ``year``): see :class:`IdRules`."""
+    ``replace_changed`` and ``id_scope`` (``file`` or ``year``): see :class:`IdRules`.
+    ``assessed``: the date a goal table's statuses were given, as the user writes it
+    ("mai 2021"), for rows whose file gives none; without it such a table raises
+    :class:`AssessedDateNeeded`."""
     path = Path(path)
     if id_scope not in (None, *ID_SCOPES):
         raise ValueError(f"ukjent --id-scope «{id_scope}»; bruk file eller year")
@@ -117,10 +125,16 @@ def import_file(
             _guard_cells_outside_the_table(source)
             kind = kind or _detect(source)
             columns = _columns(source, kind)
+            values = {
+                "assessed_fallback": _assessed_fallback(source, columns, assessed),
+                "indicator_keys": list(INDICATORS),
+            }
             apart = _ReadApart(pool.submit(source.check_text), pool.submit(_sha256, path))
             result = _store_in_one_pass(con, path, source, kind, columns, steps, rules, apart)
             if result is None:
-                result = _store_carefully(con, path, source, kind, columns, steps, rules, apart)
+                result = _store_carefully(
+                    con, path, source, kind, columns, steps, rules, apart, values
+                )
             steps.report(1.0, "Ferdig")
             return replace(result, unused_columns=_unused_columns(source, columns))
     finally:
@@ -145,6 +159,7 @@ def _store_carefully(
     steps: _Steps,
     rules: IdRules,
     apart: _ReadApart,
+    values: dict,
 ) -> ImportResult:
     apart.text_checked.result()
     _load_raw(con, source)
@@ -153,7 +168,9 @@ def _store_carefully(
     steps.report(0.35, "Ser etter fødselsnummer")
     _guard_privacy(con, source)
     steps.report(0.5, "Kontrollerer verdiene")
-    _type_rows(con, kind, columns, rules)
+    _type_rows(con, kind, columns, rules, values)
+    if kind == "goals" and values["assessed_fallback"] is None:
+        _ask_for_assessed_date(con, source, columns)
     _refuse_bad_rows(con, source, kind, columns)
     if not rules.replace_changed:
         _refuse_changed_rows(con, source, kind, columns)
@@ -408,14 +425,65 @@ def _guard_privacy(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
 
 
 def _type_rows(
-    con: duckdb.DuckDBPyConnection, kind: str, columns: dict[str, str], rules: IdRules
+    con: duckdb.DuckDBPyConnection,
+    kind: str,
+    columns: dict[str, str],
+    rules: IdRules,
+    values: dict,
 ) -> None:
     spec = KIND_SPECS[kind](columns)
     sql = (
         f"CREATE OR REPLACE TEMP TABLE typed AS SELECT *{_identity(con, spec, columns, rules)} "
         f"FROM (SELECT rowid AS ord, {spec.select} FROM raw)"
     )
-    con.execute(sql, _used(sql, {**PARAMETERS, **rules.params}))
+    con.execute(sql, _used(sql, {**PARAMETERS, **rules.params, **values}))
+
+
+def _assessed_fallback(
+    source: RawSource, columns: dict[str, str], assessed: str | None
+) -> str | None:
+    """The date for statuses whose row has none: the one a status header names ("Status
+    mai 2021"), else the user's. Either is refused here if it is no date."""
+    header = source.header[int(columns["status"][1:])] if "status" in columns else ""
+    named = status_header_date(header)
+    for text, where in ((named, source.header_row), (assessed, None)):
+        if text is None:
+            continue
+        if parse_assessed(text) is None:
+            column = _column_label(source, columns["status"]) if where else None
+            raise ImportRefused(
+                [Problem(source.name, where, column, f"«{text}» er ikke en dato; {ASSESSED_HINT}")]
+            )
+        return text
+    return None
+
+
+def _ask_for_assessed_date(
+    con: duckdb.DuckDBPyConnection, source: RawSource, columns: dict[str, str]
+) -> None:
+    """Statuses without a date anywhere in the file: the user must say when they were given."""
+    rows = [ord_ for (ord_,) in con.execute(MISSING_DATE_SQL).fetchall()]
+    if not rows:
+        return
+    shown = source.user_rows(rows[:MAX_PROBLEMS])
+    column = _column_label(source, columns["status"])
+    raise AssessedDateNeeded(
+        [
+            Problem(
+                source.name,
+                shown.get(ord_),
+                column,
+                "statusen har ingen vurderingsdato i filen; oppgi datoen statusene gjelder "
+                '(import --assessed "mai 2021", eller svar når vinduet spør)',
+            )
+            for ord_ in rows[:MAX_PROBLEMS]
+        ]
+    )
+
+
+MISSING_DATE_SQL = (
+    "SELECT ord FROM typed WHERE r_assessed IS NULL AND status_text IS NOT NULL ORDER BY ord"
+)
 
 
 def _identity(

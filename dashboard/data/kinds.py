@@ -14,8 +14,26 @@ KIND_LABELS = {
     "actions": "oppfølgingslogg",
 }
 
-# The goal register's own export (register.py): its header says a file is one.
+# The goal register's own export (register.py): its header says a file is one. The status
+# is written as the source wrote it, its 1–3 value beside it.
 REGISTER_HEADER = [
+    "Mål-ID",
+    "Plan",
+    "Område",
+    "Mål",
+    "Måltype",
+    "Frist",
+    "Status",
+    "Verdi (1–3)",
+    "Vurdert",
+    "Kommentar",
+    "Ansvarlig",
+    "Evalueringens vurdering",
+    "Nøkkeltall-nøkkel",
+    "Nøkkeltall-mål",
+]
+# Exports written before migration 6 had this header; their cells are escaped alike.
+EARLIER_REGISTER_HEADER = [
     "Mål-ID",
     "Plan",
     "Område",
@@ -105,12 +123,38 @@ FIELDS: dict[str, dict[str, Field]] = {
     "goals": _fields(
         ("goal_id", "Mål-ID", ("Mål-ID", "MålID")),
         ("plan", "Plan", ("Plan", "Dokument", "Utviklingsplan")),
-        ("area", "Område", ("Område", "Tema", "Tiltaksområde")),
-        ("goal", "Mål", ("Mål", "Tiltak", "Målformulering")),
+        (
+            "area",
+            "Område",
+            ("Område", "Tema", "Tiltaksområde", "Tiltaksområder", "Satsingsområde"),
+        ),
+        (
+            "goal",
+            "Mål",
+            (
+                "Mål",
+                "Tiltak",
+                "Målformulering",
+                "Aktuelle tiltak",
+                "Satsingsområde/tiltak",
+                "Helse Midt-Norge vil",
+            ),
+        ),
         ("status", "Status", ("Status", "Vurdering", "Måloppnåelse")),
         ("assessed", "Vurdert", ("Vurdert", "Dato", "Status per")),
-        ("comment", "Kommentar", ("Kommentar", "Kommentarer", "Gruppens vurdering")),
+        (
+            "comment",
+            "Kommentar",
+            ("Kommentar", "Kommentarer", "Gruppens vurdering", "Gruppenes vurdering", "Merknad"),
+        ),
         ("owner", "Ansvarlig", ("Ansvarlig", "Eier")),
+        ("deadline", "Frist", ("Frist", "Tid")),
+        ("goal_type", "Måltype", ("Måltype",)),
+        ("evaluation", "Evalueringens vurdering", ("Evalueringens vurdering",)),
+        ("scale", "Verdi (1–3)", ("Verdi (1–3)", "Verdi (1-3)", "Skalaverdi")),
+        # The register's own export carries a goal's tie to a figure (goal_indicators).
+        ("indicator", "Nøkkeltall-nøkkel", ("Nøkkeltall-nøkkel",)),
+        ("indicator_target", "Nøkkeltall-mål", ("Nøkkeltall-mål",)),
     ),
     "actions": _fields(
         ("meeting", "Møtedato", ("Møtedato", "Møte", "Dato", "Møtedag")),
@@ -138,9 +182,35 @@ REQUIRED: dict[str, list[list[tuple[str, ...]]]] = {
         [("end",), ("date", "end_clock")],
         [("driver_role",)],
     ],
-    "goals": [[("plan",)], [("goal",)], [("status",)], [("assessed",)]],
+    # A table with no goal column takes its area column as the goal (HNT's "Tiltaksområder");
+    # statuses and their date are asked for by the rows (typed_rows.GoalSpec).
+    "goals": [[("plan",)], [("goal",), ("area",)]],
     "actions": [[("meeting",)], [("item",)]],
 }
+
+# Headers that name a field by their form rather than their words: a status header naming
+# its date ("Status mai 2021", "Status per 05.2021"), and "Kommentarer (…)". Matched on the
+# normalised header; the date is read by goal_dates.parse_assessed.
+HEADER_PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    "goals": (
+        ("status", re.compile(r"status(?:per)?(?=.*\d{4}$)(.+)")),
+        ("comment", re.compile(r"kommentar(?:er)?\(.*\)")),
+    ),
+}
+
+
+def status_header_date(header: str) -> str | None:
+    """The date a status header names, as written ("mai 2021" of "Status per mai 2021")."""
+    match = re.fullmatch(r"\s*status\s*(?:per\s+)?(.*\d{4})\s*", str(header), re.IGNORECASE)
+    return match.group(1).strip() if match else None
+
+
+def _pattern_field(kind: str, header: str) -> str | None:
+    key = normalize_header(header)
+    for name, pattern in HEADER_PATTERNS.get(kind, ()):
+        if pattern.fullmatch(key):
+            return name
+    return None
 
 
 def match_columns(kind: str, headers: list[str]) -> dict[str, int]:
@@ -152,6 +222,10 @@ def match_columns(kind: str, headers: list[str]) -> dict[str, int]:
             if field.name not in found and key in field.normalized_aliases:
                 found[field.name] = index
                 break
+    for index, header in enumerate(headers):
+        name = _pattern_field(kind, header)
+        if name and name not in found and index not in found.values():
+            found[name] = index
     return found
 
 

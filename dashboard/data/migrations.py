@@ -114,6 +114,29 @@ MIGRATIONS: list[tuple[int, str]] = [
         + "DELETE FROM meta WHERE key = 'rollup_schedule';",
     ),
     (
+        6,
+        # Goal tables as planners write them: the status in the source's own words beside
+        # its 1–3 value (or none), the assessment date's precision (day, month or year),
+        # what planners' tools have on a goal (deadline, goal type, the evaluation's
+        # verdict) and a tie to an indicator the dashboard computes, with a target. Rows
+        # stored before keep their value, written in the register's words, at day precision.
+        """
+        ALTER TABLE goal_assessments ADD COLUMN IF NOT EXISTS status_text VARCHAR;
+        ALTER TABLE goal_assessments ADD COLUMN IF NOT EXISTS assessed_precision VARCHAR;
+        UPDATE goal_assessments SET status_text = CASE status
+            WHEN 1 THEN 'Ikke oppfylt' WHEN 2 THEN 'Delvis oppfylt' WHEN 3 THEN 'Oppfylt' END
+        WHERE status IS NOT NULL AND status_text IS NULL;
+        UPDATE goal_assessments SET assessed_precision = 'day'
+        WHERE assessed_on IS NOT NULL AND assessed_precision IS NULL;
+        ALTER TABLE goals ADD COLUMN IF NOT EXISTS deadline VARCHAR;
+        ALTER TABLE goals ADD COLUMN IF NOT EXISTS goal_type VARCHAR;
+        ALTER TABLE goals ADD COLUMN IF NOT EXISTS evaluation VARCHAR;
+        ALTER TABLE goals ADD COLUMN IF NOT EXISTS indicator VARCHAR;
+        ALTER TABLE goals ADD COLUMN IF NOT EXISTS comparator VARCHAR;
+        ALTER TABLE goals ADD COLUMN IF NOT EXISTS target DOUBLE;
+        """,
+    ),
+    (
         7,
         # The steering group's follow-up log: items per meeting, and the append-only history
         # of their state (who recorded each change when, from which import if any).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 
 from dashboard.data.values import StaffedHours, StaffedSchedule
@@ -25,3 +26,20 @@ def schedule_span(schedule: StaffedSchedule, start: date, end: date, language: s
     when they changed inside it."""
     later = ", senere " if language == "nb" else ", later "
     return later.join(staffed_span(hours, language) for hours in schedule.in_period(start, end))
+
+
+ELLIPSIS = "…"
+
+
+def shorten(value: str | None, limit: int) -> str:
+    """``value`` on one line, whole when it fits in ``limit`` characters; else cut at the
+    last word boundary before it and marked with "…" (a single word longer than the limit
+    is cut inside it, and marked too). Never cut without the mark."""
+    if not value:
+        return ""
+    flat = re.sub(r"\s+", " ", value).strip()
+    if len(flat) <= limit:
+        return flat
+    room = flat[: limit - len(ELLIPSIS) + 1]
+    cut = room.rsplit(" ", 1)[0] if " " in room else room[:-1]
+    return cut.rstrip(" ,.;:–-") + ELLIPSIS

@@ -45,6 +45,10 @@ class ImportRefused(Exception):
         super().__init__("\n".join(str(problem) for problem in problems))
 
 
+class AssessedDateNeeded(ImportRefused):
+    """A goal table gives statuses but no date for them: the user is asked for it."""
+
+
 class ImportCancelled(Exception):
     """The user cancelled; the database is unchanged."""
 

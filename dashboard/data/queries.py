@@ -88,7 +88,8 @@ STAFFED_MINUTES = f"""
 
 LATEST_ASSESSMENT = """
     SELECT g.goal_id, g.plan, g.area, g.goal_text, a.status, a.assessed_on, a.comment,
-           a.owner, a.recorded_at, a.recorded_by
+           a.owner, a.recorded_at, a.recorded_by, a.status_text, a.assessed_precision,
+           g.deadline, g.goal_type, g.evaluation, g.indicator, g.comparator, g.target
     FROM goals g JOIN goal_assessments a USING (goal_id)
     WHERE a.assessed_on IS NULL OR a.assessed_on <= $as_of
     QUALIFY row_number() OVER (
@@ -100,7 +101,8 @@ STATUS_COUNTS = """
     count(*) FILTER (status = 1) AS status_1,
     count(*) FILTER (status = 2) AS status_2,
     count(*) FILTER (status = 3) AS status_3,
-    count(*) FILTER (status IS NULL) AS not_assessed
+    count(*) FILTER (status IS NULL AND status_text IS NULL) AS not_assessed,
+    count(*) FILTER (status IS NULL AND status_text IS NOT NULL) AS assessed_without_scale
 """
 
 GOAL_STATUS = f"""
@@ -111,7 +113,8 @@ GOAL_STATUS = f"""
 GOALS_AS_OF = f"{LATEST_ASSESSMENT} ORDER BY plan, area NULLS LAST, goal_text"
 
 GOAL_HISTORY = """
-    SELECT assessed_on, status, comment, owner, recorded_at, recorded_by
+    SELECT assessed_on, status, comment, owner, recorded_at, recorded_by, status_text,
+           assessed_precision
     FROM goal_assessments WHERE goal_id = $goal
     ORDER BY assessed_on NULLS FIRST, recorded_at
 """
@@ -121,15 +124,19 @@ GOAL_STATUS_OVER_TIME = f"""
         SELECT a.* FROM goal_assessments a JOIN goals g USING (goal_id)
         WHERE g.plan = $plan
     ),
-    dates AS (SELECT DISTINCT assessed_on AS day FROM plan_goals WHERE assessed_on IS NOT NULL),
+    -- Each date at the finest precision it was written in that day ('day' < 'month' < 'year').
+    dates AS (
+        SELECT assessed_on AS day, min(assessed_precision) AS day_precision FROM plan_goals
+        WHERE assessed_on IS NOT NULL GROUP BY assessed_on
+    ),
     latest AS (
-        SELECT d.day, a.goal_id, a.status
+        SELECT d.day, d.day_precision, a.goal_id, a.status, a.status_text
         FROM dates d JOIN plan_goals a ON a.assessed_on IS NULL OR a.assessed_on <= d.day
         QUALIFY row_number() OVER (
             PARTITION BY d.day, a.goal_id
             ORDER BY a.assessed_on DESC NULLS LAST, a.recorded_at DESC) = 1
     )
-    SELECT day AS assessed_on, {STATUS_COUNTS}
+    SELECT day AS assessed_on, {STATUS_COUNTS}, any_value(day_precision) AS precision
     FROM latest GROUP BY day ORDER BY day
 """
 
@@ -140,11 +147,24 @@ GOAL_ROUNDS = """
 
 GOAL_CHANGES = f"""
     SELECT now.goal_id, now.plan, now.goal_text, before.status AS status_before,
-           now.status AS status_now, now.assessed_on, now.comment
+           now.status AS status_now, now.assessed_on, now.comment,
+           before.status_text AS status_text_before, now.status_text AS status_text_now,
+           now.assessed_precision, before.assessed_on AS assessed_before,
+           before.assessed_precision AS precision_before
     FROM ({LATEST_ASSESSMENT}) now
     LEFT JOIN ({LATEST_ASSESSMENT.replace("$as_of", "$since")}) before USING (goal_id)
+    -- The same status in other case or spacing is no change.
     WHERE before.status IS DISTINCT FROM now.status
+       OR lower(trim(before.status_text)) IS DISTINCT FROM lower(trim(now.status_text))
     ORDER BY now.plan, now.goal_text
+"""
+
+# The words each plan's latest assessments use for each scale value (one per spelling).
+PLAN_SCALE_WORDS = f"""
+    SELECT plan, status, min(status_text) AS word
+    FROM ({LATEST_ASSESSMENT}) WHERE status IS NOT NULL AND status_text IS NOT NULL
+    GROUP BY plan, status, lower(trim(status_text))
+    ORDER BY plan, status DESC, word
 """
 
 FRESHNESS = """

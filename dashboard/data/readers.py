@@ -28,6 +28,7 @@ from dashboard.data.csv_scan import (
 )
 from dashboard.data.kinds import (
     ACTIONS_HEADER,
+    EARLIER_REGISTER_HEADER,
     REGISTER_HEADER,
     SHEET_NAMES,
     header_score,
@@ -269,7 +270,8 @@ def _open_csv(path: Path) -> RawSource:
         outside_cells=_cells_above_data(records, header_index),
         temp_dir=temp_dir,
         records_before_data=sum(1 for record in records[: header_index + 1] if record),
-        register_escapes=[cell.strip() for cell in header] in (REGISTER_HEADER, ACTIONS_HEADER),
+        register_escapes=[cell.strip() for cell in header]
+        in (REGISTER_HEADER, EARLIER_REGISTER_HEADER, ACTIONS_HEADER),
     )
 
 

@@ -17,35 +17,47 @@ from pathlib import Path
 
 import duckdb
 
-from dashboard.data.goals import status_word
+from dashboard.data.goal_dates import format_assessed
 from dashboard.data.kinds import REGISTER_HEADER as HEADER
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def register_rows(con: duckdb.DuckDBPyConnection) -> list[list[str]]:
-    """One row per assessment, oldest first within each goal; dates as dd.mm.yyyy."""
+    """One row per assessment, oldest first within each goal: the status in the source's
+    words with its 1–3 value beside it, the date at the precision written."""
     rows = con.execute(
         """
-        SELECT g.source_goal_id, g.plan, g.area, g.goal_text, a.status,
-               strftime(a.assessed_on, '%d.%m.%Y'), a.comment, a.owner
+        SELECT g.source_goal_id, g.plan, g.area, g.goal_text, g.goal_type, g.deadline,
+               a.status_text, a.status, a.assessed_on, a.assessed_precision, a.comment,
+               a.owner, g.evaluation, g.indicator, g.comparator, g.target
         FROM goals g JOIN goal_assessments a USING (goal_id)
         ORDER BY g.plan, g.area NULLS LAST, g.goal_text, a.assessed_on NULLS FIRST,
                  a.recorded_at
         """
     ).fetchall()
+    return [_register_row(*row) for row in rows]
+
+
+def _register_row(
+    given, plan, area, text, goal_type, deadline, status_text, status, day, precision, *rest
+) -> list[str]:
+    comment, owner, evaluation, indicator, comparator, target = rest
     return [
-        [
-            given or "",
-            plan,
-            area or "",
-            text,
-            status_word(status) if status else "",
-            assessed or "",
-            comment or "",
-            owner or "",
-        ]
-        for given, plan, area, text, status, assessed, comment, owner in rows
+        given or "",
+        plan,
+        area or "",
+        text,
+        goal_type or "",
+        deadline or "",
+        status_text or "",
+        str(status) if status else "",
+        format_assessed(day, precision),
+        comment or "",
+        owner or "",
+        evaluation or "",
+        indicator or "",
+        f"{comparator} {target!r}" if indicator else "",
     ]
 
 

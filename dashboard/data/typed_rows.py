@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from dashboard.data.followup import item_id_sql
 from dashboard.data.followup_io import IMPORT_INSERTS
+from dashboard.data.goal_dates import ASSESSED_HINT
 from dashboard.data.kinds import SERVICE_WORDS
 from dashboard.data.parsing import (
     CAREFUL,
@@ -20,10 +21,12 @@ from dashboard.data.parsing import (
     as_clock,
     as_date,
     as_month_start,
+    as_number,
     as_word,
     cell,
     clock_change_minutes,
     in_spring_gap,
+    plausible_year,
 )
 from dashboard.data.privacy import may_hold_identity_number
 
@@ -400,69 +403,154 @@ class CarLogSpec(Spec):
 
 
 class GoalSpec(Spec):
+    """Kind 4. The status is kept as written, with its 1–3 value where the vocabulary (or a
+    ``Verdi (1–3)`` column of the register's own export) gives one; other words are a status
+    without a scale value. The date is kept at the precision written; where the file gives
+    none, ``$assessed_fallback`` (the status header's date or the user's) stands in."""
+
     inserts = (
-        """INSERT INTO goals
-           SELECT DISTINCT ON (i.goal_id) i.goal_id, t.plan, t.area, t.goal_text, t.given_id
+        """INSERT INTO goals (goal_id, plan, area, goal_text, source_goal_id, deadline,
+                              goal_type, evaluation, indicator, comparator, target)
+           SELECT i.goal_id, first(t.plan ORDER BY t.ord), first(t.area ORDER BY t.ord),
+                  first(t.goal_text ORDER BY t.ord), first(t.given_id ORDER BY t.ord),
+                  first(t.deadline ORDER BY t.ord),
+                  string_agg(DISTINCT t.goal_type, '; ' ORDER BY t.goal_type),
+                  first(t.evaluation ORDER BY t.ord), first(t.indicator ORDER BY t.ord),
+                  first(t.comparator ORDER BY t.ord), first(t.target ORDER BY t.ord)
            FROM typed t JOIN goal_ids i ON i.plan = t.plan AND i.goal_text = t.goal_text
                 AND i.given_id IS NOT DISTINCT FROM t.given_id
-           ORDER BY i.goal_id, t.ord
-           ON CONFLICT DO NOTHING""",
-        """INSERT INTO goal_assessments
+           GROUP BY i.goal_id
+           ON CONFLICT (goal_id) DO UPDATE SET
+               deadline = coalesce(excluded.deadline, goals.deadline),
+               goal_type = coalesce(excluded.goal_type, goals.goal_type),
+               evaluation = coalesce(excluded.evaluation, goals.evaluation),
+               indicator = coalesce(excluded.indicator, goals.indicator),
+               comparator = coalesce(excluded.comparator, goals.comparator),
+               target = coalesce(excluded.target, goals.target)""",
+        """INSERT INTO goal_assessments (goal_id, assessed_on, status, comment, owner,
+                                         recorded_at, recorded_by, import_id, status_text,
+                                         assessed_precision)
            SELECT DISTINCT i.goal_id, t.assessed, t.status, t.comment, t.owner,
-                  current_timestamp::TIMESTAMP, $user, $import_id
+                  current_timestamp::TIMESTAMP, $user, $import_id, t.status_text,
+                  t.assessed_precision
            FROM typed t JOIN goal_ids i ON i.plan = t.plan AND i.goal_text = t.goal_text
                 AND i.given_id IS NOT DISTINCT FROM t.given_id
            WHERE NOT EXISTS (
                SELECT 1 FROM goal_assessments a
                WHERE a.goal_id = i.goal_id
                  AND a.assessed_on IS NOT DISTINCT FROM t.assessed
+                 AND a.assessed_precision IS NOT DISTINCT FROM t.assessed_precision
                  AND a.status IS NOT DISTINCT FROM t.status
+                 -- The same value in other words (2, «Delvis oppfylt») is the same status;
+                 -- words without a value are the same in other case or spacing.
+                 AND (a.status IS NOT NULL OR lower(trim(a.status_text))
+                      IS NOT DISTINCT FROM lower(trim(t.status_text)))
                  AND a.comment IS NOT DISTINCT FROM t.comment
                  AND a.owner IS NOT DISTINCT FROM t.owner)""",
     )
 
     def build(self) -> None:
         self.add_text("plan", "mangler plan")
-        self.add("goal_text", self.text("goal"))
-        self.check(("goal",), "goal_text IS NULL", "goal_text", "mangler målformulering")
+        # A table with no goal column holds its goals in the area column.
+        goal_field = "goal" if "goal" in self.columns else "area"
+        self.add("goal_text", self.text(goal_field))
+        self.check((goal_field,), "goal_text IS NULL", "goal_text", "mangler målformulering")
         self.add("given_id", self.text("goal_id"))
-        self.add_text("area")
+        self.add("area", self.text("area") if goal_field == "goal" else "NULL::VARCHAR")
+        self.add_status()
+        self.add_assessed()
+        for field in ("comment", "owner", "deadline", "goal_type", "evaluation"):
+            self.add_text(field)
+        self.add_indicator()
+
+    def add_status(self) -> None:
         self.add("r_status", self.text("status"))
         self.add(
-            "status",
-            f"CASE WHEN r_status IS NULL OR lower(r_status) IN {NOT_ASSESSED} THEN NULL "
-            f"ELSE {as_word('r_status', 'status')}::TINYINT END",
+            "status_text", f"CASE WHEN lower(r_status) NOT IN {NOT_ASSESSED} THEN r_status END"
         )
+        self.add("r_scale", self.text("scale"))
+        self.add("scale", f"{as_word('r_scale', 'status')}::TINYINT")
+        self.add("status", f"coalesce({as_word('status_text', 'status')}::TINYINT, scale)")
         self.check(
             ("status",),
-            f"r_status IS NOT NULL AND lower(r_status) NOT IN {NOT_ASSESSED} AND status IS NULL",
+            "regexp_full_match(status_text, '[-+]?[0-9]+([.,][0-9]*)?') AND status IS NULL",
             "r_status",
             "",
-            "status «{found}» er utenfor skalaen; forventet 1, 2, 3, «ikke oppfylt», "
-            "«delvis oppfylt», «oppfylt» (eller «oppnådd»-formene) eller tom",
+            "status «{found}» er utenfor skalaen; forventet 1, 2 eller 3, planens egne ord "
+            "(f.eks. «delvis oppnådd») eller tom",
         )
-        self.add("r_assessed", self.text("assessed"))
+        self.check(
+            ("scale",),
+            "r_scale IS NOT NULL AND (scale IS NULL OR status_text IS NULL "
+            f"OR {as_word('status_text', 'status')}::TINYINT IS DISTINCT FROM scale)",
+            "r_scale",
+            "",
+            "verdien «{found}» passer ikke til statusen på raden; forventet 1, 2 eller 3 "
+            "som statusen sier, eller tom",
+        )
+
+    def add_indicator(self) -> None:
+        """A tie to a figure: its ``metrics`` key and a target such as ">= 0.6" (both or
+        neither)."""
+        self.add("indicator", self.text("indicator"))
+        self.add("r_target", self.text("indicator_target"))
+        pattern = "'^(>=|<=|>|<|≥|≤)\\s*(.+)$'"
+        self.add("r_comparator", f"regexp_extract(r_target, {pattern}, 1)")
         self.add(
-            "assessed",
-            f"coalesce({as_date('r_assessed')}, {self.forms.datetime('r_assessed')}::DATE, "
-            f"{as_month_start('r_assessed')})",
+            "comparator",
+            "CASE r_comparator WHEN '≥' THEN '>=' WHEN '≤' THEN '<=' "
+            "ELSE nullif(r_comparator, '') END",
+        )
+        self.add("target", as_number(f"regexp_extract(r_target, {pattern}, 2)"))
+        self.add("indicator_known", "list_contains($indicator_keys, indicator)")
+        self.check(
+            ("indicator",),
+            "indicator IS NOT NULL AND NOT indicator_known",
+            "indicator",
+            "",
+            "«{found}» er ikke et nøkkeltall programmet regner ut; forventet f.eks. "
+            "acute_doctor_share",
+        )
+        self.check(
+            ("indicator_target",),
+            "(indicator IS NULL) <> (r_target IS NULL) "
+            "OR (r_target IS NOT NULL AND (comparator IS NULL OR target IS NULL))",
+            "r_target",
+            "mangler målverdi for nøkkeltallet",
+            "«{found}» er ikke en målverdi; forventet f.eks. «>= 0,6» (og et nøkkeltall)",
+        )
+
+    def add_assessed(self) -> None:
+        self.add("r_assessed", f"coalesce({self.text('assessed')}, $assessed_fallback::VARCHAR)")
+        bare = "regexp_replace(r_assessed, '^per\\s+', '', 'i')"
+        day = f"coalesce({as_date(bare)}, {self.forms.datetime(bare)}::DATE)"
+        month = as_month_start(bare)
+        year = f"make_date({plausible_year(f'try_cast({bare} AS INTEGER)')}, 1, 1)"
+        only_year = f"regexp_full_match({bare}, '[0-9]{{4}}')"
+        self.add("assessed_day", day)
+        self.add("assessed_month", month)
+        self.add("assessed_year", f"CASE WHEN {only_year} THEN {year} END")
+        self.add("assessed", "coalesce(assessed_day, assessed_month, assessed_year)")
+        self.add(
+            "assessed_precision",
+            "CASE WHEN assessed_day IS NOT NULL THEN 'day' WHEN assessed_month IS NOT NULL "
+            "THEN 'month' WHEN assessed_year IS NOT NULL THEN 'year' END",
         )
         self.check(
             ("assessed",),
             "r_assessed IS NOT NULL AND assessed IS NULL",
             "r_assessed",
             "",
-            "«{found}» er ikke en dato; forventet f.eks. 31.05.2021, 05.2021, 2021-05 "
-            "eller «mai 2021»",
+            f"«{{found}}» er ikke en dato; {ASSESSED_HINT}",
         )
         self.check(
             ("assessed",),
-            "r_assessed IS NULL AND status IS NOT NULL",
+            "r_assessed IS NULL AND status_text IS NOT NULL",
             "r_assessed",
-            "mangler vurderingsdato for en vurdert status",
+            "mangler vurderingsdato for en vurdert status: filen har ingen dato for den; "
+            'oppgi datoen statusene gjelder (import --assessed "mai 2021", eller svar når '
+            "vinduet spør)",
         )
-        self.add_text("comment")
-        self.add_text("owner")
 
 
 class ActionSpec(Spec):

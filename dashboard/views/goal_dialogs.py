@@ -1,4 +1,5 @@
-"""Dialogs for the goal register: record an assessment, add a goal, confirm an undo."""
+"""Dialogs for the goal register: record an assessment, add a goal, edit a goal's details
+(deadline, type, the figure it is tied to), confirm an undo."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dashboard.data.goal_indicators import INDICATORS, SHOWN_COMPARATORS
 from dashboard.views.formatting import locale, pydate, qdate
 
 # Worst first, as a planner reads the scale; "not assessed" last.
@@ -171,6 +174,100 @@ class NewGoalDialog(QDialog):
             plan=self.plan_box.currentText().strip(),
             area=_or_none(self.area_edit.text()),
             goal_text=self.goal_edit.toPlainText().strip(),
+        )
+
+
+@dataclass(frozen=True)
+class GoalDetails:
+    """A goal's deadline and type, and the figure it is tied to (``indicator`` None: none).
+    ``target`` is in the figure's own unit: a share as a fraction (0.6 = 60 %)."""
+
+    deadline: str | None
+    goal_type: str | None
+    indicator: str | None
+    comparator: str | None
+    target: float | None
+
+
+class GoalDetailsDialog(QDialog):
+    """What a planner keeps on a goal beside its assessments."""
+
+    def __init__(self, goal: dict, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit goal"))
+        self.goal_label = QLabel(goal["goal_text"], self)
+        self.goal_label.setWordWrap(True)
+        self.goal_label.setMinimumWidth(GOAL_TEXT_WIDTH)
+        self.goal_label.setStyleSheet("font-weight: bold;")
+        self.deadline_edit = QLineEdit(goal.get("deadline") or "", self)
+        self.deadline_edit.setPlaceholderText(self.tr("e.g. 2022, 31.12.2022 or 2018-2022"))
+        self.type_edit = QLineEdit(goal.get("goal_type") or "", self)
+        self.type_edit.setPlaceholderText(self.tr("e.g. effektmål"))
+        self.indicator_box = QComboBox(self)
+        self.indicator_box.addItem(self.tr("None"), None)
+        for key, indicator in INDICATORS.items():
+            self.indicator_box.addItem(indicator.label, key)
+        self.comparator_box = QComboBox(self)
+        for comparator, shown in SHOWN_COMPARATORS.items():
+            self.comparator_box.addItem(shown, comparator)
+        self.target_edit = QDoubleSpinBox(self)
+        self.target_edit.setLocale(locale())
+        self.target_edit.setRange(0, 1_000_000)
+        self.target_edit.setDecimals(1)
+        self.buttons = _buttons(self)
+        self.indicator_box.currentIndexChanged.connect(self._update_target)
+        self._show_tie(goal)
+        self._lay_out()
+
+    def _show_tie(self, goal: dict) -> None:
+        self.indicator_box.setCurrentIndex(max(0, self.indicator_box.findData(goal["indicator"])))
+        self.comparator_box.setCurrentIndex(
+            max(0, self.comparator_box.findData(goal.get("comparator")))
+        )
+        self._update_target()
+        if goal.get("target") is not None:
+            self.target_edit.setValue(goal["target"] * (100 if self._is_share() else 1))
+
+    def _is_share(self) -> bool:
+        key = self.indicator_box.currentData()
+        return key is not None and INDICATORS[key].is_share
+
+    def _update_target(self) -> None:
+        tied = self.indicator_box.currentData() is not None
+        self.comparator_box.setEnabled(tied)
+        self.target_edit.setEnabled(tied)
+        self.target_edit.setSuffix(" %" if self._is_share() else "")
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("Goal:"), self.goal_label)
+        form.addRow(self.tr("Deadline:"), self.deadline_edit)
+        form.addRow(self.tr("Goal type:"), self.type_edit)
+        form.addRow(self.tr("Indicator:"), self.indicator_box)
+        form.addRow(self.tr("Target:"), self.comparator_box)
+        form.addRow("", self.target_edit)
+        hint = QLabel(
+            self.tr(
+                "The Goals view and the brief show the indicator's value for the period "
+                "beside the goal's assessment."
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.buttons)
+
+    def details(self) -> GoalDetails:
+        key = self.indicator_box.currentData()
+        target = self.target_edit.value() / (100 if self._is_share() else 1)
+        return GoalDetails(
+            deadline=_or_none(self.deadline_edit.text()),
+            goal_type=_or_none(self.type_edit.text()),
+            indicator=key,
+            comparator=self.comparator_box.currentData() if key else None,
+            target=target if key else None,
         )
 
 

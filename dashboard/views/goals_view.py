@@ -40,27 +40,72 @@ from dashboard.data.figures import (
     goal_status,
     goal_status_over_time,
     goals_as_of,
+    plan_scale_words,
 )
+from dashboard.data.goal_indicators import SHOWN_COMPARATORS, GoalIndicator, goal_indicators
+from dashboard.data.phrases import shorten
 from dashboard.data.register import export_register
 from dashboard.data.values import Filters
 from dashboard.views.base import Fetch, View
 from dashboard.views.charts import ChartPanel, HoverTip, StackedBars, plot_widget
-from dashboard.views.formatting import format_date, format_moment, locale, pydate, qdate
-from dashboard.views.goal_dialogs import AssessmentDialog, NewGoalDialog, UndoConfirmation
+from dashboard.views.formatting import (
+    format_date,
+    format_moment,
+    format_month,
+    format_number,
+    format_percent,
+    locale,
+    pydate,
+    qdate,
+)
+from dashboard.views.goal_dialogs import (
+    AssessmentDialog,
+    GoalDetailsDialog,
+    NewGoalDialog,
+    UndoConfirmation,
+)
 from dashboard.views.qt_settings import LAST_FOLDER, AppSettings
 from dashboard.views.table_model import Column, FigureTableModel
 from dashboard.views.worker import Database, Job, error_text
 
 NOT_ASSESSED = 0
+# Assessed in words outside the 1–3 scale (kept as written, counted apart).
+WITHOUT_SCALE = -1
 # Left to right in the bars: met first, not assessed last.
-STATUS_ORDER = (3, 2, 1, NOT_ASSESSED)
-STATUS_SYMBOLS = {3: "✔", 2: "◐", 1: "✖", NOT_ASSESSED: "–"}
+STATUS_ORDER = (3, 2, 1, WITHOUT_SCALE, NOT_ASSESSED)
+STATUS_SYMBOLS = {3: "✔", 2: "◐", 1: "✖", WITHOUT_SCALE: "◇", NOT_ASSESSED: "–"}
 # Okabe & Ito colours for the bars and light tints of them behind table text.
-STATUS_COLOURS = {3: "#009E73", 2: "#E69F00", 1: "#D55E00", NOT_ASSESSED: "#BBBBBB"}
-STATUS_TINTS = {3: "#C2E8DC", 2: "#F9E2B3", 1: "#F5CDB3", NOT_ASSESSED: "#E8E8E8"}
-COUNT_KEYS = {1: "status_1", 2: "status_2", 3: "status_3", NOT_ASSESSED: "not_assessed"}
+STATUS_COLOURS = {
+    3: "#009E73",
+    2: "#E69F00",
+    1: "#D55E00",
+    WITHOUT_SCALE: "#56B4E9",
+    NOT_ASSESSED: "#BBBBBB",
+}
+STATUS_TINTS = {
+    3: "#C2E8DC",
+    2: "#F9E2B3",
+    1: "#F5CDB3",
+    WITHOUT_SCALE: "#D4ECF9",
+    NOT_ASSESSED: "#E8E8E8",
+}
+COUNT_KEYS = {
+    1: "status_1",
+    2: "status_2",
+    3: "status_3",
+    WITHOUT_SCALE: "assessed_without_scale",
+    NOT_ASSESSED: "not_assessed",
+}
 BAR_THICKNESS = 0.6
 EXPORT_NAME = "malregister.xlsx"
+# The widest the short columns of the goal table get (plan, area, status, assessed,
+# indicator); goal text and comment take the rest. A chosen plan hides the plan column.
+GOAL_COLUMN_WIDTHS = {0: 180, 1: 120, 3: 220, 4: 90, 6: 240}
+# The goal table shows long texts shortened (marked with "…"); the assessments below the
+# table show the chosen goal's statuses and comments whole.
+GOAL_TEXT_LIMIT = 180
+STATUS_TEXT_LIMIT = 90
+COMMENT_LIMIT = 160
 
 
 def _count(row: PlanStatus, key: int) -> int:
@@ -71,16 +116,78 @@ def status_key(status: int | None) -> int:
     return status or NOT_ASSESSED
 
 
+def written_key(written: tuple[int | None, str | None]) -> int:
+    """The key of a status as written (value, text): its value, or without scale."""
+    status, text = written
+    return WITHOUT_SCALE if status is None and text is not None else status_key(status)
+
+
 def status_label(status: int | None) -> str:
     """Symbol and word, so status never rests on colour alone."""
     words = {
         1: QCoreApplication.translate("GoalsView", "Not met"),
         2: QCoreApplication.translate("GoalsView", "Partly met"),
         3: QCoreApplication.translate("GoalsView", "Met"),
+        WITHOUT_SCALE: QCoreApplication.translate("GoalsView", "Assessed without scale"),
         NOT_ASSESSED: QCoreApplication.translate("GoalsView", "Not assessed"),
     }
     key = status_key(status)
     return f"{STATUS_SYMBOLS[key]} {words[key]}"
+
+
+def written_label(written: tuple[int | None, str | None]) -> str:
+    """The status in the source's words with its 1–3 value beside it ("◐ Delvis oppnådd
+    (2)"); words outside the scale are said to be so."""
+    status, text = written
+    key = written_key(written)
+    if text is None:
+        return status_label(status)
+    if key == WITHOUT_SCALE:
+        beside = QCoreApplication.translate("GoalsView", "without scale")
+    elif text.strip() == str(status):
+        beside = status_label(status)[2:].lower()
+    else:
+        beside = str(status)
+    return f"{STATUS_SYMBOLS[key]} {text} ({beside})"
+
+
+def plan_status_label(words: dict[int, str], status: int | None) -> str:
+    """A value of the scale in the plan's own word ("◐ Delvis oppnådd (2)"), or in the
+    register's where the plan has none for it yet."""
+    if status is None:
+        return status_label(None)
+    return written_label((status, words.get(status, register.status_word(status))))
+
+
+def assessed_text(assessed: tuple[date | None, str | None]) -> str:
+    """An assessment date at the precision written: "31.05.2021", "mai 2021" or "2021"."""
+    day, precision = assessed
+    if day is None:
+        return "–"
+    if precision == "month":
+        return format_month(day)
+    if precision == "year":
+        return str(day.year)
+    return format_date(day)
+
+
+def indicator_text(tied: GoalIndicator | None) -> str:
+    """ "Andel akutte utrykninger med lege: 57,0 % (mål ≥ 60,0 %), ↑ fra 52,0 %"."""
+    if tied is None:
+        return ""
+    shown = format_percent if tied.is_share else partial(format_number, decimals=1)
+    text = (
+        QCoreApplication.translate("GoalsView", "%1: %2 (target %3 %4)")
+        .replace("%1", tied.label)
+        .replace("%2", shown(tied.value))
+        .replace("%3", SHOWN_COMPARATORS[tied.comparator])
+        .replace("%4", shown(tied.target))
+    )
+    if tied.change is None:
+        return text
+    arrow = "↑" if tied.change > 0 else "↓" if tied.change < 0 else "→"
+    before = QCoreApplication.translate("GoalsView", "%1 from %2 the period before")
+    return f"{text}, " + before.replace("%1", arrow).replace("%2", shown(tied.previous))
 
 
 def default_since(con: duckdb.DuckDBPyConnection, as_of: date, fallback: date) -> date:
@@ -93,12 +200,19 @@ def fetch_goals(con: duckdb.DuckDBPyConnection, filters: Filters, since: date | 
     round before the latest."""
     goals = goals_as_of(con, filters.end)
     counts = goal_status(con, filters.end)
+    indicators = goal_indicators(con, filters, goals)
     since = since or default_since(con, filters.end, filters.start)
     edit = register.last_edit(con)
     return {
         "filters": filters,
         "as_of": filters.end,
         "goals": goals,
+        "indicators": indicators,
+        # Each plan's own word for each value of the scale, for the assessment dialog.
+        "plan_words": {
+            plan.plan: {value: words[0] for value, words in plan.words.items()}
+            for plan in plan_scale_words(con, filters.end)
+        },
         "counts": counts,
         "history": {goal["goal_id"]: goal_history(con, goal["goal_id"]) for goal in goals},
         "over_time": {row.plan: goal_status_over_time(con, row.plan) for row in counts},
@@ -137,7 +251,7 @@ class GoalsView(View):
         self.time_chart.getPlotItem().setLabel("left", self.tr("Number of goals"))
         self.time_bars = StackedBars(self.time_chart.getPlotItem(), BAR_THICKNESS)
         self.time_panel = ChartPanel("", self.time_chart, self)
-        self.time_dates: list[date] = []
+        self.time_dates: list[tuple[date, str | None]] = []
         self.since_edit = self._since_edit()
         self.changes_label = QLabel(self)
         self.changes_label.setWordWrap(True)
@@ -154,6 +268,9 @@ class GoalsView(View):
         self.history_table.setAccessibleName(self.tr("Assessments of the chosen goal"))
         self.history_label = QLabel(self.tr("Choose a goal to see its assessments."), self)
         self.history_label.setWordWrap(True)
+        self.details_label = QLabel(self)
+        self.details_label.setWordWrap(True)
+        self.details_label.hide()
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.hide()
@@ -193,6 +310,7 @@ class GoalsView(View):
     def _create_actions(self) -> None:
         self.record_action = self._action(self.tr("Record assessment…"), self.open_record_dialog)
         self.new_goal_action = self._action(self.tr("New goal…"), self.open_new_goal_dialog)
+        self.details_action = self._action(self.tr("Edit goal…"), self.open_details_dialog)
         self.undo_action = self._action(self.tr("Undo last change"), self.ask_undo)
         # Ctrl+Z belongs to this view only while it (or a child) has the focus.
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -218,18 +336,21 @@ class GoalsView(View):
             Column(self.tr("Area")),
             Column(self.tr("Goal")),
             self._status_column(self.tr("Status")),
-            Column(self.tr("Assessed"), "date"),
+            Column(self.tr("Assessed"), display=assessed_text),
             Column(self.tr("Comment")),
+            Column(self.tr("Indicator")),
         ]
 
     def _status_column(self, title: str) -> Column:
         return Column(
-            title, display=status_label, background=lambda s: QColor(STATUS_TINTS[status_key(s)])
+            title,
+            display=written_label,
+            background=lambda w: QColor(STATUS_TINTS[written_key(w)]),
         )
 
     def _history_columns(self) -> list[Column]:
         return [
-            Column(self.tr("Assessed"), "date"),
+            Column(self.tr("Assessed"), display=assessed_text),
             self._status_column(self.tr("Status")),
             Column(self.tr("Comment")),
             Column(self.tr("Responsible")),
@@ -243,7 +364,7 @@ class GoalsView(View):
             Column(self.tr("Goal")),
             self._status_column(self.tr("Before")),
             self._status_column(self.tr("Now")),
-            Column(self.tr("Assessed"), "date"),
+            Column(self.tr("Assessed"), display=assessed_text),
             Column(self.tr("Comment")),
         ]
 
@@ -271,6 +392,7 @@ class GoalsView(View):
             self._button(action)
             for action in (
                 self.record_action,
+                self.details_action,
                 self.new_goal_action,
                 self.undo_action,
                 self.export_action,
@@ -301,6 +423,7 @@ class GoalsView(View):
         history_layout = QVBoxLayout(history)
         history_layout.setContentsMargins(0, 0, 0, 0)
         history_layout.addWidget(self.history_label)
+        history_layout.addWidget(self.details_label)
         history_layout.addWidget(self.history_table)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         for widget in (self.tabs, self.goal_table, history):
@@ -384,7 +507,7 @@ class GoalsView(View):
     def _draw_over_time(self, plan: str | None) -> None:
         as_of: date = self._data["as_of"]
         rows = [row for row in self._data["over_time"].get(plan, []) if row.assessed_on <= as_of]
-        self.time_dates = [row.assessed_on for row in rows]
+        self.time_dates = [(row.assessed_on, row.assessed_precision) for row in rows]
         layers = [
             (status_label(key), [_count(row, key) for row in rows], STATUS_COLOURS[key])
             for key in STATUS_ORDER
@@ -392,18 +515,24 @@ class GoalsView(View):
         self.time_panel.legend.set_entries(self.time_bars.set_layers(range(len(rows)), layers))
         plot = self.time_chart.getPlotItem()
         plot.getAxis("bottom").setTicks(
-            [[(i, format_date(day)) for i, day in enumerate(self.time_dates)]]
+            [[(i, assessed_text(day)) for i, day in enumerate(self.time_dates)]]
         )
         plot.enableAutoRange()
         self.time_panel.set_title(
             self.tr("Goal status at each assessment: %1").replace("%1", plan or "–")
         )
         self.time_panel.set_columns(
-            [Column(self.tr("Assessed"), "date")]
+            [Column(self.tr("Assessed"), display=assessed_text)]
             + [Column(status_label(key), "number") for key in STATUS_ORDER]
         )
         self.time_panel.set_rows(
-            [(row.assessed_on, *(_count(row, key) for key in STATUS_ORDER)) for row in rows]
+            [
+                (
+                    (row.assessed_on, row.assessed_precision),
+                    *(_count(row, key) for key in STATUS_ORDER),
+                )
+                for row in rows
+            ]
         )
 
     def _fill_changes(self, plan: str | None) -> None:
@@ -418,9 +547,9 @@ class GoalsView(View):
                 (
                     c["plan"],
                     c["goal_text"],
-                    c["status_before"],
-                    c["status_now"],
-                    c["assessed_on"],
+                    (c["status_before"], c["status_text_before"]),
+                    (c["status_now"], c["status_text_now"]),
+                    (c["assessed_on"], c["assessed_precision"]),
                     c["comment"],
                 )
                 for c in changes
@@ -434,25 +563,43 @@ class GoalsView(View):
         self.shown_goals = [
             goal
             for goal in self._data["goals"]
-            if plan in (None, goal["plan"]) and status in (None, status_key(goal["status"]))
+            if plan in (None, goal["plan"])
+            and status in (None, written_key((goal["status"], goal["status_text"])))
         ]
+        indicators = self._data["indicators"]
         self.goal_model.set_rows(
             [
-                (g["plan"], g["area"], g["goal_text"], g["status"], g["assessed_on"], g["comment"])
+                (
+                    g["plan"],
+                    g["area"],
+                    shorten(g["goal_text"], GOAL_TEXT_LIMIT),
+                    (g["status"], shorten(g["status_text"], STATUS_TEXT_LIMIT) or None),
+                    (g["assessed_on"], g["assessed_precision"]),
+                    shorten(self._comment_and_evaluation(g), COMMENT_LIMIT) or None,
+                    indicator_text(indicators.get(g["goal_id"])),
+                )
                 for g in self.shown_goals
             ]
         )
         self.goal_table.resizeColumnsToContents()
-        self.goal_table.setColumnWidth(0, min(self.goal_table.columnWidth(0), 260))
-        self.goal_table.setColumnWidth(1, min(self.goal_table.columnWidth(1), 180))
+        for column, widest in GOAL_COLUMN_WIDTHS.items():
+            self.goal_table.setColumnWidth(column, min(self.goal_table.columnWidth(column), widest))
         # Goal text and comment share what is left and wrap; rows follow their height.
         header = self.goal_table.horizontalHeader()
         for column in (2, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.goal_table.setColumnHidden(0, plan is not None)
         self.goal_table.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
         self._show_selected_history()
+
+    def _comment_and_evaluation(self, goal: dict) -> str | None:
+        """The comment, and the evaluation's verdict where the table gives one."""
+        if not goal["evaluation"]:
+            return goal["comment"]
+        verdict = self.tr("The evaluation's verdict: %1").replace("%1", goal["evaluation"])
+        return "\n".join(part for part in (goal["comment"], verdict) if part)
 
     def _on_goal_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._show_selected_history()
@@ -469,20 +616,25 @@ class GoalsView(View):
     def _show_history(self, goal: dict | None) -> None:
         if goal is None:
             self.history_label.setText(self.tr("Choose a goal to see its assessments."))
+            self.details_label.hide()
             self.history_model.set_rows([])
             return
+        self.details_label.setText(self._details_text(goal))
+        self.details_label.show()
         as_of: date = self._data["as_of"]
         history = [
             row
             for row in self._data["history"][goal["goal_id"]]
             if row["assessed_on"] is None or row["assessed_on"] <= as_of
         ]
-        self.history_label.setText(self.tr("Assessments of: %1").replace("%1", goal["goal_text"]))
+        self.history_label.setText(
+            self.tr("Assessments of: %1").replace("%1", shorten(goal["goal_text"], 400))
+        )
         self.history_model.set_rows(
             [
                 (
-                    r["assessed_on"],
-                    r["status"],
+                    (r["assessed_on"], r["assessed_precision"]),
+                    (r["status"], r["status_text"]),
                     r["comment"],
                     r["owner"],
                     r["recorded_at"],
@@ -492,8 +644,19 @@ class GoalsView(View):
             ]
         )
         self.history_table.resizeColumnsToContents()
+        # Statuses and comments as written, whole: wrapped in columns of a readable width.
+        self.history_table.setColumnWidth(1, min(self.history_table.columnWidth(1), 420))
         self.history_table.setColumnWidth(2, min(self.history_table.columnWidth(2), 520))
         self.history_table.resizeRowsToContents()
+
+    def _details_text(self, goal: dict) -> str:
+        """What a planner keeps on the chosen goal: "Måltype: effektmål · Frist: 2022 · …"."""
+        parts = [
+            (self.tr("Goal type"), goal["goal_type"]),
+            (self.tr("Deadline"), goal["deadline"]),
+            (self.tr("Responsible"), goal["owner"]),
+        ]
+        return " · ".join(f"{label}: {value or '–'}" for label, value in parts)
 
     def select_goal(self, row: int) -> None:
         self.goal_table.selectRow(row)
@@ -512,7 +675,7 @@ class GoalsView(View):
             return None
         index, label, value = hit
         goals = self.tr("%n goal(s)", "", round(value))
-        return f"{format_date(self.time_dates[index])}\n{label}: {goals}"
+        return f"{assessed_text(self.time_dates[index])}\n{label}: {goals}"
 
     def plan_names_shown(self) -> list[str]:
         plan = self.plan_box.currentData()
@@ -530,6 +693,12 @@ class GoalsView(View):
         self.record_action.setEnabled(not read_only and self.selected_goal() is not None)
         self.record_action.setToolTip(
             why_not if read_only else self.tr("Record a new assessment of the chosen goal.")
+        )
+        self.details_action.setEnabled(not read_only and self.selected_goal() is not None)
+        self.details_action.setToolTip(
+            why_not
+            if read_only
+            else self.tr("Deadline, goal type and the figure the chosen goal is tied to.")
         )
         self.new_goal_action.setEnabled(not read_only)
         self.new_goal_action.setToolTip(why_not if read_only else self.tr("Add a goal to a plan."))
@@ -554,7 +723,7 @@ class GoalsView(View):
             goal["goal_id"],
             goal["goal_text"],
             goal["plan"],
-            status_label,
+            partial(plan_status_label, self._data["plan_words"].get(goal["plan"], {})),
             goal["owner"],
             parent=self,
         )
@@ -565,6 +734,30 @@ class GoalsView(View):
     def _on_assessment_accepted(self) -> None:
         dialog = self.open_dialog
         self.record_assessment(dialog.goal_id, dialog.assessment())
+
+    def open_details_dialog(self) -> GoalDetailsDialog | None:
+        """Edit the chosen goal's details; accepting saves them."""
+        goal = self.selected_goal()
+        if goal is None or self.database.read_only:
+            return None
+        dialog = GoalDetailsDialog(goal, parent=self)
+        dialog.accepted.connect(partial(self._on_details_accepted, goal["goal_id"]))
+        return self._open(dialog)
+
+    def _on_details_accepted(self, goal_id: str) -> None:
+        self.save_details(goal_id, self.open_dialog.details())
+
+    def save_details(self, goal_id: str, details) -> Job:
+        work = partial(
+            register.set_goal_details,
+            goal_id=goal_id,
+            deadline=details.deadline,
+            goal_type=details.goal_type,
+            indicator=details.indicator,
+            comparator=details.comparator,
+            target=details.target,
+        )
+        return self._write(work, self.tr("The goal is saved."), None)
 
     def open_new_goal_dialog(self) -> NewGoalDialog | None:
         if self.database.read_only:

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from dashboard.data.kinds import KIND_LABELS
-from dashboard.data.problems import ImportRefused, ImportResult, Problem
+from dashboard.data.problems import AssessedDateNeeded, ImportRefused, ImportResult, Problem
 from dashboard.data.store import Store
 from dashboard.data.values import Filters
+from dashboard.views.assessed_date_panel import AssessedDatePanel
 from dashboard.views.base import View
 from dashboard.views.formatting import format_moment
 from dashboard.views.table_model import Column, FigureTableModel
@@ -60,6 +61,8 @@ class ImportOutcome:
     cancelled_file: str | None = None
     skipped: list[str] = field(default_factory=list)
     error: str | None = None
+    # Goal tables with statuses but no date for them: the view asks for it.
+    needs_date: list[Path] = field(default_factory=list)
 
     @property
     def rows_added(self) -> int:
@@ -72,8 +75,10 @@ def import_files(
     kind: str | None,
     progress: Callable[[float, str], None],
     cancelled: Callable[[], bool],
+    assessed: str | None = None,
 ) -> ImportOutcome:
-    """Import each file in turn; a refusal or cancel leaves that file's changes out."""
+    """Import each file in turn; a refusal or cancel leaves that file's changes out.
+    ``assessed``: the date the user gave for goal statuses their file gives none for."""
     from dashboard.data.importer import import_file
     from dashboard.data.problems import ImportCancelled
 
@@ -84,8 +89,18 @@ def import_files(
             break
         try:
             outcome.results.append(
-                import_file(store, path, kind, _file_progress(progress, number, paths), cancelled)
+                import_file(
+                    store,
+                    path,
+                    kind,
+                    _file_progress(progress, number, paths),
+                    cancelled,
+                    assessed=assessed,
+                )
             )
+        except AssessedDateNeeded as refusal:
+            outcome.refusals[path.name] = refusal.problems
+            outcome.needs_date.append(path)
         except ImportRefused as refusal:
             outcome.refusals[path.name] = refusal.problems
         except ImportCancelled:
@@ -158,7 +173,8 @@ class DropZone(QFrame):
 class ImportView(View):
     """Choose or drop files; provenance of every import; problems of a refused file."""
 
-    import_requested = Signal(list, object)
+    # Paths, kind (None: recognised), the date of goal statuses (None: from the files).
+    import_requested = Signal(list, object, object)
     choose_requested = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None):
@@ -185,6 +201,7 @@ class ImportView(View):
         self.imports = FigureTableModel(self._import_columns(), self)
         self.imports_table = _table(self.imports)
         self.imports_table.setAccessibleName(self.tr("Imports so far"))
+        self.date_panel = AssessedDatePanel(self)
         self._lay_out()
         self._connect()
         self.set_read_only(store.read_only)
@@ -234,6 +251,7 @@ class ImportView(View):
         layout.addWidget(self.read_only_label)
         layout.addWidget(self.result_label)
         layout.addWidget(self.problems_heading)
+        layout.addWidget(self.date_panel)
         layout.addWidget(self.problems_table, 2)
         layout.addWidget(_heading(self.tr("Imports so far")))
         layout.addWidget(self.imports_table, 3)
@@ -241,6 +259,7 @@ class ImportView(View):
     def _connect(self) -> None:
         self.choose_button.clicked.connect(self.choose_requested)
         self.drop_zone.files_dropped.connect(self.request_import)
+        self.date_panel.date_given.connect(self._import_with_date)
         copy = QShortcut(QKeySequence.StandardKey.Copy, self.problems_table)
         copy.activated.connect(self.copy_problems)
 
@@ -270,7 +289,11 @@ class ImportView(View):
 
     def request_import(self, paths: list[Path]) -> None:
         if not self.store.read_only and paths:
-            self.import_requested.emit(list(paths), self.chosen_kind())
+            self.import_requested.emit(list(paths), self.chosen_kind(), None)
+
+    def _import_with_date(self, paths: list[Path], assessed: str) -> None:
+        if not self.store.read_only:
+            self.import_requested.emit(list(paths), self.chosen_kind(), assessed)
 
     def set_read_only(self, read_only: bool) -> None:
         self.drop_zone.setEnabled(not read_only)
@@ -290,18 +313,23 @@ class ImportView(View):
             lines.append(self.tr("The import failed: %1").replace("%1", outcome.error))
         self.result_label.setText("\n".join(lines))
         self.show_problems(outcome.refusals)
+        self.date_panel.ask(outcome.needs_date)
 
     def _result_line(self, result: ImportResult) -> str:
         if result.already_imported:
             text = self.tr("%1 (%2): %3 rows, all imported before – nothing changed.")
         else:
             text = self.tr("%1 (%2): %3 rows read, %4 new.")
-        return (
+        line = (
             text.replace("%1", result.file)
             .replace("%2", kind_label(result.kind))
             .replace("%3", str(result.rows_read))
             .replace("%4", str(result.rows_added))
         )
+        if not result.unused_columns:
+            return line
+        unused = self.tr("Columns not used: %1.").replace("%1", ", ".join(result.unused_columns))
+        return f"{line} {unused}"
 
     def show_problems(self, refusals: dict[str, list[Problem]]) -> None:
         rows = [

@@ -616,15 +616,18 @@ class MainWindow(QMainWindow):
             self.settings.set(qt_settings.LAST_FOLDER, str(Path(paths[0]).parent))
             self.import_files([Path(path) for path in paths], self.import_view.chosen_kind())
 
-    def import_files(self, paths: list[Path], kind: str | None = None) -> Job | None:
-        """Import on the worker behind a progress dialog; demo data switches to the user's."""
+    def import_files(
+        self, paths: list[Path], kind: str | None = None, assessed: str | None = None
+    ) -> Job | None:
+        """Import on the worker behind a progress dialog; demo data switches to the user's.
+        ``assessed``: the date the user gave for goal statuses their files give none for."""
         if not self.writable or not paths:
             return None
         self.show_view(registry.index_of("import"))
         target = self._import_target()
         job = Job(
             lambda con, job: import_files(
-                store_on(con, target), paths, kind, job.report, job.is_cancelled
+                store_on(con, target), paths, kind, job.report, job.is_cancelled, assessed
             ),
             writes=True,
         )
