@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from reportlab.platypus import PageBreak, SimpleDocTemplate
+from reportlab.platypus import CondPageBreak, SimpleDocTemplate
 
 from dashboard.brief import capacity_parts, goal_section, norsk, sections
 from dashboard.brief.content import BriefContent, collect
@@ -88,7 +88,9 @@ def _story(
     return [
         *sections.front_page(content, meeting_date, notes),
         *grain_section(content),
-        PageBreak(),
+        # The sections start on a page of their own unless the front page ran over with room
+        # to spare (a long period's table of years): no page of one row.
+        CondPageBreak(PAGE_HEIGHT * 0.4),
         *(followup_section(followup) if followup else []),
         *gains_section(content),
         *sections.task_mix_section(content),

@@ -96,8 +96,30 @@ def goals_section(content: BriefContent) -> list:
         _summary_table(content),
         *_scale_words(content),
         *_goal_changes(content),
-        *keep_with_table_start([text("Alle mål", SUBHEADING_LOOSE)], _goal_list_table(content)),
+        *_attention_part(content),
     ]
+
+
+def _needs_attention(content: BriefContent, goal: dict) -> bool:
+    """Not met at its latest assessment (value 1), or tied to a figure of the period."""
+    return goal["status"] == 1 or goal["goal_id"] in content.goal_indicators
+
+
+def _attention_part(content: BriefContent) -> list:
+    """The goals a steering group follows up, with their comments; the rest are counted
+    above and listed whole in the Mål view and the register's export, which keeps a brief of
+    many plans to a readable length."""
+    heading = text("Mål som ikke er oppfylt, og mål knyttet til et nøkkeltall", SUBHEADING_LOOSE)
+    listed = [goal for goal in content.goals if _needs_attention(content, goal)]
+    rest = len(content.goals) - len(listed)
+    pointer = text(
+        f"De øvrige {norsk.number(rest)} målene står med status, kommentarer og vurderinger i "
+        "Mål-visningen og i eksporten av målregisteret.",
+        NOTE,
+    )
+    if not listed:
+        return [KeepTogether([heading, text("Ingen mål er vurdert som ikke oppfylt."), pointer])]
+    return [*keep_with_table_start([heading], _goal_list_table(content, listed)), pointer]
 
 
 def _summary_table(content: BriefContent) -> Table:
@@ -158,9 +180,9 @@ def _goal_changes(content: BriefContent) -> list:
     return keep_with_table_start([heading, intro], table)
 
 
-def _goal_list_table(content: BriefContent) -> Table:
+def _goal_list_table(content: BriefContent, goals: list[dict]) -> Table:
     rows, bold, plan = [], [], None
-    for goal in content.goals:
+    for goal in goals:
         if goal["plan"] != plan:
             plan = goal["plan"]
             bold.append(len(rows))
