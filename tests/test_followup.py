@@ -453,4 +453,8 @@ def test_a_brief_for_a_meeting_with_an_empty_log_says_so_in_one_line(store, tmp_
         meeting_date=MEETING,
     )
     lines = section(pdf_lines(pdf))
-    assert lines[1:] == ["Oppfølgingsloggen har ingen saker fra møter før 04.06.2024."]
+    # One line, then the next section (on the same page: the front page has room to spare).
+    assert lines[1:3] == [
+        "Oppfølgingsloggen har ingen saker fra møter før 04.06.2024.",
+        "Gevinster",
+    ]
