@@ -239,6 +239,12 @@ class GoalsView(View):
         self.since: date | None = None
         self.plans: list[str] = []
         self.plan_box = QComboBox(self)
+        # Plan names are long: the box shows about 18 characters and the list them whole, so
+        # that the row of buttons beside it fits a 1440-pixel window.
+        self.plan_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.plan_box.setMinimumContentsLength(18)
         self.plan_box.addItem(self.tr("All plans"), None)
         self.plan_box.currentIndexChanged.connect(self._draw)
         self.status_box = self._status_box()
