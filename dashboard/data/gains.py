@@ -4,7 +4,8 @@ The evaluation found that nobody could show how many admissions the car saves; e
 outcome and kilometres are in the activity log. These figures count them per outcome, per
 subproject, per requesting service and per month, say how many tasks have an outcome
 recorded at all (the coverage), and sum the kilometres per subproject, owner and
-municipality. Every sum comes from the daily rollups.
+municipality. The outcomes are also counted in the comparison period the filters choose
+(none when they choose none). Every sum comes from the daily rollups.
 """
 
 from __future__ import annotations
@@ -74,17 +75,18 @@ class Kilometres:
 
 @dataclass(frozen=True)
 class Gains:
-    """Outcomes and kilometres of a period, with the outcomes of the period before."""
+    """Outcomes and kilometres of a period, with the outcomes of the comparison period the
+    filters choose; the ``previous_*`` fields are None when they choose none."""
 
     filters: Filters
-    previous: Filters
+    previous: Filters | None
     outcomes: list[OutcomeRow]
-    previous_outcomes: list[OutcomeRow]
+    previous_outcomes: list[OutcomeRow] | None
     by_month: list[OutcomeCell]
     by_service: list[OutcomeCell]
     by_subproject: list[OutcomeCell]
     coverage: Coverage
-    previous_coverage: Coverage
+    previous_coverage: Coverage | None
     km: Kilometres
 
     @property
@@ -92,7 +94,9 @@ class Gains:
         return count_of(self.outcomes, AVOIDED_ADMISSION)
 
     @property
-    def previous_avoided_admissions(self) -> int:
+    def previous_avoided_admissions(self) -> int | None:
+        if self.previous_outcomes is None:
+            return None
         return count_of(self.previous_outcomes, AVOIDED_ADMISSION)
 
 
@@ -145,10 +149,11 @@ def _km_rows(rows: list[tuple]) -> list[KmRow]:
 def gains(
     con: duckdb.DuckDBPyConnection, filters: Filters, owners: dict[str, str] | None = None
 ) -> Gains:
-    """Everything the Gevinster view and the brief's section show, for one period."""
-    previous = filters.previous()
+    """Everything the Gevinster view and the brief's section show, for one period and the
+    period the filters compare it with."""
+    previous = filters.comparison()
     now_rows = figures.outcomes(con, filters)
-    before_rows = figures.outcomes(con, previous)
+    before_rows = figures.outcomes(con, previous) if previous else None
     return Gains(
         filters=filters,
         previous=previous,
@@ -158,6 +163,6 @@ def gains(
         by_service=outcomes_by(con, filters, "requested_by"),
         by_subproject=outcomes_by(con, filters, "subproject"),
         coverage=coverage(now_rows),
-        previous_coverage=coverage(before_rows),
+        previous_coverage=coverage(before_rows) if previous else None,
         km=kilometres(con, filters, owners),
     )

@@ -114,6 +114,7 @@ COMPARED_TEXTS = {
         "OverviewView", "%1, compared with the same period last year, %2."
     ),
     "baseline": QT_TRANSLATE_NOOP("OverviewView", "%1, compared with the baseline, %2."),
+    "none": QT_TRANSLATE_NOOP("OverviewView", "%1, without comparison."),
 }
 
 
@@ -238,6 +239,15 @@ class MetricCard(QFrame):
         if self.trend.ends_mid_month():
             lines.append(self.tr("The last month is not over yet (dotted line)."))
         return "<br>".join(lines)
+
+
+def comparison_text(filters: Filters, previous: Filters | None) -> str:
+    """``01.01.2025–31.12.2025, compared with the previous period, 01.01.2024–31.12.2024.``
+    in the words of the comparison chosen; ``previous`` None: without comparison."""
+    kind = filters.compare.kind if previous is not None else "none"
+    text = QCoreApplication.translate("OverviewView", COMPARED_TEXTS[kind])
+    text = text.replace("%1", _period_text(filters))
+    return text.replace("%2", _period_text(previous)) if previous is not None else text
 
 
 def _ends_mid_month(month: date, filters: Filters) -> bool:
@@ -375,11 +385,7 @@ class OverviewView(View):
             card.show_figure(title, data.trends[key], data, note, flag)
 
     def _period_text(self, data: Overview) -> str:
-        if data.previous is None:
-            return self.tr("%1, without comparison.").replace("%1", _period_text(data.filters))
-        text = QCoreApplication.translate("OverviewView", COMPARED_TEXTS[data.filters.compare.kind])
-        text = text.replace("%1", _period_text(data.filters))
-        return text.replace("%2", _period_text(data.previous))
+        return comparison_text(data.filters, data.previous)
 
     def _note(self, spec: CardSpec, filters: Filters) -> str:
         """Say so when a figure cannot be narrowed the way the filters ask."""
