@@ -26,7 +26,7 @@ from dashboard.data.gains import Coverage, KmRow, OutcomeCell, gains
 from dashboard.data.importer import import_file
 from dashboard.data.metrics import document, period_metrics
 from dashboard.data.store import Store
-from dashboard.data.values import Filters
+from dashboard.data.values import Comparison, Filters
 from dashboard.settings import SettingsError, benefit_model, read_preferences, settings_path
 
 PERIOD = Filters(date(2024, 3, 1), date(2024, 4, 30))
@@ -74,10 +74,19 @@ VALUES = (
 )
 
 
-def records() -> list[dict]:
+# The same months a year earlier, for the comparison with the same period last year: one
+# admission avoided, one treated on the spot, one without an outcome (three tasks).
+LAST_YEAR_TASKS = (
+    ("L1", datetime(2023, 3, 10, 10), 30, 1, "EKG", "AMK", "Røros", "Innleggelse unngått", 3),
+    ("L2", datetime(2023, 4, 15, 10), 30, 2, "EKG", "HBO", "Os", "Behandlet på stedet", 3),
+    ("L3", datetime(2023, 4, 20, 10), 30, 2, "EKG", "HBO", "Os", "", 3),
+)
+
+
+def records(tasks: tuple = TASKS) -> list[dict]:
     keys = ("id", "start", "minutes", "subproject", "task", "requested_by", "municipality")
     found = []
-    for row in TASKS:
+    for row in tasks:
         record = dict(zip(keys, row[:7], strict=True))
         record["end"] = record["start"] + timedelta(minutes=record.pop("minutes"))
         found.append(record | {"outcome": row[7], "km": row[8]})
@@ -139,6 +148,40 @@ def test_coverage_and_the_comparison_with_the_previous_period(store):
     assert found.coverage.share == pytest.approx(5 / 6)
     assert found.previous == Filters(date(2024, 1, 1), date(2024, 2, 29))
     assert (found.avoided_admissions, found.previous_avoided_admissions) == (2, 1)
+
+
+@pytest.fixture
+def two_years(tmp_path):
+    """The fixture's tasks and, in a second file, those of the same months a year earlier."""
+    with Store.open(tmp_path / "to-aar.duckdb") as store:
+        for name, tasks in (("aktivitet", TASKS), ("aktivitet-2023", LAST_YEAR_TASKS)):
+            import_file(
+                store, write_export(tmp_path / name, "activity", records(tasks), FORMS["xlsx"])
+            )
+        yield store
+
+
+def test_the_outcomes_are_compared_with_the_same_period_last_year(two_years):
+    found = gains(two_years.con, PERIOD.with_comparison(Comparison("last-year")))
+    assert found.previous == Filters(
+        date(2023, 3, 1), date(2023, 4, 30), compare=Comparison("last-year")
+    )
+    assert (found.avoided_admissions, found.previous_avoided_admissions) == (2, 1)
+    assert found.previous_coverage == Coverage(tasks=3, recorded=2)
+    baseline = Comparison.baseline(date(2023, 4, 1), date(2023, 4, 30))
+    april = gains(two_years.con, PERIOD.with_comparison(baseline))
+    assert [(row.outcome, row.count) for row in april.previous_outcomes] == [
+        ("Behandlet på stedet", 1),
+        (None, 1),
+    ]
+
+
+def test_without_a_comparison_there_are_no_earlier_outcomes(two_years):
+    found = gains(two_years.con, PERIOD.with_comparison(Comparison("none")))
+    assert found.previous is None
+    assert found.previous_outcomes is None and found.previous_coverage is None
+    assert found.previous_avoided_admissions is None
+    assert (found.avoided_admissions, found.coverage) == (2, Coverage(tasks=6, recorded=5))
 
 
 def test_the_services_and_a_subproject_narrow_alike(store):

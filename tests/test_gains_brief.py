@@ -14,7 +14,7 @@ from dashboard.cli import main
 from dashboard.data.importer import import_file
 from dashboard.data.store import Store
 from tests.test_brief import _row, _rows
-from tests.test_gains import BENEFIT_INI, records, write_benefit_ini
+from tests.test_gains import BENEFIT_INI, LAST_YEAR_TASKS, TASKS, records, write_benefit_ini
 
 
 @pytest.fixture
@@ -25,10 +25,10 @@ def database(tmp_path):
     return tmp_path / "gains.duckdb"
 
 
-def write_brief(database, tmp_path, settings: str) -> list[str]:
+def write_brief(database, tmp_path, settings: str, *compare: str) -> list[str]:
     write_benefit_ini(settings)
     out = tmp_path / "notat.pdf"
-    period = ["--from", "2024-03-01", "--to", "2024-04-30"]
+    period = ["--from", "2024-03-01", "--to", "2024-04-30", *compare]
     assert main(["--db", str(database), "brief", *period, "--out", str(out)]) == 0
     return [page.extract_text().replace("\u00a0", " ") for page in PdfReader(out).pages]
 
@@ -45,13 +45,60 @@ def test_the_section_opens_the_brief_after_the_front_page(database, tmp_path):
     text = " ".join(pages)
     assert text.index("Gevinster") < text.index("1. Oppgavemiks per delprosjekt")
     assert "Utfall er registrert for 83,3 % av oppgavene (5 av 6)" in pages[1].replace("\n", " ")
-    assert "Innleggelser unngått: 2 (forrige periode 1)." in pages[1]
+    assert "Innleggelser unngått: 2 (forrige periode: 1)." in pages[1]
+    assert "Utfall Oppgaver Timer Forrige periode Endring" in gains_page(pages)
     assert _rows(pages, "Innleggelse unngått", 4)[0] == ["2", "1,5", "1", "+1"]
     assert _row(pages, "Ikke registrert", 4) == ["1", "0,3", "0", "+1"]
     assert _rows(pages, "Alle oppgaver", 4)[0] == ["6", "4,8", "1", "+5"]  # the gains table first
     assert _row(pages, "AMK", 4) == ["2", "100,0 %", "1", "0"]
     assert _row(pages, "Per kommune", 0) == []
     assert _row(pages, "Holtålen", 1) == ["30,2"]
+
+
+@pytest.fixture
+def two_years(tmp_path):
+    """The fixture's tasks and those of the same months in 2023 (test_gains)."""
+    path = tmp_path / "to-aar.duckdb"
+    with Store.open(path) as store:
+        for name, tasks in (("aktivitet", TASKS), ("aktivitet-2023", LAST_YEAR_TASKS)):
+            import_file(
+                store, write_export(tmp_path / name, "activity", records(tasks), ExportForm())
+            )
+    return path
+
+
+def gains_page(pages: list[str]) -> str:
+    """The section's first page, its lines joined with spaces."""
+    return " ".join(next(page for page in pages if "\nGevinster\n" in page).split())
+
+
+def test_the_section_follows_a_comparison_with_the_same_period_last_year(two_years, tmp_path):
+    pages = write_brief(two_years, tmp_path, SHOW_ALL, "--compare", "last-year")
+    assert "Innleggelser unngått: 2 (samme datoer året før: 1)." in gains_page(pages)
+    assert "Utfall Oppgaver Timer Samme periode i fjor Endring" in gains_page(pages)
+    # 2023: one admission avoided, one treated on the spot, one not recorded.
+    assert _rows(pages, "Innleggelse unngått", 4)[0] == ["2", "1,5", "1", "+1"]
+    assert _rows(pages, "Behandlet på stedet", 4)[0] == ["1", "0,8", "1", "±0"]
+    assert _row(pages, "Alle oppgaver", 4) == ["6", "4,8", "3", "+3"]
+    assert "forrige periode" not in gains_page(pages).lower()
+
+
+def test_without_a_comparison_the_section_says_nothing_of_another_period(two_years, tmp_path):
+    pages = write_brief(two_years, tmp_path, SHOW_ALL, "--compare", "none")
+    section = gains_page(pages)
+    assert "Innleggelser unngått: 2." in section
+    assert "Utfall Oppgaver Timer Innleggelse unngått 2 1,5 Behandlet" in section
+    # The table ends with the hours: the next line is the next heading.
+    assert _row(pages, "Alle oppgaver", 3) == ["6", "4,8", "Verdsetting"]
+    assert "forrige periode" not in section.lower() and "Endring" not in section
+
+
+def test_a_comparison_before_the_data_begins_leaves_the_columns_out(database, tmp_path):
+    # March–April 2024 against the same months of 2023, before the first task (28.02.2024):
+    # as the key figures, the section shows no comparison whose zeros would read as growth.
+    section = gains_page(write_brief(database, tmp_path, SHOW_ALL, "--compare", "last-year"))
+    assert "Innleggelser unngått: 2." in section
+    assert "Samme periode i fjor" not in section and "Endring" not in section
 
 
 def test_without_a_benefit_model_the_brief_says_no_valuation_is_set(database, tmp_path):
@@ -79,7 +126,7 @@ def test_small_counts_are_hidden_and_so_is_what_would_give_them_away(database, t
     assert _rows(pages, "Innleggelse unngått", 4)[0] == ["<5", ":", "<5", ":"]
     assert _rows(pages, "Alle oppgaver", 4)[0] == ["6", "4,8", "<5", "+5"]  # the gains table
     text = " ".join(pages).replace("\n", " ")
-    assert "Innleggelser unngått: <5 (forrige periode <5)." in text
+    assert "Innleggelser unngått: <5 (forrige periode: <5)." in text
     # The counts behind the estimate are small: its amounts would give them away.
     assert _row(pages, "Unngått innleggelse", 4) == ["Innleggelse unngått", "<5", "kr 45 000", ":"]
     assert _row(pages, "Anslag i alt", 1) == [":"]

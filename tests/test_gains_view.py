@@ -6,20 +6,31 @@ previous period, January–February), one treated on the spot; 60,0 km.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from exports import ExportForm, write_export
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from dashboard.data.benefits import BenefitModel, UnitValue
 from dashboard.data.importer import import_file
 from dashboard.data.store import Store
+from dashboard.data.values import Comparison
 from dashboard.settings import benefit_model, read_preferences, settings_path
 from dashboard.views.benefit_model_panel import BenefitModelPanel, UnitValueDialog
 from dashboard.views.cost_view import CostSharingView
 from dashboard.views.gains_view import GainsView
 from dashboard.views.overview_view import OverviewView
-from tests.test_gains import BENEFIT_INI, PERIOD, VALUES, records, write_benefit_ini
+from tests.test_gains import (
+    BENEFIT_INI,
+    LAST_YEAR_TASKS,
+    PERIOD,
+    TASKS,
+    VALUES,
+    records,
+    write_benefit_ini,
+)
 
 pytestmark = pytest.mark.usefixtures("norwegian")
 
@@ -32,9 +43,10 @@ def store(tmp_path):
         yield store
 
 
-def shown(view: GainsView) -> GainsView:
+def shown(view: GainsView, compare: Comparison | None = None) -> GainsView:
+    """The view on PERIOD, compared as ``compare`` says (by default the previous period)."""
     view.prefs = read_preferences()
-    view.refresh_now(view.store.cursor(), PERIOD)
+    view.refresh_now(view.store.cursor(), PERIOD.with_comparison(compare or Comparison()))
     return view
 
 
@@ -61,7 +73,10 @@ def rows(model) -> list[list[str]]:
 def test_key_figures_and_outcomes_without_a_valuation(view):
     shown(view)
     assert view.title() == "Gevinster"
-    assert view.heading.text() == "Gevinster, 01.03.2024–30.04.2024"
+    assert view.heading.text() == "Gevinster"
+    assert view.period_label.text().splitlines()[0] == (
+        "01.03.2024–30.04.2024, sammenlignet med forrige periode, 01.01.2024–29.02.2024."
+    )
     assert fact(view, "avoided") == ("Innleggelser unngått", "2", "Forrige periode: 1")
     assert fact(view, "treated") == ("Behandlet på stedet", "1", "Forrige periode: 0")
     assert fact(view, "coverage")[1:] == (
@@ -80,6 +95,61 @@ def test_key_figures_and_outcomes_without_a_valuation(view):
     assert view.month_bars.heights("Innleggelse unngått") == [2, 0]
     assert view.month_bars.heights("Ikke registrert") == [0, 1]
     assert view.month_bars.heights("Andre utfall") == [0, 1]
+
+
+@pytest.fixture
+def two_years(qtbot, tmp_path):
+    """The view on the fixture's tasks and those of the same months in 2023 (test_gains)."""
+    with Store.open(tmp_path / "to-aar.duckdb") as store:
+        for name, tasks in (("aktivitet", TASKS), ("aktivitet-2023", LAST_YEAR_TASKS)):
+            import_file(
+                store, write_export(tmp_path / name, "activity", records(tasks), ExportForm())
+            )
+        view = GainsView(store)
+        qtbot.addWidget(view)
+        yield view
+
+
+def header(model) -> list[str]:
+    return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+
+
+def test_the_gains_follow_a_comparison_with_the_same_period_last_year(two_years):
+    view = shown(two_years, Comparison("last-year"))
+    assert view.period_label.text().splitlines()[0] == (
+        "01.03.2024–30.04.2024, sammenlignet med samme periode i fjor, 01.03.2023–30.04.2023."
+    )
+    assert fact(view, "avoided") == ("Innleggelser unngått", "2", "Samme periode i fjor: 1")
+    assert fact(view, "treated") == ("Behandlet på stedet", "1", "Samme periode i fjor: 1")
+    assert header(view.outcome_model) == ["Utfall", "Oppgaver", "Timer", "Samme periode i fjor"]
+    assert [row[0::3] for row in rows(view.outcome_model)] == [
+        ["Innleggelse unngått", "1"],
+        ["Behandlet på stedet", "1"],
+        ["Henvist fastlege, ny time", "0"],
+        ["Innlagt", "0"],
+        ["Ikke registrert", "1"],
+        ["Alle oppgaver", "3"],
+    ]
+    # A baseline without tasks says so, in the baseline's words.
+    shown(view, Comparison.baseline(date(2022, 1, 1), date(2022, 12, 31)))
+    assert fact(view, "avoided")[2] == "Ingen data for grunnlinjen"
+    assert header(view.outcome_model)[3] == "Grunnlinje"
+
+
+def test_without_a_comparison_the_view_says_nothing_of_another_period(two_years):
+    view = shown(two_years, Comparison("none"))
+    assert view.period_label.text().splitlines()[0] == "01.03.2024–30.04.2024, uten sammenligning."
+    assert fact(view, "avoided") == ("Innleggelser unngått", "2", "")
+    assert view.facts["avoided"].detail.isHidden() and view.facts["treated"].detail.isHidden()
+    assert header(view.outcome_model) == ["Utfall", "Oppgaver", "Timer"]
+    assert rows(view.outcome_model)[-1] == ["Alle oppgaver", "6", "4,8"]
+    shown_texts = [label.text() for label in view.findChildren(QLabel)]
+    assert not [text for text in shown_texts if "forrige periode" in text.lower()]
+    # Back to the previous period: the line and the column return.
+    shown(view)
+    assert fact(view, "avoided")[2] == "Forrige periode: 1"
+    assert not view.facts["avoided"].detail.isHidden()
+    assert header(view.outcome_model)[3] == "Forrige periode"
 
 
 def test_no_valuation_says_so_and_where_to_set_one(view):

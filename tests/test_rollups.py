@@ -18,11 +18,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.data import figures, rollups
+from dashboard.data import figures, gains, rollups
 from dashboard.data.importer import import_file
 from dashboard.data.store import Store
 from dashboard.data.values import FIRST_DAY, Filters, StaffedHours, StaffedSchedule
-from dashboard.data.vocabulary import ACUTE_URGENCIES, default_owner_by_service
+from dashboard.data.vocabulary import (
+    ACUTE_URGENCIES,
+    AVOIDED_ADMISSION,
+    OUTCOMES,
+    default_owner_by_service,
+)
 
 FIRST = date(2024, 3, 18)
 DAYS = 75  # to 31 May 2024
@@ -48,6 +53,8 @@ SQL_IMPORT_ID = 1000  # imports through the importer number from 1
 MUNICIPALITIES = ("Røros", "Os", None)
 TASKS = ("Blodprøve", "EKG", "Ø-hjelp")
 SERVICES = ("AMK", "HBO", "Annet", "Fastlege", "Ergoterapi")
+# Not recorded, the vocabulary's spelling and another case of it, and an outcome of its own.
+OUTCOME_SPELLINGS = (None, "Innleggelse unngått", "innleggelse UNNGÅTT", "Innlagt", "Sendt hjem")
 OWNERS = default_owner_by_service()
 
 days = st.one_of(
@@ -68,6 +75,7 @@ activities = st.lists(
         st.sampled_from(SERVICES),
         st.sampled_from(MUNICIPALITIES),
         st.sampled_from((None, 4.5, 12)),  # km
+        st.sampled_from(OUTCOME_SPELLINGS),
     ),
     max_size=12,
 )
@@ -239,11 +247,30 @@ def expected_car_use(rows, filters: Filters) -> dict:
 
 def expected_activities(rows, filters: Filters) -> list[tuple]:
     mix = defaultdict(lambda: [0, 0])
-    for start, minutes, sub, task, _service, place, _km in rows:
+    for start, minutes, sub, task, _service, place, _km, _outcome in rows:
         if kept_activity(start, sub, place, filters):
             mix[(sub, task)][0] += 1
             mix[(sub, task)][1] += minutes
     return sorted((sub, task, n, m) for (sub, task), (n, m) in mix.items())
+
+
+def vocabulary_spelling(outcome: str | None) -> str | None:
+    """An outcome of the vocabulary in any case is counted under the vocabulary's spelling."""
+    known = {name.casefold(): name for name in OUTCOMES}
+    return known.get(outcome.casefold(), outcome) if outcome else None
+
+
+def expected_outcomes_by_service(rows, filters: Filters) -> list[gains.OutcomeCell]:
+    """Tasks and minutes per requesting service and outcome, by service, then outcome (not
+    recorded last)."""
+    cells = defaultdict(lambda: [0, 0])
+    for start, minutes, sub, _task, service, place, _km, outcome in rows:
+        if kept_activity(start, sub, place, filters):
+            cell = cells[(service, vocabulary_spelling(outcome))]
+            cell[0] += 1
+            cell[1] += minutes
+    order = sorted(cells, key=lambda key: (key[0], key[1] is None, key[1] or ""))
+    return [gains.OutcomeCell(*key, cells[key][0], float(cells[key][1])) for key in order]
 
 
 def kept_callouts(rows, filters: Filters) -> list[tuple]:
@@ -263,12 +290,14 @@ def expected_callout_months(rows, filters: Filters) -> list[tuple]:
 
 def expected_headline(data, filters: Filters) -> figures.Headline:
     acts, calls, car = data
-    tasks = task_minutes = municipal = 0
-    for start, minutes, sub, _task, service, place, _km in acts:
+    tasks = task_minutes = municipal = avoided = recorded = 0
+    for start, minutes, sub, _task, service, place, _km, outcome in acts:
         if kept_activity(start, sub, place, filters):
             tasks += 1
             task_minutes += minutes
             municipal += minutes if OWNERS.get(service, "shared") == "municipality" else 0
+            avoided += vocabulary_spelling(outcome) == AVOIDED_ADMISSION
+            recorded += outcome is not None
     kept = kept_callouts(calls, filters)
     acute = [row for row in kept if row[1] in ACUTE_URGENCIES]
     late = [
@@ -287,6 +316,8 @@ def expected_headline(data, filters: Filters) -> figures.Headline:
         acute_with_doctor=sum(1 for row in acute if row[2]),
         late_trips=len(late),
         late_minutes=sum(late),
+        avoided_admissions=avoided,
+        outcomes_recorded=recorded,
     )
 
 
@@ -296,10 +327,11 @@ def expected_headline(data, filters: Filters) -> figures.Headline:
 def insert_rows(store: Store, data, prefix: str) -> None:
     acts, calls, car = data
     con = store.con
-    for n, (start, minutes, sub, task, service, place, km) in enumerate(acts):
+    for n, (start, minutes, sub, task, service, place, km, outcome) in enumerate(acts):
         con.execute(
             "INSERT INTO activities (id, start_at, end_at, minutes, subproject, task, "
-            "requested_by, municipality, km, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "requested_by, municipality, km, outcome, import_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 f"{prefix}A{n}",
                 start,
@@ -310,6 +342,7 @@ def insert_rows(store: Store, data, prefix: str) -> None:
                 service,
                 place,
                 km,
+                outcome,
                 SQL_IMPORT_ID,
             ],
         )
@@ -336,11 +369,12 @@ def write_exports(folder, data, prefix: str) -> list:
     acts, calls, car = data
     colour = {"akutt": "Rød", "haster": "Gul", "vanlig": "Grønn"}
     files = {
-        "aktivitet.csv": ["Løpenr;Starttid;Sluttid;DP;Oppdragstype;Rekvirent;Kommune;Km"]
+        "aktivitet.csv": ["Løpenr;Starttid;Sluttid;DP;Oppdragstype;Rekvirent;Kommune;Km;Utfall"]
         + [
             f"{prefix}A{n};{stamp(start)};{stamp(start + timedelta(minutes=minutes))};{sub};"
-            f"{task};{service};{place or ''};{'' if km is None else str(km).replace('.', ',')}"
-            for n, (start, minutes, sub, task, service, place, km) in enumerate(acts)
+            f"{task};{service};{place or ''};{'' if km is None else str(km).replace('.', ',')};"
+            f"{outcome or ''}"
+            for n, (start, minutes, sub, task, service, place, km, outcome) in enumerate(acts)
         ],
         "utrykninger.csv": ["Oppdragsnr;Tidspunkt;Respons;Enhet;Lege deltok;Kommune"]
         + [
@@ -398,6 +432,8 @@ def check_figures(con, data, filters: Filters) -> None:
 
     mix = [(r.subproject, r.category, r.count, r.minutes) for r in figures.task_mix(con, filters)]
     assert sorted(mix) == expected_activities(acts, filters)
+    by_service = gains.outcomes_by(con, filters, "requested_by")
+    assert by_service == expected_outcomes_by_service(acts, filters)
 
     assert figures.headline(con, filters) == expected_headline(data, filters)
 
@@ -520,6 +556,77 @@ def test_a_correction_moves_its_row_in_the_rollups(tmp_path):
         corrected = rollup_sums(store.con)
         rollups.rebuild(store.con, StaffedSchedule())
         assert _without_empty(corrected) == rollup_sums(store.con)
+
+
+ACTIVITY_HEADER = "Løpenr;Starttid;Sluttid;DP;Oppdragstype;Rekvirent;Kommune;Km;Utfall"
+
+
+def test_a_corrected_outcome_moves_its_task_in_the_outcomes_per_service(tmp_path):
+    """A-1 (HBO, 60 min) first recorded as Innlagt, then corrected to Innleggelse unngått;
+    A-2 (AMK, 30 min) has none: per service the old outcome leaves no trace, and the sums
+    equal a rebuild."""
+    log = tmp_path / "aktivitet.csv"
+    log.write_text(
+        f"{ACTIVITY_HEADER}\n"
+        "A-1;04.03.2024 10:00;04.03.2024 11:00;2;EKG;HBO;Os;5;Innlagt\n"
+        "A-2;05.03.2024 10:00;05.03.2024 10:30;1;EKG;AMK;Røros;;\n",
+        encoding="utf-8",
+    )
+    march = Filters(date(2024, 3, 1), date(2024, 3, 31))
+    with Store.open(tmp_path / "utfall.duckdb") as store:
+        import_file(store, log)
+        assert gains.outcomes_by(store.con, march, "requested_by") == [
+            gains.OutcomeCell("AMK", None, 1, 30.0),
+            gains.OutcomeCell("HBO", "Innlagt", 1, 60.0),
+        ]
+        log.write_text(
+            f"{ACTIVITY_HEADER}\n"
+            "A-1;04.03.2024 10:00;04.03.2024 11:00;2;EKG;HBO;Os;5;innleggelse unngått\n",
+            encoding="utf-8",
+        )
+        assert import_file(store, log, replace_changed=True).rows_replaced == 1
+        assert gains.outcomes_by(store.con, march, "requested_by") == [
+            gains.OutcomeCell("AMK", None, 1, 30.0),
+            gains.OutcomeCell("HBO", "Innleggelse unngått", 1, 60.0),
+        ]
+        corrected = rollup_sums(store.con)
+        rollups.rebuild(store.con, StaffedSchedule())
+        assert _without_empty(corrected) == rollup_sums(store.con)
+
+
+def test_a_file_from_before_outcomes_in_the_service_rollup_sums_them(tmp_path):
+    """A file at schema 5 (the services' rollup without outcomes): opened read-only it is
+    summed in temporary tables, opened to write it is migrated and summed again; both give
+    the outcomes per service of the rows."""
+    log = tmp_path / "aktivitet.csv"
+    log.write_text(
+        f"{ACTIVITY_HEADER}\n"
+        "A-1;04.03.2024 10:00;04.03.2024 11:00;2;EKG;HBO;Os;5;Innlagt\n"
+        "A-2;05.03.2024 10:00;05.03.2024 10:30;2;EKG;HBO;Os;;Innleggelse unngått\n",
+        encoding="utf-8",
+    )
+    march = Filters(date(2024, 3, 1), date(2024, 3, 31))
+    path = tmp_path / "gammel.duckdb"
+    with Store.open(path) as store:
+        import_file(store, log)
+        figures.headline(store.con, march)  # builds the rollups
+        store.con.execute("DELETE FROM schema_version WHERE version >= 9")
+        store.con.execute("DROP TABLE activity_services")
+        store.con.execute(
+            "CREATE TABLE activity_services (day DATE NOT NULL, subproject TINYINT NOT NULL, "
+            "municipality VARCHAR, requested_by VARCHAR NOT NULL, tasks BIGINT NOT NULL, "
+            "minutes DOUBLE NOT NULL, km DOUBLE)"
+        )
+    expected = [
+        gains.OutcomeCell("HBO", "Innlagt", 1, 60.0),
+        gains.OutcomeCell("HBO", "Innleggelse unngått", 1, 30.0),
+    ]
+    with Store.open(path, read_only=True) as store:
+        assert gains.outcomes_by(store.con, march, "requested_by") == expected
+    with Store.open(path) as store:
+        assert gains.outcomes_by(store.con, march, "requested_by") == expected
+        columns = store.con.execute("DESCRIBE activity_services").fetchall()
+        assert "outcome" in [column[0] for column in columns]
 
 
 def _without_empty(sums: dict[str, list]) -> dict[str, list]:

@@ -2,7 +2,9 @@
 
 Counts of outcomes, the share of tasks with one recorded, kilometres, and the value under
 the benefit model in the settings file, always called an estimate and printed with its
-assumptions; without a benefit model the section says that no valuation is set.
+assumptions; without a benefit model the section says that no valuation is set. The
+outcomes are set beside those of the brief's comparison, named as the key figures name it,
+when it has data; otherwise the section says nothing of another period.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import KeepTogether, Spacer, Table
 
-from dashboard.brief import charts, norsk
+from dashboard.brief import charts, comparing, norsk
 from dashboard.brief.content import BriefContent
 from dashboard.brief.layout import (
     BODY,
@@ -58,7 +60,7 @@ def gains_section(content: BriefContent) -> list:
         return [*flowables, text("Ingen oppgaver registrert i perioden.")]
     return [
         *flowables,
-        _headline_sentence(found, content.threshold),
+        _headline_sentence(content),
         _outcome_table(content),
         *valuation_part(content.benefit, content.threshold),
         Spacer(1, 10),
@@ -88,49 +90,56 @@ def _small_or(count: int, threshold: int) -> str:
     return _count(count, mark, threshold)
 
 
-def _headline_sentence(found: Gains, threshold: int):
-    now = _small_or(found.avoided_admissions, threshold)
-    before = _small_or(found.previous_avoided_admissions, threshold)
-    previous = (
-        f"forrige periode {before}"
+def _headline_sentence(content: BriefContent):
+    found, threshold = content.gains, content.threshold
+    now = f"<b>Innleggelser unngått: {escape(_small_or(found.avoided_admissions, threshold))}</b>"
+    if not content.comparison_has_data:
+        return markup(f"{now}.", BODY)
+    words = comparing.COMPARED_WITH[content.filters.compare.kind]
+    before = (
+        _small_or(found.previous_avoided_admissions, threshold)
         if found.previous_coverage.tasks
-        else "ingen oppgaver i forrige periode"
+        else "ingen oppgaver"
     )
-    return markup(f"<b>Innleggelser unngått: {escape(now)}</b> ({escape(previous)}).", BODY)
+    return markup(f"{now} ({escape(words)}: {escape(before)}).", BODY)
 
 
 def _outcome_table(content: BriefContent) -> Table:
+    """Tasks and hours per outcome; beside them the comparison period's tasks and the
+    change, when the comparison has data."""
     found, threshold = content.gains, content.threshold
     rows = sorted(found.outcomes, key=lambda row: row.outcome is None)
+    marks, total_mark = protect_group([row.count for row in rows], threshold)
+    printed = [
+        [
+            row.outcome or NOT_RECORDED,
+            _count(row.count, mark, threshold),
+            COVER_SYMBOL if mark.hidden else norsk.hours(row.minutes),
+        ]
+        for row, mark in zip(rows, marks, strict=True)
+    ]
+    total = found.coverage.tasks
+    hours = norsk.hours(sum(row.minutes for row in rows))
+    printed.append(["Alle oppgaver", _count(total, total_mark, threshold), hours])
+    bold = [len(printed) - 1]
+    if not content.comparison_has_data:
+        widths = [FRAME_WIDTH - 2 * 80, 80, 80]
+        return data_table(["Utfall", "Oppgaver", "Timer"], printed, widths, bold_rows=bold)
     before = {row.outcome: row.count for row in found.previous_outcomes}
     previous = [before.get(row.outcome, 0) for row in rows]
-    marks, total_mark = protect_group([row.count for row in rows], threshold)
     before_marks, before_total = protect_group(previous, threshold)
-    printed = []
-    for row, old, mark, old_mark in zip(rows, previous, marks, before_marks, strict=True):
+    for line, row, old, mark, old_mark in zip(
+        printed[:-1], rows, previous, marks, before_marks, strict=True
+    ):
         hidden = mark.hidden or old_mark.hidden
-        printed.append(
-            (
-                row.outcome or NOT_RECORDED,
-                _count(row.count, mark, threshold),
-                COVER_SYMBOL if mark.hidden else norsk.hours(row.minutes),
-                _count(old, old_mark, threshold),
-                COVER_SYMBOL if hidden else norsk.signed(row.count - old),
-            )
-        )
-    total, old_total = found.coverage.tasks, found.previous_coverage.tasks
-    printed.append(
-        (
-            "Alle oppgaver",
-            _count(total, total_mark, threshold),
-            norsk.hours(sum(row.minutes for row in rows)),
-            _count(old_total, before_total, threshold),
-            norsk.signed(total - old_total),
-        )
-    )
-    header = ["Utfall", "Oppgaver", "Timer", "Forrige periode", "Endring"]
-    widths = [FRAME_WIDTH - 4 * 80, 80, 80, 80, 80]
-    return data_table(header, printed, widths, bold_rows=[len(printed) - 1])
+        line += [
+            _count(old, old_mark, threshold),
+            COVER_SYMBOL if hidden else norsk.signed(row.count - old),
+        ]
+    old_total = found.previous_coverage.tasks
+    printed[-1] += [_count(old_total, before_total, threshold), norsk.signed(total - old_total)]
+    header = ["Utfall", "Oppgaver", "Timer", comparing.column_title(content), "Endring"]
+    return data_table(header, printed, [FRAME_WIDTH - 4 * 80, 80, 80, 80, 80], bold_rows=bold)
 
 
 def _month_chart(content: BriefContent):

@@ -192,6 +192,14 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        9,
+        # The services' rollup also keyed by outcome, so outcomes per requesting service are
+        # summed from it rather than counted from the rows. The next rollups.ensure() fills it.
+        "DROP TABLE IF EXISTS activity_services;"
+        f"CREATE TABLE activity_services ({ROLLUP_TABLES['activity_services']});"
+        "DELETE FROM meta WHERE key = 'rollup_schedule';",
+    ),
 ]
 
 

@@ -30,7 +30,7 @@ Progress = Callable[[float, str], None]
 STATE_KEY = "rollup_schedule"
 # The schema migration that created the rollup tables as they are; a file at an older
 # version (opened read-only, so not migrated) lacks some of them.
-ROLLUP_SCHEMA_VERSION = 5
+ROLLUP_SCHEMA_VERSION = 9
 _checked: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 # The schedule of rollups built as temporary tables, per read-only connection: they live
 # and die with it.
@@ -41,11 +41,13 @@ TABLES = {
         close_minute SMALLINT NOT NULL, staffed BOOLEAN NOT NULL""",
     # One table per way the activities are split: a day's tasks by service or by outcome
     # are few, but every task × service × outcome × place of a day can be nearly a row each.
+    # The services also hold the outcome, for the outcomes per requesting service (a few
+    # outcomes per service and day); a figure by service alone sums over it.
     "activity_tasks": """day DATE NOT NULL, subproject TINYINT NOT NULL, municipality VARCHAR,
         task VARCHAR NOT NULL, tasks BIGINT NOT NULL, minutes DOUBLE NOT NULL, km DOUBLE""",
     "activity_services": """day DATE NOT NULL, subproject TINYINT NOT NULL,
-        municipality VARCHAR, requested_by VARCHAR NOT NULL, tasks BIGINT NOT NULL,
-        minutes DOUBLE NOT NULL, km DOUBLE""",
+        municipality VARCHAR, requested_by VARCHAR NOT NULL, outcome VARCHAR,
+        tasks BIGINT NOT NULL, minutes DOUBLE NOT NULL, km DOUBLE""",
     "activity_outcomes": """day DATE NOT NULL, subproject TINYINT NOT NULL,
         municipality VARCHAR, outcome VARCHAR, tasks BIGINT NOT NULL, minutes DOUBLE NOT NULL,
         km DOUBLE""",
@@ -68,7 +70,11 @@ ACTIVITY_SPLIT = """
 """
 ACTIVITY_TABLES = tuple(
     ACTIVITY_SPLIT.format(split=split, column=column)
-    for split, column in (("tasks", "task"), ("services", "requested_by"), ("outcomes", "outcome"))
+    for split, column in (
+        ("tasks", "task"),
+        ("services", "requested_by, outcome"),
+        ("outcomes", "outcome"),
+    )
 )
 
 CALLOUT_DAYS = """

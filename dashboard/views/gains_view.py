@@ -3,7 +3,9 @@
 Outcomes (Utfall) per month and per requesting service or subproject, the share of tasks
 with an outcome recorded, kilometres per subproject, owner and municipality, and the value
 of the outcomes under the user's benefit model, always as an estimate beside its
-assumptions; with no benefit model, counts only and where to set one.
+assumptions; with no benefit model, counts only and where to set one. The outcomes are set
+beside those of the comparison the filter bar chose, named as the overview names it; with
+no comparison there is no such column or line.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from datetime import date
 from functools import partial
 
 import duckdb
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +36,7 @@ from PySide6.QtWidgets import (
 from dashboard.data.benefits import BenefitEstimate, BenefitModel, estimate
 from dashboard.data.gains import Gains, KmRow, OutcomeCell, count_of, gains
 from dashboard.data.values import Filters
-from dashboard.data.vocabulary import OUTCOMES, SUBPROJECTS
+from dashboard.data.vocabulary import AVOIDED_ADMISSION, OUTCOMES, SUBPROJECTS
 from dashboard.views.base import Fetch, View
 from dashboard.views.benefit_model_panel import BenefitModelDialog, kroner_text
 from dashboard.views.charts import (
@@ -46,7 +48,9 @@ from dashboard.views.charts import (
     month_positions,
 )
 from dashboard.views.cost_model_panel import owner_name
-from dashboard.views.formatting import format_date, format_month, format_number, format_percent
+from dashboard.views.filter_bar import COMPARISON_CHOICES
+from dashboard.views.formatting import format_month, format_number, format_percent
+from dashboard.views.overview_view import CHANGE_TEXTS, comparison_text
 from dashboard.views.table_model import Column, FigureTableModel
 
 # Okabe & Ito, told apart with every common colour-vision deficiency; grey: not recorded.
@@ -98,9 +102,11 @@ class FactBox(QFrame):
         layout.addStretch(1)
 
     def show_fact(self, title: str, value: str, detail: str) -> None:
+        """``detail`` empty: the line is left out."""
         self.title.setText(title)
         self.value.setText(value)
         self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
         self.setAccessibleName(f"{title}: {value}")
 
 
@@ -252,15 +258,11 @@ class GainsView(View):
     def present(self, data: dict) -> None:
         self.data = data
         found: Gains = data["gains"]
-        period = f"{format_date(found.filters.start)}–{format_date(found.filters.end)}"
-        before = f"{format_date(found.previous.start)}–{format_date(found.previous.end)}"
-        self.heading.setText(self.tr("Gains, %1").replace("%1", period))
-        self.period_label.setText(
-            self.tr(
-                "What the car's tasks led to, as the activity log records each task's outcome; "
-                "compared with the previous period, %1."
-            ).replace("%1", before)
+        self.heading.setText(self.title())
+        about = self.tr(
+            "What the car's tasks led to, as the activity log records each task's outcome."
         )
+        self.period_label.setText(f"{comparison_text(found.filters, found.previous)}\n{about}")
         self._show_facts(found, data["estimate"])
         self._fill_outcomes(found)
         self._draw_months(found.by_month)
@@ -270,23 +272,28 @@ class GainsView(View):
 
     # --- Key figures --------------------------------------------------------------------
 
-    def _previous_text(self, count: int) -> str:
-        found: Gains = self.data["gains"]
+    def _previous_text(self, found: Gains, outcome: str) -> str:
+        """The count of ``outcome`` in the comparison period, named as the overview's cards
+        name it; empty without a comparison."""
+        if found.previous is None:
+            return ""
+        texts = CHANGE_TEXTS[found.filters.compare.kind]
         if not found.previous_coverage.tasks:
-            return self.tr("No tasks in the previous period")
-        return self.tr("Previous period: %1").replace("%1", format_number(count))
+            return QCoreApplication.translate("MetricCard", texts[3])
+        count = format_number(count_of(found.previous_outcomes, outcome))
+        return QCoreApplication.translate("MetricCard", texts[2]).replace("%1", count)
 
     def _show_facts(self, found: Gains, valued: BenefitEstimate) -> None:
         self.facts["avoided"].show_fact(
             self.tr("Admissions avoided"),
             format_number(found.avoided_admissions),
-            self._previous_text(found.previous_avoided_admissions),
+            self._previous_text(found, AVOIDED_ADMISSION),
         )
         treated = OUTCOMES[1]
         self.facts["treated"].show_fact(
             self.tr("Treated on the spot"),
             format_number(count_of(found.outcomes, treated)),
-            self._previous_text(count_of(found.previous_outcomes, treated)),
+            self._previous_text(found, treated),
         )
         coverage = found.coverage
         self.facts["coverage"].show_fact(
@@ -317,7 +324,9 @@ class GainsView(View):
         return self.tr("Other outcomes") if outcome == OTHER else outcome
 
     def _fill_outcomes(self, found: Gains) -> None:
-        before = {row.outcome: row.count for row in found.previous_outcomes}
+        """Tasks and hours per outcome, and the tasks in the comparison period when there
+        is one."""
+        before = {row.outcome: row.count for row in found.previous_outcomes or []}
         rows = [
             (
                 self.outcome_name(row.outcome),
@@ -328,17 +337,27 @@ class GainsView(View):
             for row in sorted(found.outcomes, key=lambda row: row.outcome is None)
         ]
         total = found.coverage.tasks, sum(r.minutes for r in found.outcomes) / 60
-        rows.append((self.tr("All tasks"), *total, found.previous_coverage.tasks))
-        self.outcome_model.set_columns(
-            [
-                Column(self.tr("Outcome")),
-                Column(self.tr("Tasks"), "number"),
-                Column(self.tr("Hours"), "number", 1),
-                Column(self.tr("Previous period"), "number"),
-            ]
-        )
+        before_total = found.previous_coverage.tasks if found.previous_coverage else 0
+        rows.append((self.tr("All tasks"), *total, before_total))
+        columns = [
+            Column(self.tr("Outcome")),
+            Column(self.tr("Tasks"), "number"),
+            Column(self.tr("Hours"), "number", 1),
+        ]
+        if found.previous is None:
+            rows = [row[:-1] for row in rows]
+        else:
+            columns.append(Column(self._comparison_title(found), "number"))
+        self.outcome_model.set_columns(columns)
         self.outcome_model.set_rows(rows)
         self.outcome_table.resizeRowsToContents()
+
+    @staticmethod
+    def _comparison_title(found: Gains) -> str:
+        """The comparison as the filter bar names it: Previous period, Same period last
+        year, Baseline."""
+        label = COMPARISON_CHOICES[found.filters.compare.kind]
+        return QCoreApplication.translate("FilterBar", label).rstrip("…")
 
     def _layer_order(self, cells: list[OutcomeCell]) -> list[str | None]:
         present = {_column_of(cell.outcome) for cell in cells}

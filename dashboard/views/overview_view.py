@@ -118,6 +118,7 @@ COMPARED_TEXTS = {
         "OverviewView", "%1, compared with the same period last year, %2."
     ),
     "baseline": QT_TRANSLATE_NOOP("OverviewView", "%1, compared with the baseline, %2."),
+    "none": QT_TRANSLATE_NOOP("OverviewView", "%1, without comparison."),
 }
 
 
@@ -276,6 +277,15 @@ def _month_span(event: Event, months: list[date]) -> tuple[float, float] | None:
     if end <= 0 or start >= len(months):
         return None
     return max(start, 0.0), min(end, float(len(months)))
+
+
+def comparison_text(filters: Filters, previous: Filters | None) -> str:
+    """``01.01.2025–31.12.2025, compared with the previous period, 01.01.2024–31.12.2024.``
+    in the words of the comparison chosen; ``previous`` None: without comparison."""
+    kind = filters.compare.kind if previous is not None else "none"
+    text = QCoreApplication.translate("OverviewView", COMPARED_TEXTS[kind])
+    text = text.replace("%1", _period_text(filters))
+    return text.replace("%2", _period_text(previous)) if previous is not None else text
 
 
 def _ends_mid_month(month: date, filters: Filters) -> bool:
@@ -489,11 +499,7 @@ class OverviewView(View):
             card.show_events(fetched.events, data.trends[key].months)
 
     def _period_text(self, data: Overview) -> str:
-        if data.previous is None:
-            return self.tr("%1, without comparison.").replace("%1", _period_text(data.filters))
-        text = QCoreApplication.translate("OverviewView", COMPARED_TEXTS[data.filters.compare.kind])
-        text = text.replace("%1", _period_text(data.filters))
-        return text.replace("%2", _period_text(data.previous))
+        return comparison_text(data.filters, data.previous)
 
     def _note(self, spec: CardSpec, filters: Filters) -> str:
         """Say so when a figure cannot be narrowed the way the filters ask."""
