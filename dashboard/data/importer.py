@@ -394,7 +394,7 @@ def _guard_privacy(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
     )
     hits: list[tuple[int, str]] = []
     while len(hits) < MAX_PROBLEMS and (batch := cursor.fetchmany(10_000)):
-        hits += [(ord_, col) for ord_, col, text in batch if holds_identity_number(text)]
+        hits += [(ord_, col) for ord_, col, text in batch if _holds_identity(source, col, text)]
     if hits:
         hits = hits[:MAX_PROBLEMS]
         rows = source.user_rows(ord_ for ord_, _ in hits)
@@ -404,6 +404,11 @@ def _guard_privacy(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
                 for ord_, col in hits
             ]
         )
+
+
+def _holds_identity(source: RawSource, raw_column: str, text: str) -> bool:
+    """An id column's ten-digit ids are not read as identity numbers that lost a zero."""
+    return holds_identity_number(text, lost_zero=int(raw_column[1:]) not in source.id_columns)
 
 
 def _type_rows(

@@ -26,7 +26,14 @@ from dashboard.data.csv_scan import (
     one_encoding,
     utf8_copy,
 )
-from dashboard.data.kinds import REGISTER_HEADER, SHEET_NAMES, header_score, normalize_header
+from dashboard.data.kinds import (
+    FIELDS,
+    REGISTER_HEADER,
+    SHEET_NAMES,
+    header_score,
+    match_columns,
+    normalize_header,
+)
 from dashboard.data.privacy import holds_identity_number
 from dashboard.data.problems import ImportRefused, Problem, readable_name
 from dashboard.data.workbooks import NOT_A_WORKBOOK, SheetScan, guard_workbook, scan_sheet
@@ -54,6 +61,8 @@ class RawSource:
     temp_dir: tempfile.TemporaryDirectory | None = field(default=None, repr=False)
     # Numeric Excel cells (row, column number) holding an identity number as written.
     identity_cells: list[tuple[int, int]] = field(default_factory=list)
+    # Columns (0-based) holding the export's own ids: see privacy.holds_identity_number.
+    id_columns: frozenset[int] = frozenset()
     # A CSV export of the goal register: one leading apostrophe on a cell is an escape.
     register_escapes: bool = False
     # Non-blank records from the top of the file to the header row, both included.
@@ -125,7 +134,7 @@ def open_source(path: Path, kind: str | None = None) -> RawSource:
         refuse(path.name, "filen finnes ikke")
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES:
-        return _open_csv(path)
+        return _open_csv(path, kind)
     if suffix in EXCEL_SUFFIXES:
         return _open_excel(path, kind)
     refuse(path.name, f"ukjent filtype «{path.suffix}»; forventet .csv, .txt eller .xlsx")
@@ -243,7 +252,7 @@ def _cells_above_data(rows: list[list[str]], header_index: int) -> list[tuple]:
     ]
 
 
-def _open_csv(path: Path) -> RawSource:
+def _open_csv(path: Path, kind: str | None) -> RawSource:
     csv_path, temp_dir = _utf8_version(path)
     head = _read_head(csv_path)
     if not head.strip():
@@ -264,6 +273,7 @@ def _open_csv(path: Path) -> RawSource:
         temp_dir=temp_dir,
         records_before_data=sum(1 for record in records[: header_index + 1] if record),
         register_escapes=[cell.strip() for cell in header] == REGISTER_HEADER,
+        id_columns=id_columns([cell.strip() for cell in header], kind),
     )
 
 
@@ -442,6 +452,7 @@ def _open_excel(path: Path, kind: str | None) -> RawSource:
     # column XFD) is searched like a title row's, not made a column of every row.
     width = len(_without_trailing_blanks(header))
     header = header[:width]
+    ids = id_columns(header, kind)
     temp_dir = tempfile.TemporaryDirectory(prefix="helsevakt-")
     csv_path = Path(temp_dir.name) / "sheet.csv"
     with csv_path.open("w", encoding="utf-8", newline="") as handle:
@@ -472,8 +483,25 @@ def _open_excel(path: Path, kind: str | None) -> RawSource:
         ],
         temp_dir=temp_dir,
         records_before_data=1,
-        identity_cells=[(row, _column_number(letters)) for row, letters in scan.identity_cells],
+        identity_cells=_identity_cells(scan, ids),
+        id_columns=ids,
     )
+
+
+def id_columns(header: list[str], kind: str | None) -> frozenset[int]:
+    """The columns holding the export's own ids: the id column of ``kind``, or of any kind
+    the file may be."""
+    kinds = [kind] if kind else list(FIELDS)
+    found = (match_columns(candidate, header).get("id") for candidate in kinds)
+    return frozenset(index for index in found if index is not None)
+
+
+def _identity_cells(scan: SheetScan, ids: frozenset[int]) -> list[tuple[int, int]]:
+    """Numeric cells holding an identity number: as written, or, outside the id columns,
+    once the leading zero Excel takes off is put back."""
+    written = [(row, _column_number(letters)) for row, letters in scan.identity_cells]
+    lost_zero = [(row, _column_number(letters)) for row, letters in scan.lost_zero_cells]
+    return written + [(row, column) for row, column in lost_zero if column - 1 not in ids]
 
 
 def _without_trailing_blanks(cells: list[str]) -> list[str]:
