@@ -1313,9 +1313,6 @@ class TestBrokenFiles:
         else:
             assert_norwegian_refusal(r, p.name)
 
-    @pytest.mark.xfail(
-        strict=False, reason="contract unclear: silent on NUL; stored NUL tested as unwanted"
-    )
     def test_nul_bytes(self, base):
         hv = base
         data = csv_bytes(ACT_HEADER, [act_row(1), act_row(2, task="Blod\x00prøve")])
@@ -2523,10 +2520,6 @@ class TestMoreShapes:
         p = xlsx_file(hv.inp / "hull.xlsx", [("Ark1", rows)])
         accepted(hv, p, "activities", 4)
 
-    @pytest.mark.xfail(
-        strict=False,
-        reason="contract unclear: rows of only delimiters (Excel CSV tail) - skip or refuse?",
-    )
     def test_csv_blank_lines_in_the_middle(self, hv):
         data = (
             csv_bytes(ACT_HEADER, [act_row(1), act_row(2)])
@@ -2536,10 +2529,6 @@ class TestMoreShapes:
         p = hv.write("hull.csv", data)
         accepted(hv, p, "activities", 4)
 
-    @pytest.mark.xfail(
-        strict=False,
-        reason="contract unclear: rows of only delimiters (Excel CSV tail) - skip or refuse?",
-    )
     def test_csv_trailing_empty_delimiter_rows(self, hv):
         data = csv_bytes(ACT_HEADER, [act_row(i) for i in range(3)]) + b";;;;;;;;\r\n;;;;;;;;\r\n"
         accepted(hv, hv.write("hale.csv", data), "activities", 3)

@@ -149,6 +149,7 @@ def _store_carefully(
     _load_raw(con, source)
     _refuse_rows_not_read(con, source)
     _take_off_register_escapes(con, source)
+    empty_rows = _drop_empty_rows(con, source)
     steps.report(0.35, "Ser etter fødselsnummer")
     _guard_privacy(con, source)
     steps.report(0.5, "Kontrollerer verdiene")
@@ -157,7 +158,19 @@ def _store_carefully(
     if not rules.replace_changed:
         _refuse_changed_rows(con, source, kind, columns)
     steps.report(0.75, "Lagrer")
-    return _store_rows(con, path, source.name, kind, steps, apart.digest)
+    result = _store_rows(con, path, source.name, kind, steps, apart.digest)
+    return replace(result, empty_rows=empty_rows)
+
+
+def _drop_empty_rows(con: duckdb.DuckDBPyConnection, source: RawSource) -> int:
+    """Rows of only delimiters (Excel writes them below a table whose rows it once held)
+    carry nothing: they are left out, and the summary counts them. The other rows keep
+    their numbers (``rowid``), by which problems are named."""
+    blank = " AND ".join(f"{cell(f'c{index}')} IS NULL" for index in range(len(source.header)))
+    if not blank:
+        return 0
+    dropped, *_ = con.execute(f"DELETE FROM raw WHERE {blank}").fetchone()
+    return dropped
 
 
 def _unused_columns(source: RawSource, columns: dict[str, str]) -> tuple[str, ...]:

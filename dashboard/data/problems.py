@@ -59,15 +59,21 @@ class ImportResult:
     rows_replaced: int = 0
     # Columns the contract does not name: read by the privacy guard, not stored.
     unused_columns: tuple[str, ...] = ()
+    # Rows of only delimiters, left out.
+    empty_rows: int = 0
 
     @property
     def already_imported(self) -> bool:
         return self.rows_added == 0 and self.rows_replaced == 0
 
     def summary(self) -> str:
-        if not self.unused_columns:
-            return self._counts()
-        return f"{self._counts()}; ikke brukt: {', '.join(self.unused_columns)}"
+        parts = [self._counts()]
+        if self.empty_rows:
+            rows = "tom rad" if self.empty_rows == 1 else "tomme rader"
+            parts.append(f"{self.empty_rows} {rows} (bare skilletegn) hoppet over")
+        if self.unused_columns:
+            parts.append(f"ikke brukt: {', '.join(self.unused_columns)}")
+        return "; ".join(parts)
 
     def _counts(self) -> str:
         if self.rows_read == 0:

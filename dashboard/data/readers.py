@@ -19,12 +19,16 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from dashboard.data.csv_scan import (
+    NulFound,
     count_records,
     csv_records,
+    field_index_at,
     last_line_bytes,
     line_ends,
     one_encoding,
+    record_at,
     utf8_copy,
+    utf16_without_bom,
 )
 from dashboard.data.kinds import (
     FIELDS,
@@ -110,8 +114,17 @@ class RawSource:
 
     def _line_end_count(self) -> int:
         if self._line_ends is None:
-            self._line_ends = line_ends(self.csv_path, self.name)
+            try:
+                self._line_ends = line_ends(self.csv_path, self.name)
+            except NulFound as found:
+                self.refuse_nul(found.offset)
         return self._line_ends
+
+    def refuse_nul(self, offset: int) -> None:
+        """Refuse the file at the cell holding the NUL byte at ``offset`` of the CSV."""
+        row, start = record_at(self.csv_path, offset)
+        column = field_index_at(self.csv_path, start, offset, self.delimiter)
+        refuse(self.name, NUL_MESSAGE, row=row, column=header_label(self.header, column))
 
     def close(self) -> None:
         if self.temp_dir is not None:
@@ -122,6 +135,21 @@ class RawSource:
 
     def __exit__(self, *exc_info) -> None:
         self.close()
+
+
+NUL_MESSAGE = (
+    "cellen inneholder et NUL-tegn (byte 0), som ingen eksport har: filen er trolig binær "
+    "eller skadet. Eksporter den på nytt fra fagsystemet eller Excel."
+)
+
+
+def header_label(header: list[str], index: int) -> str:
+    """A column as messages name it: its header, unless that is blank or must not be shown
+    (an identity number, a NUL)."""
+    name = header[index] if index < len(header) else ""
+    if not name or "\x00" in name or holds_identity_number(name):
+        return f"kolonne {index + 1}"
+    return name
 
 
 def refuse(name: str, message: str, row: int | None = None, column: str | None = None):
@@ -169,6 +197,10 @@ def _utf8_version(path: Path) -> tuple[Path, tempfile.TemporaryDirectory | None]
     name = readable_name(path.name)
     if _starts_with_utf16_bom(path):
         return utf8_copy(path, name, "utf-16")
+    with path.open("rb") as handle:
+        utf16 = utf16_without_bom(handle.read(SNIFF_BYTES))
+    if utf16:
+        return utf8_copy(path, name, utf16)
     if _head_is_utf8(path):
         return (path, None) if _utf8_path(path) else utf8_copy(path, name, "utf-8")
     return utf8_copy(path, name, one_encoding(path, name))
@@ -204,9 +236,7 @@ def _refuse_cut_mid_letter(source: RawSource) -> None:
         # Delimiters counted, not parsed: the line may hold a cell too long for csv.
         column = last_line.count(source.delimiter.encode())
         row = max(number for number, _ in csv_records(source.csv_path))
-        header = source.header[column] if column < len(source.header) else ""
-        label = header if header and not holds_identity_number(header) else f"kolonne {column + 1}"
-        refuse(source.name, CUT_MID_LETTER, row=row, column=label)
+        refuse(source.name, CUT_MID_LETTER, row=row, column=header_label(source.header, column))
 
 
 CUT_MID_LETTER = (
@@ -261,7 +291,7 @@ def _open_csv(path: Path, kind: str | None) -> RawSource:
         refuse(path.name, LONG_FIRST_LINE, row=1)
     delimiter, header_index, header = _sniff_csv(head)
     records = _records(head, delimiter)
-    return RawSource(
+    source = RawSource(
         name=readable_name(path.name),
         csv_path=csv_path,
         delimiter=delimiter,
@@ -275,6 +305,11 @@ def _open_csv(path: Path, kind: str | None) -> RawSource:
         register_escapes=[cell.strip() for cell in header] == REGISTER_HEADER,
         id_columns=id_columns([cell.strip() for cell in header], kind),
     )
+    if "\x00" in head:
+        # Before the kind is judged by a header that may hold it.
+        with csv_path.open("rb") as handle:
+            source.refuse_nul(handle.read(SNIFF_BYTES).index(b"\x00"))
+    return source
 
 
 LONG_FIRST_LINE = (
@@ -447,6 +482,7 @@ def _open_excel(path: Path, kind: str | None) -> RawSource:
     header_index, _ = _find_header([cells for _, cells in rows])
     header_number, header = rows[header_index]
     _refuse_uncached_formulas(path, scan, header)
+    _refuse_nul_cells(path, rows[header_index:], header)
     data = rows[header_index + 1 :]
     # The table is as wide as its header; a cell beyond it (a note, or one lone cell in
     # column XFD) is searched like a title row's, not made a column of every row.
@@ -486,6 +522,14 @@ def _open_excel(path: Path, kind: str | None) -> RawSource:
         identity_cells=_identity_cells(scan, ids),
         id_columns=ids,
     )
+
+
+def _refuse_nul_cells(path: Path, rows: list[tuple[int, list[str]]], header: list[str]) -> None:
+    """A cell holding NUL (written ``_x0000_`` in the workbook's XML) is refused, named."""
+    for number, cells in rows:
+        for column, text in enumerate(cells):
+            if "\x00" in text:
+                refuse(path.name, NUL_MESSAGE, row=number, column=header_label(header, column))
 
 
 def id_columns(header: list[str], kind: str | None) -> frozenset[int]:
