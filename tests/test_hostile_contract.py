@@ -2667,11 +2667,6 @@ class TestMoreShapes:
 # ======================================================================================
 # 12. numbers, goal ids, other kinds, command line arguments
 # ======================================================================================
-_ARGPARSE_XFAIL = pytest.mark.xfail(
-    strict=False, reason="contract unclear: argparse's English 'usage:/error:' lines"
-)
-
-
 class TestNumbersAndArgs:
     def test_unquoted_decimal_comma_in_comma_file_not_split_silently(self, hv):
         text = (
@@ -2768,10 +2763,10 @@ class TestNumbersAndArgs:
     @pytest.mark.parametrize(
         "argv",
         [
-            pytest.param(["import", "--kind", "tull", "x.csv"], marks=_ARGPARSE_XFAIL),
-            pytest.param(["import"], marks=_ARGPARSE_XFAIL),
-            pytest.param(["metrics", "--from", "2024-02-30", "--json"], marks=_ARGPARSE_XFAIL),
-            pytest.param(["metrics", "--from", "31.12.2024", "--json"], marks=_ARGPARSE_XFAIL),
+            ["import", "--kind", "tull", "x.csv"],
+            ["import"],
+            ["metrics", "--from", "2024-02-30", "--json"],
+            ["metrics", "--from", "31.12.2024", "--json"],
             ["metrics", "--from", "2024-12-31", "--to", "2024-01-01", "--json"],
             pytest.param(
                 [
@@ -2967,10 +2962,6 @@ class TestAssessedArgument:
 # ======================================================================================
 # 14. backup / restore (commands added after the contract; hostile paths only)
 # ======================================================================================
-@pytest.mark.xfail(
-    strict=False,
-    reason="backup/restore, actions export and import --assessed are not implemented; not issue 10",
-)
 class TestBackupRestore:
     def test_restore_garbage_refused_db_unchanged(self, base):
         before = dump(base.db)
@@ -3028,9 +3019,6 @@ class TestBackupRestore:
         ]
         assert kept, "contract of restore: the old database is kept"
 
-    @pytest.mark.xfail(
-        strict=False, reason="contract unclear: does the privacy guard apply to restore?"
-    )
     def test_restore_of_database_holding_identity_number(self, base):
         hv = base
         bak = hv.tmp / "kopi.db"
@@ -3427,10 +3415,6 @@ class TestSecondRound:
             assert_norwegian_refusal(r)
             assert dump(hv.db) == before
 
-    @pytest.mark.xfail(
-        strict=False,
-        reason="contract unclear: backup/restore are not in the contract; overwriting a CSV the user named",
-    )
     def test_backup_over_an_existing_export_file(self, base):
         victim = base.write("viktig.csv", csv_bytes(ACT_HEADER, [act_row(1)]))
         original = victim.read_bytes()
