@@ -2442,10 +2442,6 @@ class TestGoalsExport:
         assert r.rc == 0, r
         assert _goal_state(db2) == state
 
-    @pytest.mark.xfail(
-        strict=False,
-        reason="contract unclear: CSV formula injection guard not named in the contract",
-    )
     def test_csv_export_no_field_starts_as_formula(self, hv):
         self._import_goals(hv, FORMULA_GOALS)
         out = hv.tmp / "register.csv"
