@@ -3,10 +3,12 @@
 A fødselsnummer is 11 digits: a birth date DDMMYY, three individual digits and two mod-11
 check digits. A D-number adds 4 to the first digit (day + 40), an H-number 4 to the third
 (month + 40). Every cell of the file is searched, named columns or not, and the file name
-and sheet names too. People and programs write the number in many ways: split by a space,
-two spaces, a dot, a dash or a (narrow) non-breaking space, after the date (``150385
-45660``) or inside it (``15.03.85-45660``), in full-width or other Unicode digits, or as
-an Excel number that lost its leading zero (10 digits).
+and sheet names too. People and programs write the number in many ways: split by a space
+of any width, a line break (a cell with Alt+Enter), a tab, a dot, a dash or a slash, after
+the date (``150385 45660``) or inside it (``15.03.85-45660``), with invisible characters
+between the digits (zero-width space, soft hyphen, byte order mark, bidi marks: Unicode
+category Cf), in full-width or other Unicode digits, or as an Excel number that lost its
+leading zero (10 digits; not in an id column, see :func:`holds_identity_number`).
 
 Numbers that fail the date or the check digits (incident numbers, mobile numbers) pass.
 A candidate is never repeated: messages name only where it is.
