@@ -548,3 +548,31 @@ def test_a_file_of_only_delimiter_rows_says_it_has_no_rows(store, tmp_path):
 
     assert (result.rows_read, result.rows_added, result.empty_rows) == (0, 0, 2)
     assert "ingen rader" in result.summary() and "2 tomme rader" in result.summary()
+
+
+def test_old_mac_line_ends_in_utf8_import_every_row(store, tmp_path):
+    path = tmp_path / "mac.csv"
+    rows = [*ROWS[:2], ROWS[2].replace("Blodprøve", '"Blod\rprøve"')]
+    path.write_bytes((HEADER + "\r" + "\r".join(rows) + "\r").encode("utf-8"))
+
+    result = import_file(store, path)
+
+    assert (result.rows_read, result.rows_added) == (3, 3)
+    assert stored(store)[2] == ("A3", "Røros", "Blod\nprøve")
+
+
+def test_old_mac_line_ends_in_another_encoding_are_refused_as_such(store, tmp_path):
+    path = tmp_path / "mac.csv"
+    path.write_bytes((HEADER + "\r" + "\r".join(ROWS) + "\r").encode("mac_roman"))
+
+    (problem,) = refused(store, path)
+
+    assert "Mac" in problem.message and "CSV UTF-8" in problem.message
+
+
+def test_utf32_with_a_byte_order_mark_imports(store, tmp_path):
+    path = tmp_path / "u32.txt"
+    path.write_bytes((HEADER + "\n" + "\n".join(ROWS) + "\n").encode("utf-32"))
+
+    assert import_file(store, path).rows_added == 5
+    assert {municipality for _, municipality, _ in stored(store)} == {"Røros"}

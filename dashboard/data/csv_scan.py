@@ -216,9 +216,9 @@ def _refuse_mojibake(chunk: bytes, path: Path, name: str, seen: int) -> None:
 
 
 def utf8_copy(path: Path, name: str, encoding: str) -> tuple[Path, tempfile.TemporaryDirectory]:
-    """A UTF-8 copy of a file written in ``encoding`` (``utf-8``, ``cp1252``, ``utf-16``
-    with a byte order mark, or ``utf-16-le``/``utf-16-be`` without), under a name DuckDB
-    can open."""
+    """A UTF-8 copy of a file written in ``encoding`` (``utf-8``, ``cp1252``, ``utf-16`` or
+    ``utf-32`` with a byte order mark, ``utf-16-le``/``utf-16-be`` without, or ``utf-8-cr``:
+    UTF-8 with old Mac line ends), under a name DuckDB can open."""
     temp_dir = tempfile.TemporaryDirectory(prefix="helsevakt-")
     target = Path(temp_dir.name) / "utf8.csv"
     try:
@@ -226,12 +226,22 @@ def utf8_copy(path: Path, name: str, encoding: str) -> tuple[Path, tempfile.Temp
             _copy_windows_1252(path, target)
         elif encoding == "utf-8":
             shutil.copyfile(path, target)
+        elif encoding == "utf-8-cr":
+            _copy_with_line_feeds(path, target)
         else:
             _copy_utf16(path, target, name, encoding)
     except BaseException:
         temp_dir.cleanup()
         raise
     return target, temp_dir
+
+
+def _copy_with_line_feeds(path: Path, target: Path) -> None:
+    """Old Mac line ends (CR alone) as line feeds, which the counts here and DuckDB read
+    alike; a UTF-8 letter never holds the byte CR, so blocks may end anywhere."""
+    with path.open("rb") as handle, target.open("wb") as out:
+        for block in iter(lambda: handle.read(CHUNK_BYTES), b""):
+            out.write(block.replace(b"\r", b"\n"))
 
 
 def _copy_windows_1252(path: Path, target: Path) -> None:

@@ -186,24 +186,40 @@ def _head_is_utf8(path: Path) -> bool:
     return True
 
 
-def _starts_with_utf16_bom(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-
-
 def _utf8_version(path: Path) -> tuple[Path, tempfile.TemporaryDirectory | None]:
     """The file itself when its head is UTF-8 (DuckDB checks the rest as it reads, and a
     later non-UTF-8 byte makes the importer call :func:`reencode_as_utf8`), else a copy."""
     name = readable_name(path.name)
-    if _starts_with_utf16_bom(path):
-        return utf8_copy(path, name, "utf-16")
     with path.open("rb") as handle:
-        utf16 = utf16_without_bom(handle.read(SNIFF_BYTES))
-    if utf16:
-        return utf8_copy(path, name, utf16)
+        head = handle.read(SNIFF_BYTES)
+    unicode = _unicode_encoding(head)
+    if unicode:
+        return utf8_copy(path, name, unicode)
+    old_mac = b"\r" in head and b"\n" not in head
     if _head_is_utf8(path):
+        if old_mac:
+            return utf8_copy(path, name, "utf-8-cr")
         return (path, None) if _utf8_path(path) else utf8_copy(path, name, "utf-8")
+    if old_mac:
+        refuse(name, OLD_MAC_TEXT)
     return utf8_copy(path, name, one_encoding(path, name))
+
+
+def _unicode_encoding(head: bytes) -> str | None:
+    """UTF-32 or UTF-16 by the byte order mark (UTF-32's begins like UTF-16's), or UTF-16
+    without one."""
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return utf16_without_bom(head)
+
+
+OLD_MAC_TEXT = (
+    "filen har linjeskift fra gamle Mac-programmer (bare CR) og er ikke UTF-8, så "
+    "tegnkodingen (trolig Mac Roman) kan ikke leses sikkert; lagre den på nytt i Excel som "
+    "«CSV UTF-8 (kommadelt)»"
+)
 
 
 def _utf8_path(path: Path) -> bool:
