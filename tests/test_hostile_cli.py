@@ -170,3 +170,29 @@ def test_a_restore_of_a_backup_holding_an_identity_number_is_refused(database, t
     assert FNR not in captured.out + captured.err and FNR[6:] not in captured.out + captured.err
     assert contents(database) == before
     assert [p.name for p in tmp_path.iterdir() if "gjenoppretting" in p.name] == []
+
+
+def test_a_backup_of_an_export_given_as_the_database_says_so(database, tmp_path, capsys):
+    export = tmp_path / "logg.csv"
+
+    code = main(["--db", str(export), "backup", str(tmp_path / "kopi.duckdb")])
+
+    err = capsys.readouterr().err
+    assert code == 2 and "«logg.csv» er ikke en database" in err and "--db" in err
+    assert not (tmp_path / "kopi.duckdb").exists()
+
+
+def test_a_backup_to_a_folder_asks_for_a_file_name(database, tmp_path, capsys):
+    folder = tmp_path / "kopier"
+    folder.mkdir()
+
+    code = main(["--db", str(database), "backup", "--overwrite", str(folder)])
+
+    assert code == 2 and "er en mappe; oppgi et filnavn" in capsys.readouterr().err
+    assert folder.is_dir() and list(folder.iterdir()) == []
+
+
+def test_importing_a_folder_says_it_is_a_folder(database, tmp_path, capsys):
+    code = main(["--db", str(database), "import", str(tmp_path)])
+
+    assert code == 1 and "er en mappe, ikke en fil" in capsys.readouterr().err

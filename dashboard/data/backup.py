@@ -55,7 +55,17 @@ def backup(db_path: Path | str, target: Path | str, overwrite: bool = False) -> 
     db_path = Path(db_path)
     if not db_path.is_file():
         raise FileNotFoundError(f"fant ingen database i {db_path}")
+    if not _has_magic(db_path):
+        raise BackupRefused(
+            f"«{db_path.name}» er ikke en database; oppgi databasefilen med --db "
+            "(f.eks. helsevakt.duckdb)"
+        )
     target = Path(target)
+    if target.is_dir():
+        raise BackupRefused(
+            f"{target} er en mappe; oppgi et filnavn i den, f.eks. "
+            f"{target / 'helsevakt-kopi.duckdb'}"
+        )
     if target.exists() and not overwrite and not _same_file(target, db_path):
         raise BackupRefused(
             f"{target.name} finnes fra før og er ikke skrevet over; velg et annet navn, "

@@ -158,6 +158,8 @@ def refuse(name: str, message: str, row: int | None = None, column: str | None =
 
 def open_source(path: Path, kind: str | None = None) -> RawSource:
     """Find how ``path`` is written; refuse a file that cannot be read as an export."""
+    if path.is_dir():
+        refuse(path.name, "er en mappe, ikke en fil; oppgi filene i den (f.eks. mappe/*.csv)")
     if not path.is_file():
         refuse(path.name, "filen finnes ikke")
     suffix = path.suffix.lower()
