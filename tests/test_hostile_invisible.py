@@ -241,3 +241,38 @@ def test_the_first_look_does_not_join_an_ordinary_rows_cells():
 
     assert not first_look(cells)
     assert first_look([*cells[:4], f"Blodprøve {FNR[:6]}\u200b{FNR[6:]}", *cells[5:]])
+
+
+def grouped_by_thousands(number: str, separator: str) -> str:
+    """``number`` as a spreadsheet's number format with a thousands separator writes it."""
+    head = len(number) % 3 or 3
+    groups = [number[:head]] + [number[i : i + 3] for i in range(head, len(number), 3)]
+    return separator.join(groups)
+
+
+@pytest.mark.parametrize(
+    "separator", [" ", "\u00a0", "\u202f", ".", ",", "'"], ids=["space", "nbsp", "nnbsp", *".,'"]
+)
+def test_a_number_written_with_thousands_separators_is_refused(store, tmp_path, separator):
+    """Excel's number format «# ##0» writes 15038550060 as «15 038 550 060» in a CSV."""
+    rows = activity_rows(f"Pasient {grouped_by_thousands(FNR, separator)},00 ok")
+    message = refusal(store, write_csv(tmp_path / "a.csv", HEADER, rows))
+
+    assert "rad 4" in message and "Oppgave" in message
+    assert_not_echoed(message, FNR)
+
+
+def test_a_lost_zero_number_with_thousands_separators_is_refused(store, tmp_path):
+    rows = [
+        [*row, grouped_by_thousands(FNR_ZERO[1:], "\u00a0") if row[0] == "A2" else ""]
+        for row in activity_rows()
+    ]
+
+    message = refusal(store, write_csv(tmp_path / "a.csv", [*HEADER, "Notat"], rows))
+
+    assert "rad 3" in message and "Notat" in message
+
+
+def test_thousands_grouped_amounts_that_are_no_identity_number_pass():
+    assert not holds_identity_number("Budsjett 12 345 678 901 kr")
+    assert not holds_identity_number(grouped_by_thousands(FNR[:10] + "9", " ") + " kr")

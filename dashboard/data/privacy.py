@@ -5,7 +5,8 @@ check digits. A D-number adds 4 to the first digit (day + 40), an H-number 4 to 
 (month + 40). Every cell of the file is searched, named columns or not, and the file name
 and sheet names too. People and programs write the number in many ways: split by a space
 of any width, a line break (a cell with Alt+Enter), a tab, a dot, a dash or a slash, after
-the date (``150385 45660``) or inside it (``15.03.85-45660``), with invisible characters
+the date (``150385 45660``) or inside it (``15.03.85-45660``), grouped by thousands as a
+number format writes it (``15 038 545 660``), with invisible characters
 between the digits (zero-width space, soft hyphen, byte order mark, bidi marks: Unicode
 category Cf), in full-width or other Unicode digits, or as an Excel number that lost its
 leading zero (10 digits; not in an id column, see :func:`holds_identity_number`).
@@ -43,6 +44,9 @@ WRITTEN = re.compile(
     rf"(?<![0-9])([0-9]{{2}}){_SEP}([0-9]{{2}}){_SEP}([0-9]{{2}}){_SEP}"
     rf"([0-9]{{3}}){_SEP}([0-9]{{2}})(?![0-9])"
 )
+# A number format with a thousands separator (Excel's «# ##0») writes 15038545660 as
+# «15 038 545 660», and a number that lost its leading zero as «1 019 012 345».
+GROUPED = re.compile(r"(?<![0-9])([0-9]{1,2})([ .,'])([0-9]{3})\2([0-9]{3})\2([0-9]{3})(?![0-9])")
 DIGIT_RUN = re.compile(r"[0-9]+")
 BLANKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
 
@@ -118,16 +122,20 @@ def holds_identity_number(text: str, *, lost_zero: bool = True) -> bool:
     February once a zero is put before them, and about one in 121 of them would pass both
     check digits, so a year's AMK export would be refused for numbers that are no one's."""
     text = comparable(text)
-    written = ("".join(match.groups()) for match in WRITTEN.finditer(text))
-    runs = DIGIT_RUN.findall(text) if lost_zero else ()
-    padded = ("0" + run for run in runs if len(run) == 10)
-    return any(is_identity_number(candidate) for candidate in (*written, *padded))
+    written = ["".join(match.groups()) for match in WRITTEN.finditer(text)]
+    grouped = [match.expand(r"\1\3\4\5") for match in GROUPED.finditer(text)]
+    runs = [*DIGIT_RUN.findall(text), *grouped] if lost_zero else []
+    padded = ["0" + run for run in runs if len(run) == 10]
+    return any(is_identity_number(candidate) for candidate in (*written, *grouped, *padded))
 
 
 def may_hold_identity_number(text: str | None) -> bool:
     """A cheap first look: ten digits or more, however written (messages never quote such
     a text, identity number or not)."""
-    return text is not None and MAYBE.search(comparable(text)) is not None
+    if text is None:
+        return False
+    text = comparable(text)
+    return MAYBE.search(text) is not None or GROUPED.search(text) is not None
 
 
 MAYBE = re.compile(rf"[0-9]{{2}}{_SEP}[0-9]{{2}}{_SEP}[0-9]{{2}}{_SEP}[0-9]{{3}}{_SEP}[0-9]")
@@ -143,7 +151,10 @@ def _sql_digits(count: int) -> str:
     return r"\p{Cf}*".join([r"\p{Nd}"] * count)
 
 
-MAYBE_SQL_PATTERN = _SQL_SEP.join(_sql_digits(count) for count in (2, 2, 2, 3, 1))
+_SQL_THOUSANDS = r"[.,'\p{Z}\p{Cc}\p{Cf}]*"
+_SQL_WRITTEN = _SQL_SEP.join(_sql_digits(count) for count in (2, 2, 2, 3, 1))
+_SQL_GROUPED = _SQL_THOUSANDS.join([r"\p{Nd}(?:\p{Cf}*\p{Nd})?", *[_sql_digits(3)] * 3])
+MAYBE_SQL_PATTERN = f"{_SQL_WRITTEN}|{_SQL_GROUPED}"
 
 
 def maybe_identity_sql(column: str) -> str:
