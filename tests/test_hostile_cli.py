@@ -196,3 +196,51 @@ def test_importing_a_folder_says_it_is_a_folder(database, tmp_path, capsys):
     code = main(["--db", str(database), "import", str(tmp_path)])
 
     assert code == 1 and "er en mappe, ikke en fil" in capsys.readouterr().err
+
+
+# --- what a file holds never drives the terminal ---------------------------------------
+
+HOSTILE_TEXT = "\x1b[2J\x1b[31m\nlogg.csv: aktivitetslogg, 9 rader, 9 nye\u202e\r"
+ROW = "A1;01.02.2021 10:00;01.02.2021 10:30;2;Blodprøve;HBO"
+
+
+def assert_plain(text: str) -> None:
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]", text), repr(text)
+    assert "9 rader" not in text.split("\n")[0] or text.count("\n") <= 1
+
+
+def test_a_header_with_terminal_escapes_is_printed_plain(tmp_path, capsys):
+    path = tmp_path / "logg.csv"
+    header = f'ID;Start;Slutt;Delprosjekt;Oppgave;Bestiller;"Notat{HOSTILE_TEXT}"'
+    path.write_text(f"{header}\n{ROW};x\n", encoding="utf-8")
+
+    assert main(["--db", str(tmp_path / "hv.duckdb"), "import", str(path)]) == 0
+
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and out.startswith("logg.csv: aktivitetslogg, 1 rader")
+    assert "ikke brukt: Notat?[2J?[31m?logg.csv" in out
+    assert_plain(out)
+
+
+def test_a_cell_with_terminal_escapes_is_quoted_plain(tmp_path, capsys):
+    path = tmp_path / "logg.csv"
+    row = ROW.replace(";2;", f';"9{HOSTILE_TEXT}";')
+    path.write_text(f"ID;Start;Slutt;Delprosjekt;Oppgave;Bestiller\n{row}\n", encoding="utf-8")
+
+    assert main(["--db", str(tmp_path / "hv.duckdb"), "import", str(path)]) == 1
+
+    err = capsys.readouterr().err
+    assert "rad 2, kolonne «Delprosjekt»: ukjent delprosjekt «9?[2J" in err
+    assert err.count("\n") == 2
+    assert_plain(err)
+
+
+def test_a_file_name_with_terminal_escapes_is_printed_plain(tmp_path, capsys):
+    path = tmp_path / "logg\x1b[31m\nfalsk.csv"
+    path.write_text("ID;Start\nA1;tull\n", encoding="utf-8")
+
+    assert main(["--db", str(tmp_path / "hv.duckdb"), "import", str(path)]) == 1
+
+    err = capsys.readouterr().err
+    assert err.startswith("Avvist: logg?[31m?falsk.csv (ingen endringer i databasen)\n")
+    assert_plain(err)

@@ -21,7 +21,7 @@ import calendar
 import re
 import unicodedata
 
-from dashboard.data.problems import readable_name
+from dashboard.data.problems import printable, readable_name
 
 PRIVACY_MESSAGE = (
     "cellen inneholder et fødselsnummer eller D-nummer; helseopplysninger med "
@@ -184,4 +184,4 @@ def shown_file_name(name: str) -> str:
     """A file name as messages may show it: readable, and never one holding an identity
     number."""
     name = readable_name(name)
-    return "(filnavnet vises ikke)" if holds_identity_number(name) else name
+    return "(filnavnet vises ikke)" if holds_identity_number(name) else printable(name)

@@ -17,6 +17,17 @@ def readable_name(name: str) -> str:
     return name
 
 
+# Control characters (a terminal escape, a line break, a carriage return) and the format
+# characters that reorder or hide text (bidi overrides and isolates, zero-width marks).
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+
+
+def printable(text: str) -> str:
+    """``text`` from a file (its name, a header, a cell) safe to print: a file must never
+    drive the terminal nor fake a line of output, so each such character shows as «?»."""
+    return UNPRINTABLE.sub("?", text)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in a file, located as the user counts rows in it."""
@@ -34,7 +45,7 @@ class Problem:
             where.append(self.column)
         elif self.column:
             where.append(f"kolonne «{self.column}»")
-        return f"{', '.join(where)}: {self.message}"
+        return printable(f"{', '.join(where)}: {self.message}")
 
 
 class ImportRefused(Exception):
@@ -73,7 +84,7 @@ class ImportResult:
             parts.append(f"{self.empty_rows} {rows} (bare skilletegn) hoppet over")
         if self.unused_columns:
             parts.append(f"ikke brukt: {', '.join(self.unused_columns)}")
-        return "; ".join(parts)
+        return printable("; ".join(parts))
 
     def _counts(self) -> str:
         if self.rows_read == 0:
