@@ -244,3 +244,19 @@ def test_a_file_name_with_terminal_escapes_is_printed_plain(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("Avvist: logg?[31m?falsk.csv (ingen endringer i databasen)\n")
     assert_plain(err)
+
+
+def test_a_restore_is_not_refused_for_digits_the_program_computed(database, tmp_path, capsys):
+    """A file's SHA-256, a goal id and an id derived from a row's content are hexadecimal:
+    one in a few thousand holds eleven digits that read as an identity number."""
+    backup = tmp_path / "kopi.duckdb"
+    assert main(["--db", str(database), "backup", str(backup)]) == 0
+    derived = f"h{FNR}{'ab12' * 5}c-1"
+    assert len(derived) == 35
+    with duckdb.connect(str(backup)) as con:
+        con.execute("UPDATE activities SET id = ? WHERE id = 'A2'", [derived])
+        con.execute("UPDATE imports SET sha256 = ?", [f"{FNR}{'f' * 53}"])
+
+    assert main(["--db", str(database), "restore", str(backup)]) == 0
+
+    assert contents(database) == [("A1", "Blodprøve"), (derived, "EKG")]

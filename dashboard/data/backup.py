@@ -236,29 +236,39 @@ def _refuse_identity_numbers(path: Path, name: str) -> None:
         )
 
 
+# Columns the program computes (hexadecimal digests, which now and then hold eleven digits
+# that read as an identity number), and the form of an id derived from a row's content.
+COMPUTED_COLUMNS = frozenset({"sha256", "goal_id"})
+DERIVED_ID = "^h[0-9a-f]{32}-[0-9]+$"
+
+
 def _columns_with_identity_numbers(con: duckdb.DuckDBPyConnection) -> list[str]:
     columns = con.execute(
-        "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = "
-        "current_database() AND schema_name = 'main' AND data_type = 'VARCHAR' "
-        "ORDER BY table_name, column_index"
+        "SELECT schema_name, table_name, column_name FROM duckdb_columns() WHERE "
+        "database_name = current_database() AND data_type = 'VARCHAR' "
+        "ORDER BY schema_name, table_name, column_index"
     ).fetchall()
     return [
         f"tabellen «{table}», kolonnen «{column}»"
-        for table, column in columns
-        if _holds_identity_number(con, table, column)
+        for schema, table, column in columns
+        if column not in COMPUTED_COLUMNS and _holds_identity_number(con, schema, table, column)
     ]
 
 
-def _holds_identity_number(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
+def _holds_identity_number(
+    con: duckdb.DuckDBPyConnection, schema: str, table: str, column: str
+) -> bool:
     # An id column's ten-digit ids are not identity numbers that lost a zero (privacy.py).
     lost_zero = column != "id"
+    text = _quoted(column)
+    derived = f" AND NOT regexp_full_match({text}, $derived_id)" if column == "id" else ""
     cursor = con.execute(
-        f"SELECT {_quoted(column)} FROM {_quoted(table)} "
-        f"WHERE {maybe_identity_sql(_quoted(column))}",
-        {"maybe_identity": MAYBE_SQL_PATTERN},
+        f"SELECT {text} FROM {_quoted(schema)}.{_quoted(table)} "
+        f"WHERE {maybe_identity_sql(text)}{derived}",
+        {"maybe_identity": MAYBE_SQL_PATTERN, **({"derived_id": DERIVED_ID} if derived else {})},
     )
     while batch := cursor.fetchmany(10_000):
-        if any(holds_identity_number(text, lost_zero=lost_zero) for (text,) in batch):
+        if any(holds_identity_number(value, lost_zero=lost_zero) for (value,) in batch):
             return True
     return False
 
