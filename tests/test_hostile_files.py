@@ -527,7 +527,7 @@ def test_rows_of_only_delimiters_are_skipped_and_counted(store, tmp_path):
     result = import_file(store, path)
 
     assert (result.rows_read, result.rows_added, result.empty_rows) == (5, 5, 3)
-    assert "3 tomme rader (bare skilletegn) hoppet over" in result.summary()
+    assert "3 tomme rader (bare skilletegn eller mellomrom) hoppet over" in result.summary()
 
 
 def test_a_row_of_only_delimiters_in_the_middle_keeps_the_rows_numbered(store, tmp_path):
@@ -576,3 +576,19 @@ def test_utf32_with_a_byte_order_mark_imports(store, tmp_path):
 
     assert import_file(store, path).rows_added == 5
     assert {municipality for _, municipality, _ in stored(store)} == {"Røros"}
+
+
+def test_excel_rows_of_only_spaces_are_skipped_and_counted(store, tmp_path):
+    book = Workbook()
+    book.active.append(HEADER.split(";"))
+    for row in ROWS[:2]:
+        book.active.append(row.split(";"))
+    book.active.append([" ", None, "  "])
+    book.active.append(ROWS[2].split(";"))
+    book.active.append([None, " "])
+    book.save(tmp_path / "mellomrom.xlsx")
+
+    result = import_file(store, tmp_path / "mellomrom.xlsx")
+
+    assert (result.rows_read, result.rows_added, result.empty_rows) == (3, 3, 2)
+    assert "2 tomme rader (bare skilletegn eller mellomrom) hoppet over" in result.summary()

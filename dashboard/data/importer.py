@@ -121,7 +121,11 @@ def import_file(
             if result is None:
                 result = _store_carefully(con, path, source, kind, columns, steps, rules, apart)
             steps.report(1.0, "Ferdig")
-            return replace(result, unused_columns=_unused_columns(source, columns))
+            return replace(
+                result,
+                unused_columns=_unused_columns(source, columns),
+                empty_rows=result.empty_rows + source.empty_rows,
+            )
     finally:
         con.close()
 

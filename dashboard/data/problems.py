@@ -70,7 +70,7 @@ class ImportResult:
     rows_replaced: int = 0
     # Columns the contract does not name: read by the privacy guard, not stored.
     unused_columns: tuple[str, ...] = ()
-    # Rows of only delimiters, left out.
+    # Rows of only delimiters or spaces, left out.
     empty_rows: int = 0
 
     @property
@@ -81,7 +81,7 @@ class ImportResult:
         parts = [self._counts()]
         if self.empty_rows:
             rows = "tom rad" if self.empty_rows == 1 else "tomme rader"
-            parts.append(f"{self.empty_rows} {rows} (bare skilletegn) hoppet over")
+            parts.append(f"{self.empty_rows} {rows} (bare skilletegn eller mellomrom) hoppet over")
         if self.unused_columns:
             parts.append(f"ikke brukt: {', '.join(self.unused_columns)}")
         return printable("; ".join(parts))

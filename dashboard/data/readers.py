@@ -67,6 +67,8 @@ class RawSource:
     identity_cells: list[tuple[int, int]] = field(default_factory=list)
     # Columns (0-based) holding the export's own ids: see privacy.holds_identity_number.
     id_columns: frozenset[int] = frozenset()
+    # Sheet rows below the header holding only spaces: left out of the CSV, counted.
+    empty_rows: int = 0
     # A CSV export of the goal register: one leading apostrophe on a cell is an escape.
     register_escapes: bool = False
     # Non-blank records from the top of the file to the header row, both included.
@@ -382,24 +384,29 @@ def _pick_sheet(workbook, kind: str | None):
 
 @dataclass
 class SheetRows:
-    """A sheet's rows that hold text (row number, cells), and how many hold any value."""
+    """A sheet's rows that hold text (row number, cells), how many hold any value, and
+    the numbers of those whose values are only spaces."""
 
     rows: list[tuple[int, list[str]]]
     value_rows: int
+    blank_rows: list[int] = field(default_factory=list)
 
 
 def _sheet_rows(sheet) -> SheetRows:
     # The declared <dimension> may be smaller than the content: read what the sheet holds.
     sheet.reset_dimensions()
-    rows, value_rows = [], 0
+    read = SheetRows([], 0)
     for row in sheet.iter_rows():
         values = [cell.value for cell in row]
-        value_rows += any(value is not None for value in values)
+        holds_value = any(value is not None for value in values)
+        read.value_rows += holds_value
         cells = [_cell_text(value) for value in values]
         number = next((cell.row for cell in row if hasattr(cell, "row")), None)
         if number is not None and any(cells):
-            rows.append((number, cells))
-    return SheetRows(rows, value_rows)
+            read.rows.append((number, cells))
+        elif number is not None and holds_value:
+            read.blank_rows.append(number)
+    return read
 
 
 def _refuse_identity_in_sheet_names(path: Path, workbook) -> None:
@@ -455,7 +462,7 @@ def _column_number(letters: str) -> int:
     return column_index_from_string(letters) if letters else 1
 
 
-def _read_workbook(path: Path, kind: str | None) -> tuple[list, list[tuple], SheetScan]:
+def _read_workbook(path: Path, kind: str | None) -> tuple[SheetRows, list[tuple], SheetScan]:
     """The data sheet's rows, and every non-empty cell of the other sheets."""
     guard_workbook(path)
     with warnings.catch_warnings():
@@ -471,7 +478,7 @@ def _read_workbook(path: Path, kind: str | None) -> tuple[list, list[tuple], She
     raise AssertionError("unreachable")
 
 
-def _read_open_workbook(path: Path, kind: str | None) -> tuple[list, list[tuple], SheetScan]:
+def _read_open_workbook(path: Path, kind: str | None) -> tuple[SheetRows, list[tuple], SheetScan]:
     from openpyxl import load_workbook
 
     workbook = load_workbook(path, read_only=True, data_only=True)
@@ -488,13 +495,14 @@ def _read_open_workbook(path: Path, kind: str | None) -> tuple[list, list[tuple]
             for column, text in enumerate(cells)
             if text
         ]
-        return read.rows, others, scan
+        return read, others, scan
     finally:
         workbook.close()
 
 
 def _open_excel(path: Path, kind: str | None) -> RawSource:
-    rows, other_sheets, scan = _read_workbook(path, kind)
+    read, other_sheets, scan = _read_workbook(path, kind)
+    rows = read.rows
     if not rows:
         refuse(path.name, "arket er tomt")
     header_index, _ = _find_header([cells for _, cells in rows])
@@ -539,6 +547,7 @@ def _open_excel(path: Path, kind: str | None) -> RawSource:
         records_before_data=1,
         identity_cells=_identity_cells(scan, ids),
         id_columns=ids,
+        empty_rows=sum(1 for number in read.blank_rows if number > header_number),
     )
 
 
