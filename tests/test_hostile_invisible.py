@@ -276,3 +276,17 @@ def test_a_lost_zero_number_with_thousands_separators_is_refused(store, tmp_path
 def test_thousands_grouped_amounts_that_are_no_identity_number_pass():
     assert not holds_identity_number("Budsjett 12 345 678 901 kr")
     assert not holds_identity_number(grouped_by_thousands(FNR[:10] + "9", " ") + " kr")
+
+
+@pytest.mark.parametrize(
+    "mark", ["\u0332", "\u0336", "\u20e3"], ids=["low-line", "strikethrough", "keycap"]
+)
+def test_digits_decorated_by_combining_marks_are_refused(store, tmp_path, mark):
+    """Text «styled» by a generator (underlined, struck through, keycaps) adds a combining
+    mark after every character; the digits are still the number."""
+    decorated = "".join(digit + mark for digit in f"{FNR[:6]} {FNR[6:]}")
+    rows = activity_rows(f"Blodprøve {decorated}")
+
+    message = refusal(store, write_csv(tmp_path / "a.csv", HEADER, rows))
+
+    assert "rad 4" in message and "Oppgave" in message
