@@ -293,12 +293,20 @@ class ImportView(View):
             text = self.tr("%1 (%2): %3 rows, all imported before – nothing changed.")
         else:
             text = self.tr("%1 (%2): %3 rows read, %4 new.")
-        return (
+        line = (
             text.replace("%1", result.file)
             .replace("%2", kind_label(result.kind))
             .replace("%3", str(result.rows_read))
             .replace("%4", str(result.rows_added))
         )
+        return line + self._empty_rows_note(result)
+
+    def _empty_rows_note(self, result: ImportResult) -> str:
+        """Rows of only delimiters or spaces are left out, never unsaid."""
+        if not result.empty_rows:
+            return ""
+        note = self.tr(" %1 empty row(s) (only delimiters or spaces) left out.")
+        return note.replace("%1", str(result.empty_rows))
 
     def show_problems(self, refusals: dict[str, list[Problem]]) -> None:
         rows = [
