@@ -260,3 +260,15 @@ def test_a_restore_is_not_refused_for_digits_the_program_computed(database, tmp_
     assert main(["--db", str(database), "restore", str(backup)]) == 0
 
     assert contents(database) == [("A1", "Blodprøve"), (derived, "EKG")]
+
+
+def test_a_backup_never_overwrites_the_database_log(database, capsys):
+    wal = database.with_name(database.name + ".wal")
+    wal.write_bytes(b"")
+    before = contents(database)
+
+    code = main(["--db", str(database), "backup", "--overwrite", str(wal)])
+
+    assert code == 2 and "selve databasen (eller loggen dens)" in capsys.readouterr().err
+    assert wal.read_bytes() == b""
+    assert contents(database) == before

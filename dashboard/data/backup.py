@@ -117,9 +117,13 @@ def _refuse_target(con: duckdb.DuckDBPyConnection, target: Path) -> None:
     path = con.execute(
         "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
     ).fetchone()
-    if path and path[0] and _same_file(target, Path(path[0])):
+    database = Path(path[0]) if path and path[0] else None
+    if database and any(
+        _same_file(target, own) for own in (database, database.with_name(database.name + ".wal"))
+    ):
         raise BackupRefused(
-            f"{target.name} er selve databasen; en sikkerhetskopi må skrives til en annen fil"
+            f"{target.name} er selve databasen (eller loggen dens); en sikkerhetskopi må "
+            "skrives til en annen fil"
         )
 
 
