@@ -123,10 +123,13 @@ def _translated(message: str) -> str:
         found = pattern.fullmatch(message)
         if found:
             return norwegian(found)
-    # Our own type functions already speak Norwegian (ArgumentTypeError); anything else
-    # is argparse's English of a shape not known here.
-    return message if _is_ours(message) else UNKNOWN_ERROR
+    # Our own type functions speak Norwegian (ArgumentTypeError); English is argparse's,
+    # of a shape not known here.
+    return UNKNOWN_ERROR if ENGLISH.search(message) else message
 
 
-def _is_ours(message: str) -> bool:
-    return bool(re.search(r"[æøåÆØÅ«]|\b(ugyldig|bruk|mangler)\b", message))
+ENGLISH = re.compile(
+    r"\b(the|is|not|invalid|expected|with|could|match|allowed|required|choose|unknown|"
+    r"cannot|conflicting|callable|mode|must|should|argument|arguments)\b",
+    re.IGNORECASE,
+)

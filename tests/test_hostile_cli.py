@@ -272,3 +272,13 @@ def test_a_backup_never_overwrites_the_database_log(database, capsys):
     assert code == 2 and "selve databasen (eller loggen dens)" in capsys.readouterr().err
     assert wal.read_bytes() == b""
     assert contents(database) == before
+
+
+def test_a_message_of_our_own_passes_and_unknown_english_does_not():
+    from dashboard.cli_parser import UNKNOWN_ERROR, norwegian_error
+
+    assert norwegian_error("argument --uke: skriv et tall fra 1 til 53") == (
+        "--uke: skriv et tall fra 1 til 53"
+    )
+    assert norwegian_error("cannot have multiple subparser arguments") == UNKNOWN_ERROR
+    assert norwegian_error("argument -x: conflicting option string: -x") == f"-x: {UNKNOWN_ERROR}"
