@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 
 from dashboard import __version__
+from dashboard.cli_parser import NorwegianArgumentParser
 from dashboard.data.store import (
     DatabaseFault,
     DatabaseLockedError,
@@ -44,8 +45,12 @@ def _db_option(parser: argparse.ArgumentParser, default) -> None:
 
 
 def _period_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--from", dest="start", type=_iso_date, help="første dag, ÅÅÅÅ-MM-DD")
-    parser.add_argument("--to", dest="end", type=_iso_date, help="siste dag, ÅÅÅÅ-MM-DD")
+    parser.add_argument(
+        "--from", dest="start", type=_iso_date, metavar="DATO", help="første dag, ÅÅÅÅ-MM-DD"
+    )
+    parser.add_argument(
+        "--to", dest="end", type=_iso_date, metavar="DATO", help="siste dag, ÅÅÅÅ-MM-DD"
+    )
 
 
 def _comparison_options(parser: argparse.ArgumentParser) -> None:
@@ -75,7 +80,7 @@ def _comparison(args: argparse.Namespace) -> Comparison:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = NorwegianArgumentParser(
         prog="helsevakt-dashboard",
         description="Styringsdashboard for helsevaktbilen. Uten underkommando åpnes vinduet.",
     )
@@ -111,7 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     metrics.add_argument("--json", action="store_true", help="skriv JSON (standard)")
 
     demo = commands.add_parser("demo", help="lag en demodatabase på nytt")
-    demo.add_argument("--seed", type=int, default=2018, help="frø for tilfeldige tall")
+    demo.add_argument(
+        "--seed", type=int, default=2018, metavar="TALL", help="frø for tilfeldige tall"
+    )
 
     brief = commands.add_parser("brief", help="lag PDF-notatet til styringsgruppen")
     _period_options(brief)
@@ -147,6 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = commands.add_parser("backup", help="ta sikkerhetskopi av databasen til FIL")
     backup.add_argument("file", type=Path, metavar="FIL")
+    backup.add_argument(
+        "--overwrite", action="store_true", help="skriv over FIL om den finnes fra før"
+    )
     restore = commands.add_parser(
         "restore", help="gjenopprett databasen fra sikkerhetskopien FIL (den gamle beholdes)"
     )
@@ -339,7 +349,7 @@ def run_backup(args: argparse.Namespace) -> int:
     from dashboard.data.backup import backup
 
     try:
-        written = backup(args.db or default_db_path(), args.file)
+        written = backup(args.db or default_db_path(), args.file, overwrite=args.overwrite)
     except FileNotFoundError:
         raise  # no database: main() says so
     except OSError as error:

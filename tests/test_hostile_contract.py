@@ -1289,9 +1289,6 @@ class TestBrokenFiles:
         else:
             assert_norwegian_refusal(r, p.name)
 
-    @pytest.mark.xfail(
-        strict=False, reason="contract unclear: silent on NUL; stored NUL tested as unwanted"
-    )
     def test_nul_bytes(self, base):
         hv = base
         data = csv_bytes(ACT_HEADER, [act_row(1), act_row(2, task="Blod\x00prøve")])
@@ -2036,10 +2033,6 @@ class TestIdentityCsv:
         )
         assert_privacy_refusal(hv, p, FNR, row=3, col="Start")
 
-    @pytest.mark.xfail(
-        strict=False,
-        reason="contract unclear: zero-width space / soft hyphen are not named separators",
-    )
     @pytest.mark.parametrize("sep", ["\u200b", "\u00ad"], ids=["zwsp", "soft_hyphen"])
     def test_invisible_separators(self, base, sep):
         p = base.write(
@@ -2071,9 +2064,6 @@ class TestIdentityCsv:
         r = assert_privacy_refusal(hv, p, FNR)
         assert "pasient_" in r.text or ".csv" in r.text or "fil" in r.text.lower()
 
-    @pytest.mark.xfail(
-        strict=False, reason="contract unclear: line break is whitespace, contract names space"
-    )
     def test_in_cp1252_file_as_quoted_multiline(self, base):
         hv = base
         p = hv.write(
@@ -2174,10 +2164,6 @@ class TestIdentityXlsx:
         p = self._wb(base, "nuller.xlsx", edit=edit)
         assert_privacy_refusal(base, p, FNR0, row=4, col="Notat")
 
-    @pytest.mark.xfail(
-        strict=False,
-        reason="contract unclear: 11 digits required, but Excel drops the leading zero",
-    )
     def test_leading_zero_number_general_format(self, base):
         def edit(wb):
             ws = wb.active
@@ -2432,10 +2418,6 @@ class TestGoalsExport:
         assert r.rc == 0, r
         assert _goal_state(db2) == state
 
-    @pytest.mark.xfail(
-        strict=False,
-        reason="contract unclear: CSV formula injection guard not named in the contract",
-    )
     def test_csv_export_no_field_starts_as_formula(self, hv):
         self._import_goals(hv, FORMULA_GOALS)
         out = hv.tmp / "register.csv"
@@ -2510,10 +2492,6 @@ class TestMoreShapes:
         p = xlsx_file(hv.inp / "hull.xlsx", [("Ark1", rows)])
         accepted(hv, p, "activities", 4)
 
-    @pytest.mark.xfail(
-        strict=False,
-        reason="contract unclear: rows of only delimiters (Excel CSV tail) - skip or refuse?",
-    )
     def test_csv_blank_lines_in_the_middle(self, hv):
         data = (
             csv_bytes(ACT_HEADER, [act_row(1), act_row(2)])
@@ -2523,10 +2501,6 @@ class TestMoreShapes:
         p = hv.write("hull.csv", data)
         accepted(hv, p, "activities", 4)
 
-    @pytest.mark.xfail(
-        strict=False,
-        reason="contract unclear: rows of only delimiters (Excel CSV tail) - skip or refuse?",
-    )
     def test_csv_trailing_empty_delimiter_rows(self, hv):
         data = csv_bytes(ACT_HEADER, [act_row(i) for i in range(3)]) + b";;;;;;;;\r\n;;;;;;;;\r\n"
         accepted(hv, hv.write("hale.csv", data), "activities", 3)
@@ -2665,15 +2639,6 @@ class TestMoreShapes:
 # ======================================================================================
 # 12. numbers, goal ids, other kinds, command line arguments
 # ======================================================================================
-_ARGPARSE_XFAIL = pytest.mark.xfail(
-    strict=False, reason="contract unclear: argparse's English 'usage:/error:' lines"
-)
-_KINDS_6_7_XFAIL = pytest.mark.xfail(
-    strict=False,
-    reason="contract kinds 6-7 (references, events) are not implemented; not issue 10",
-)
-
-
 class TestNumbersAndArgs:
     def test_unquoted_decimal_comma_in_comma_file_not_split_silently(self, hv):
         text = (
@@ -2738,10 +2703,6 @@ class TestNumbersAndArgs:
                     "30.04.2024",
                     "Åpen",
                 ],
-                marks=pytest.mark.xfail(
-                    strict=False,
-                    reason="contract kind 5 (actions) is not implemented on this branch",
-                ),
             ),
             pytest.param(
                 "referanser.csv",
@@ -2753,13 +2714,11 @@ class TestNumbersAndArgs:
                     "57 %",
                     "Evalueringen",
                 ],
-                marks=_KINDS_6_7_XFAIL,
             ),
             pytest.param(
                 "hendelser.csv",
                 ["Dato", "Til", "Hendelse"],
                 ["04.02.2024", "10.02.2024", "Rørosmartnan"],
-                marks=_KINDS_6_7_XFAIL,
             ),
         ],
         ids=["actions", "references", "events"],
@@ -2772,10 +2731,10 @@ class TestNumbersAndArgs:
     @pytest.mark.parametrize(
         "argv",
         [
-            pytest.param(["import", "--kind", "tull", "x.csv"], marks=_ARGPARSE_XFAIL),
-            pytest.param(["import"], marks=_ARGPARSE_XFAIL),
-            pytest.param(["metrics", "--from", "2024-02-30", "--json"], marks=_ARGPARSE_XFAIL),
-            pytest.param(["metrics", "--from", "31.12.2024", "--json"], marks=_ARGPARSE_XFAIL),
+            ["import", "--kind", "tull", "x.csv"],
+            ["import"],
+            ["metrics", "--from", "2024-02-30", "--json"],
+            ["metrics", "--from", "31.12.2024", "--json"],
             ["metrics", "--from", "2024-12-31", "--to", "2024-01-01", "--json"],
             pytest.param(
                 [
@@ -2967,10 +2926,6 @@ class TestAssessedArgument:
 # ======================================================================================
 # 14. backup / restore (commands added after the contract; hostile paths only)
 # ======================================================================================
-@pytest.mark.xfail(
-    strict=False,
-    reason="backup/restore, actions export and import --assessed are not implemented; not issue 10",
-)
 class TestBackupRestore:
     def test_restore_garbage_refused_db_unchanged(self, base):
         before = dump(base.db)
@@ -3028,9 +2983,6 @@ class TestBackupRestore:
         ]
         assert kept, "contract of restore: the old database is kept"
 
-    @pytest.mark.xfail(
-        strict=False, reason="contract unclear: does the privacy guard apply to restore?"
-    )
     def test_restore_of_database_holding_identity_number(self, base):
         hv = base
         bak = hv.tmp / "kopi.db"
@@ -3415,10 +3367,6 @@ class TestSecondRound:
             assert_norwegian_refusal(r)
             assert dump(hv.db) == before
 
-    @pytest.mark.xfail(
-        strict=False,
-        reason="contract unclear: backup/restore are not in the contract; overwriting a CSV the user named",
-    )
     def test_backup_over_an_existing_export_file(self, base):
         victim = base.write("viktig.csv", csv_bytes(ACT_HEADER, [act_row(1)]))
         original = victim.read_bytes()

@@ -449,3 +449,146 @@ def test_digits_grouped_with_underscores_are_no_number(store, tmp_path, km):
     problems = refused(store, path)
 
     assert (problems[0].row, problems[0].column) == (2, "Km")
+
+
+# --- NUL bytes, UTF-16 without a byte order mark, rows of only delimiters ---------------
+
+
+def test_a_nul_byte_in_a_cell_refuses_the_file_at_its_row_and_column(store, tmp_path):
+    path = tmp_path / "nul.csv"
+    rows = [*ROWS[:2], ROWS[2].replace("Blodprøve", "Blod\x00prøve"), *ROWS[3:]]
+    path.write_text(HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+    (problem,) = refused(store, path)
+
+    assert (problem.file, problem.row, problem.column) == ("nul.csv", 4, "Oppgave")
+    assert "NUL" in problem.message and "\x00" not in str(problem)
+
+
+def test_a_nul_byte_after_a_quoted_line_break_is_named_at_the_row_the_user_counts(store, tmp_path):
+    path = tmp_path / "nul.csv"
+    rows = [ROWS[0].replace("Blodprøve", '"Blod\nprøve"'), ROWS[1].replace(";;", ";Inn\x00lagt;")]
+    path.write_text(HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+    (problem,) = refused(store, path)
+
+    assert (problem.row, problem.column) == (3, "Utfall")
+
+
+def test_a_nul_byte_in_the_header_refuses_the_file(store, tmp_path):
+    path = tmp_path / "nul.csv"
+    path.write_text(HEADER.replace("Kommune", "Kom\x00mune") + "\n" + ROWS[0] + "\n")
+
+    (problem,) = refused(store, path)
+
+    assert (problem.row, problem.column) == (1, "kolonne 7")
+
+
+def test_a_nul_byte_in_a_windows_1252_file_is_refused(store, tmp_path):
+    path = tmp_path / "nul.csv"
+    text = HEADER + "\n" + "\n".join(ROWS) + "\n"
+    path.write_bytes(text.replace("A4;", "A4\x00;").encode("cp1252"))
+
+    (problem,) = refused(store, path)
+
+    assert (problem.row, problem.column) == (5, "ID")
+
+
+def test_a_nul_character_in_an_excel_cell_is_refused(store, tmp_path):
+    book = Workbook()
+    book.active.append(HEADER.split(";"))
+    for row in ROWS:
+        book.active.append(row.split(";"))
+    book.active["E3"] = "Blod_x0000_prøve"  # how a workbook writes a NUL XML cannot hold
+    book.save(tmp_path / "nul.xlsx")
+
+    (problem,) = refused(store, tmp_path / "nul.xlsx")
+
+    assert (problem.row, problem.column) == (3, "Oppgave")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_imports(store, tmp_path, codec):
+    path = tmp_path / "unicode.txt"
+    text = (HEADER + "\r\n" + "\r\n".join(ROWS) + "\r\n").replace(";", "\t")
+    path.write_bytes(text.replace("A1\t", "A1\t").encode(codec))
+
+    result = import_file(store, path)
+
+    assert (result.rows_read, result.rows_added) == (5, 5)
+    assert {municipality for _, municipality, _ in stored(store)} == {"Røros"}
+
+
+def test_rows_of_only_delimiters_are_skipped_and_counted(store, tmp_path):
+    path = tmp_path / "hale.csv"
+    tail = ";;;;;;;;\r\n" * 3
+    path.write_text(HEADER + "\r\n" + "\r\n".join(ROWS) + "\r\n" + tail, encoding="utf-8")
+
+    result = import_file(store, path)
+
+    assert (result.rows_read, result.rows_added, result.empty_rows) == (5, 5, 3)
+    assert "3 tomme rader (bare skilletegn eller mellomrom) hoppet over" in result.summary()
+
+
+def test_a_row_of_only_delimiters_in_the_middle_keeps_the_rows_numbered(store, tmp_path):
+    path = tmp_path / "hull.csv"
+    rows = [*ROWS[:2], ";;;;;;;;", " ; ;;;;;;;", ROWS[2].replace("2;Blod", "9;Blod")]
+    path.write_text(HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+    problems = refused(store, path)
+
+    assert [(problem.row, problem.column) for problem in problems] == [(6, "Delprosjekt")]
+
+
+def test_a_file_of_only_delimiter_rows_says_it_has_no_rows(store, tmp_path):
+    path = tmp_path / "tom.csv"
+    path.write_text(HEADER + "\n;;;;;;;;\n;;;;;;;;\n", encoding="utf-8")
+
+    result = import_file(store, path)
+
+    assert (result.rows_read, result.rows_added, result.empty_rows) == (0, 0, 2)
+    assert "ingen rader" in result.summary() and "2 tomme rader" in result.summary()
+
+
+def test_old_mac_line_ends_in_utf8_import_every_row(store, tmp_path):
+    path = tmp_path / "mac.csv"
+    rows = [*ROWS[:2], ROWS[2].replace("Blodprøve", '"Blod\rprøve"')]
+    path.write_bytes((HEADER + "\r" + "\r".join(rows) + "\r").encode("utf-8"))
+
+    result = import_file(store, path)
+
+    assert (result.rows_read, result.rows_added) == (3, 3)
+    assert stored(store)[2] == ("A3", "Røros", "Blod\nprøve")
+
+
+def test_old_mac_line_ends_in_another_encoding_are_refused_as_such(store, tmp_path):
+    path = tmp_path / "mac.csv"
+    path.write_bytes((HEADER + "\r" + "\r".join(ROWS) + "\r").encode("mac_roman"))
+
+    (problem,) = refused(store, path)
+
+    assert "Mac" in problem.message and "CSV UTF-8" in problem.message
+
+
+def test_utf32_with_a_byte_order_mark_imports(store, tmp_path):
+    path = tmp_path / "u32.txt"
+    path.write_bytes((HEADER + "\n" + "\n".join(ROWS) + "\n").encode("utf-32"))
+
+    assert import_file(store, path).rows_added == 5
+    assert {municipality for _, municipality, _ in stored(store)} == {"Røros"}
+
+
+def test_excel_rows_of_only_spaces_are_skipped_and_counted(store, tmp_path):
+    book = Workbook()
+    book.active.append(HEADER.split(";"))
+    for row in ROWS[:2]:
+        book.active.append(row.split(";"))
+    book.active.append([" ", None, "  "])
+    book.active.append(ROWS[2].split(";"))
+    book.active.append([None, " "])
+    book.save(tmp_path / "mellomrom.xlsx")
+
+    result = import_file(store, tmp_path / "mellomrom.xlsx")
+
+    assert (result.rows_read, result.rows_added, result.empty_rows) == (3, 3, 2)
+    assert "2 tomme rader (bare skilletegn eller mellomrom) hoppet over" in result.summary()

@@ -97,6 +97,17 @@ def test_results_say_what_each_file_brought(view):
     assert view.problems_table.isHidden()
 
 
+def test_results_count_the_empty_rows_left_out(view):
+    view.show_outcome(
+        ImportOutcome(results=[ImportResult("a.csv", "aktivitetslogg", 3, 3, 0, (), 2)])
+    )
+
+    assert view.result_label.text() == (
+        "a.csv (Aktivitetslogg): 3 rader lest, 3 nye. "
+        "2 tomme rader (bare skilletegn eller mellomrom) hoppet over."
+    )
+
+
 def drop(widget, paths: list[Path]) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])

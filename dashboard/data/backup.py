@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 
 from dashboard.data.migrations import MIGRATIONS
+from dashboard.data.privacy import MAYBE_SQL_PATTERN, holds_identity_number, maybe_identity_sql
 
 NEWEST_SCHEMA = MIGRATIONS[-1][0]
 TABLES = frozenset(
@@ -46,11 +47,30 @@ class BackupRefused(ValueError):
     """The file is not a backup this program can restore; nothing was replaced."""
 
 
-def backup(db_path: Path | str, target: Path | str) -> Path:
-    """Copy the database at ``db_path`` into ``target`` (replaced whole, or left as it was)."""
+def backup(db_path: Path | str, target: Path | str, overwrite: bool = False) -> Path:
+    """Copy the database at ``db_path`` into ``target`` (replaced whole, or left as it was).
+
+    A file already at ``target`` is replaced only when ``overwrite`` says so: the user may
+    have named a file they need (the window's save dialog asks before it gets here)."""
     db_path = Path(db_path)
     if not db_path.is_file():
         raise FileNotFoundError(f"fant ingen database i {db_path}")
+    if not _has_magic(db_path):
+        raise BackupRefused(
+            f"«{db_path.name}» er ikke en database; oppgi databasefilen med --db "
+            "(f.eks. helsevakt.duckdb)"
+        )
+    target = Path(target)
+    if target.is_dir():
+        raise BackupRefused(
+            f"{target} er en mappe; oppgi et filnavn i den, f.eks. "
+            f"{target / 'helsevakt-kopi.duckdb'}"
+        )
+    if target.exists() and not overwrite and not _same_file(target, db_path):
+        raise BackupRefused(
+            f"{target.name} finnes fra før og er ikke skrevet over; velg et annet navn, "
+            "eller skriv over den med --overwrite"
+        )
     con = _connect(db_path, read_only=True, in_use=_BACKUP_IN_USE)
     try:
         return backup_connection(con, target)
@@ -61,6 +81,7 @@ def backup(db_path: Path | str, target: Path | str) -> Path:
 def backup_connection(con: duckdb.DuckDBPyConnection, target: Path | str) -> Path:
     """Copy the database ``con`` is connected to into ``target``, and check the copy."""
     target = Path(target).absolute()
+    _refuse_target(con, target)
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".sikkerhetskopi-") as work:
         staged = Path(work) / target.name
@@ -68,6 +89,49 @@ def backup_connection(con: duckdb.DuckDBPyConnection, target: Path | str) -> Pat
         check_backup(staged)
         os.replace(staged, target)
     return target
+
+
+# Names of files a backup must not take: the user meant an export, a sheet or a brief.
+NOT_BACKUP_SUFFIXES = {
+    ".csv": "CSV",
+    ".txt": "tekst",
+    ".tsv": "tekst",
+    ".xlsx": "Excel",
+    ".xlsm": "Excel",
+    ".xls": "Excel",
+    ".pdf": "PDF",
+    ".json": "JSON",
+    ".png": "bilde",
+}
+
+
+def _refuse_target(con: duckdb.DuckDBPyConnection, target: Path) -> None:
+    """Refuse a target named as another kind of file, or the database itself."""
+    kind = NOT_BACKUP_SUFFIXES.get(target.suffix.lower())
+    if kind:
+        raise BackupRefused(
+            f"{target.name} er et navn for en {kind}-fil, men en sikkerhetskopi er hele "
+            "databasen (en DuckDB-fil som bare kan leses tilbake med gjenoppretting). "
+            f"Velg et navn som slutter på .duckdb, f.eks. {target.stem}.duckdb"
+        )
+    path = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchone()
+    database = Path(path[0]) if path and path[0] else None
+    if database and any(
+        _same_file(target, own) for own in (database, database.with_name(database.name + ".wal"))
+    ):
+        raise BackupRefused(
+            f"{target.name} er selve databasen (eller loggen dens); en sikkerhetskopi må "
+            "skrives til en annen fil"
+        )
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.exists() and other.exists() and one.samefile(other)
+    except OSError:
+        return False
 
 
 def backup_before_migration(con: duckdb.DuckDBPyConnection, db_path: Path) -> Path | None:
@@ -111,6 +175,7 @@ def restore(backup_file: Path | str, db_path: Path | str) -> Path | None:
         staged = Path(work) / db_path.name
         _read_whole(backup_file, staged)
         check_backup(staged)
+        _refuse_identity_numbers(staged, backup_file.name)
         kept = _keep_current(db_path)
         os.replace(staged, db_path)
     return kept
@@ -157,6 +222,59 @@ def _read_whole(backup_file: Path, target: Path) -> None:
         raise BackupRefused(f"{backup_file.name} er skadet og kan ikke leses helt") from error
     finally:
         con.close()
+
+
+def _refuse_identity_numbers(path: Path, name: str) -> None:
+    """The privacy guard of the import holds for a restore too: a backup holding an
+    identity number (written in any of the ways the import refuses) is refused, by table
+    and column, never by the number."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        found = _columns_with_identity_numbers(con)
+    finally:
+        con.close()
+    if found:
+        raise BackupRefused(
+            f"{name} inneholder fødselsnummer eller D-nummer ({'; '.join(found)}); "
+            "helseopplysninger med pasientidentitet gjenopprettes ikke. Databasen er uendret."
+        )
+
+
+# Columns the program computes (hexadecimal digests, which now and then hold eleven digits
+# that read as an identity number), and the form of an id derived from a row's content.
+COMPUTED_COLUMNS = frozenset({"sha256", "goal_id"})
+DERIVED_ID = "^h[0-9a-f]{32}-[0-9]+$"
+
+
+def _columns_with_identity_numbers(con: duckdb.DuckDBPyConnection) -> list[str]:
+    columns = con.execute(
+        "SELECT schema_name, table_name, column_name FROM duckdb_columns() WHERE "
+        "database_name = current_database() AND data_type = 'VARCHAR' "
+        "ORDER BY schema_name, table_name, column_index"
+    ).fetchall()
+    return [
+        f"tabellen «{table}», kolonnen «{column}»"
+        for schema, table, column in columns
+        if column not in COMPUTED_COLUMNS and _holds_identity_number(con, schema, table, column)
+    ]
+
+
+def _holds_identity_number(
+    con: duckdb.DuckDBPyConnection, schema: str, table: str, column: str
+) -> bool:
+    # An id column's ten-digit ids are not identity numbers that lost a zero (privacy.py).
+    lost_zero = column != "id"
+    text = _quoted(column)
+    derived = f" AND NOT regexp_full_match({text}, $derived_id)" if column == "id" else ""
+    cursor = con.execute(
+        f"SELECT {text} FROM {_quoted(schema)}.{_quoted(table)} "
+        f"WHERE {maybe_identity_sql(text)}{derived}",
+        {"maybe_identity": MAYBE_SQL_PATTERN, **({"derived_id": DERIVED_ID} if derived else {})},
+    )
+    while batch := cursor.fetchmany(10_000):
+        if any(holds_identity_number(value, lost_zero=lost_zero) for (value,) in batch):
+            return True
+    return False
 
 
 def _keep_current(db_path: Path) -> Path | None:

@@ -20,6 +20,16 @@ from dashboard.data.problems import ImportRefused, Problem
 
 CHUNK_BYTES = 16 * 1024 * 1024
 QUOTE = b'"'
+NUL = b"\x00"
+
+
+class NulFound(Exception):
+    """A NUL byte at ``offset``: no export holds one, so the file is binary or damaged."""
+
+    def __init__(self, offset: int):
+        super().__init__(offset)
+        self.offset = offset
+
 
 # UTF-8 text decoded once more as Windows-1252 (or Latin-1) and stored as UTF-8: «ø» becomes
 # «Ã¸», «Ø» «Ã˜», «Å» «Ã…», «–» «â€“». «Ã» before another non-ASCII letter, or «â€», does not
@@ -54,7 +64,8 @@ def _chunks(path: Path) -> Iterator[bytes]:
 
 def line_ends(path: Path, name: str) -> int:
     """Records in the file, blank ones included (a line break inside quotes does not end
-    one); a file holding text decoded in the wrong encoding is refused at its row.
+    one); a file holding text decoded in the wrong encoding is refused at its row, and one
+    holding a NUL byte raises :class:`NulFound`.
 
     The fast count, in blocks read as they come: no copy, no line split."""
     ends, quoted, seen, tail = 0, False, 0, b""
@@ -62,6 +73,8 @@ def line_ends(path: Path, name: str) -> int:
         for block in iter(lambda: handle.read(CHUNK_BYTES), b""):
             _refuse_mojibake(tail + block[:SEAM], path, name, seen - len(tail))
             _refuse_mojibake(block, path, name, seen)
+            if NUL in block:
+                raise NulFound(seen + block.index(NUL))
             if QUOTE in block:
                 ends, quoted = _unquoted_line_ends(block, ends, quoted)
             elif not quoted:
@@ -146,6 +159,40 @@ def _records_with_size(path: Path) -> Iterator[tuple[int, bool, int]]:
                 yield number, blank, size
 
 
+def record_at(path: Path, offset: int) -> tuple[int, int]:
+    """The row number (as the user counts rows) and the start of the record holding the
+    byte at ``offset`` (only on the refusal path)."""
+    end, number = 0, 0
+    for number, _, size in _records_with_size(path):
+        end += size
+        if end > offset:
+            return number, end - size
+    return number + 1, end
+
+
+def field_index_at(path: Path, start: int, offset: int, delimiter: str) -> int:
+    """Which field (0-based) of the record beginning at ``start`` holds byte ``offset``:
+    the delimiters before it, outside quotes."""
+    with path.open("rb") as handle:
+        handle.seek(start)
+        before = handle.read(offset - start)
+    return sum(part.count(delimiter.encode()) for part in before.split(QUOTE)[::2])
+
+
+def utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when ``head`` is UTF-16 text without a byte order
+    mark: an export's characters are mostly Latin, so every other byte is zero (which
+    UTF-8 and Windows-1252 text never holds)."""
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    low, high = head[0 : 2 * pairs : 2], head[1 : 2 * pairs : 2]
+    for zeros, others, codec in ((high, low, "utf-16-le"), (low, high, "utf-16-be")):
+        if zeros.count(0) >= 0.8 * pairs and others.count(0) <= 0.05 * pairs:
+            return codec
+    return None
+
+
 def last_line_bytes(path: Path, limit: int = 1 << 20) -> bytes:
     """The file's last line (at most ``limit`` bytes of it)."""
     with path.open("rb") as handle:
@@ -169,8 +216,9 @@ def _refuse_mojibake(chunk: bytes, path: Path, name: str, seen: int) -> None:
 
 
 def utf8_copy(path: Path, name: str, encoding: str) -> tuple[Path, tempfile.TemporaryDirectory]:
-    """A UTF-8 copy of a file written in ``encoding`` (``utf-8``, ``utf-16`` or ``cp1252``),
-    under a name DuckDB can open."""
+    """A UTF-8 copy of a file written in ``encoding`` (``utf-8``, ``cp1252``, ``utf-16`` or
+    ``utf-32`` with a byte order mark, ``utf-16-le``/``utf-16-be`` without, or ``utf-8-cr``:
+    UTF-8 with old Mac line ends), under a name DuckDB can open."""
     temp_dir = tempfile.TemporaryDirectory(prefix="helsevakt-")
     target = Path(temp_dir.name) / "utf8.csv"
     try:
@@ -178,12 +226,22 @@ def utf8_copy(path: Path, name: str, encoding: str) -> tuple[Path, tempfile.Temp
             _copy_windows_1252(path, target)
         elif encoding == "utf-8":
             shutil.copyfile(path, target)
+        elif encoding == "utf-8-cr":
+            _copy_with_line_feeds(path, target)
         else:
-            _copy_utf16(path, target, name)
+            _copy_utf16(path, target, name, encoding)
     except BaseException:
         temp_dir.cleanup()
         raise
     return target, temp_dir
+
+
+def _copy_with_line_feeds(path: Path, target: Path) -> None:
+    """Old Mac line ends (CR alone) as line feeds, which the counts here and DuckDB read
+    alike; a UTF-8 letter never holds the byte CR, so blocks may end anywhere."""
+    with path.open("rb") as handle, target.open("wb") as out:
+        for block in iter(lambda: handle.read(CHUNK_BYTES), b""):
+            out.write(block.replace(b"\r", b"\n"))
 
 
 def _copy_windows_1252(path: Path, target: Path) -> None:
@@ -225,9 +283,10 @@ def _line_encoding(line: bytes) -> str | None:
     return "utf-8" if _is_utf8(line) else "cp1252"
 
 
-def _copy_utf16(path: Path, target: Path, name: str) -> None:
-    """Excel's «Unicode-tekst»: UTF-16 with a byte order mark."""
-    decoder = codecs.getincrementaldecoder("utf-16")()
+def _copy_utf16(path: Path, target: Path, name: str, encoding: str) -> None:
+    """Excel's «Unicode-tekst»: UTF-16 with a byte order mark (or, from other programs,
+    without one)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
     line_number = 1
     with path.open("rb") as handle, target.open("w", encoding="utf-8", newline="") as out:
         for block in iter(lambda: handle.read(CHUNK_BYTES), b""):

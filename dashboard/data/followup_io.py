@@ -18,7 +18,6 @@ export escapes them (see register.py).
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +25,7 @@ import duckdb
 
 from dashboard.data.followup import FIELD_LABELS, STATE_AS_OF, STATE_FIELDS, current_log
 from dashboard.data.kinds import ACTIONS_HEADER
-from dashboard.data.register import FORMULA_STARTS, xlsx_text
+from dashboard.data.sheet_export import write_table
 from dashboard.data.vocabulary import FOLLOWUP_KIND_LABELS, FOLLOWUP_STATUS_LABELS
 
 DEFAULTS = {"kind": "'action'", "status": "'open'"}
@@ -155,44 +154,5 @@ def log_rows(con: duckdb.DuckDBPyConnection) -> list[list[str]]:
 def export_log(con: duckdb.DuckDBPyConnection, path: Path) -> int:
     """Write the log to ``path`` (.csv or .xlsx); return the number of items."""
     rows = log_rows(con)
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        _write_csv(path, rows)
-    elif suffix == ".xlsx":
-        _write_xlsx(path, rows)
-    else:
-        raise ValueError(f"kan ikke skrive «{path.suffix}»; bruk .csv eller .xlsx")
+    write_table(path, "Oppfølging", ACTIONS_HEADER, rows)
     return len(rows)
-
-
-def _write_csv(path: Path, rows: list[list[str]]) -> None:
-    # UTF-8 with BOM and semicolons: what Norwegian Excel opens without asking.
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";")
-        writer.writerow(ACTIONS_HEADER)
-        writer.writerows([_escaped(cell) for cell in row] for row in rows)
-
-
-def _escaped(cell: str) -> str:
-    return f"'{cell}" if cell.startswith((*FORMULA_STARTS, "'")) else cell
-
-
-def _write_xlsx(path: Path, rows: list[list[str]]) -> None:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Oppfølging"
-    sheet.append(ACTIONS_HEADER)
-    for number, row in enumerate(rows, 2):
-        for column, text in enumerate(row, 1):
-            cell = sheet.cell(number, column)
-            # Text, never a formula: openpyxl takes a value beginning with "=" for one.
-            cell.value = xlsx_text(text)
-            if text:
-                cell.data_type = "s"
-            if text.startswith(FORMULA_STARTS):
-                cell.quotePrefix = True
-    for column, width in zip("ABCDEFG", (12, 60, 12, 22, 12, 10, 50), strict=True):
-        sheet.column_dimensions[column].width = width
-    book.save(path)

@@ -136,7 +136,11 @@ def import_file(
                     con, path, source, kind, columns, steps, rules, apart, values
                 )
             steps.report(1.0, "Ferdig")
-            return replace(result, unused_columns=_unused_columns(source, columns))
+            return replace(
+                result,
+                unused_columns=_unused_columns(source, columns),
+                empty_rows=result.empty_rows + source.empty_rows,
+            )
     finally:
         con.close()
 
@@ -165,6 +169,7 @@ def _store_carefully(
     _load_raw(con, source)
     _refuse_rows_not_read(con, source)
     _take_off_register_escapes(con, source)
+    empty_rows = _drop_empty_rows(con, source)
     steps.report(0.35, "Ser etter fødselsnummer")
     _guard_privacy(con, source)
     steps.report(0.5, "Kontrollerer verdiene")
@@ -175,7 +180,19 @@ def _store_carefully(
     if not rules.replace_changed:
         _refuse_changed_rows(con, source, kind, columns)
     steps.report(0.75, "Lagrer")
-    return _store_rows(con, path, source.name, kind, steps, apart.digest)
+    result = _store_rows(con, path, source.name, kind, steps, apart.digest)
+    return replace(result, empty_rows=empty_rows)
+
+
+def _drop_empty_rows(con: duckdb.DuckDBPyConnection, source: RawSource) -> int:
+    """Rows of only delimiters (Excel writes them below a table whose rows it once held)
+    carry nothing: they are left out, and the summary counts them. The other rows keep
+    their numbers (``rowid``), by which problems are named."""
+    blank = " AND ".join(f"{cell(f'c{index}')} IS NULL" for index in range(len(source.header)))
+    if not blank:
+        return 0
+    dropped, *_ = con.execute(f"DELETE FROM raw WHERE {blank}").fetchone()
+    return dropped
 
 
 def _unused_columns(source: RawSource, columns: dict[str, str]) -> tuple[str, ...]:
@@ -412,7 +429,7 @@ def _guard_privacy(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
     )
     hits: list[tuple[int, str]] = []
     while len(hits) < MAX_PROBLEMS and (batch := cursor.fetchmany(10_000)):
-        hits += [(ord_, col) for ord_, col, text in batch if holds_identity_number(text)]
+        hits += [(ord_, col) for ord_, col, text in batch if _holds_identity(source, col, text)]
     if hits:
         hits = hits[:MAX_PROBLEMS]
         rows = source.user_rows(ord_ for ord_, _ in hits)
@@ -422,6 +439,11 @@ def _guard_privacy(con: duckdb.DuckDBPyConnection, source: RawSource) -> None:
                 for ord_, col in hits
             ]
         )
+
+
+def _holds_identity(source: RawSource, raw_column: str, text: str) -> bool:
+    """An id column's ten-digit ids are not read as identity numbers that lost a zero."""
+    return holds_identity_number(text, lost_zero=int(raw_column[1:]) not in source.id_columns)
 
 
 def _type_rows(

@@ -17,6 +17,17 @@ def readable_name(name: str) -> str:
     return name
 
 
+# Control characters (a terminal escape, a line break, a carriage return) and the format
+# characters that reorder or hide text (bidi overrides and isolates, zero-width marks).
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+
+
+def printable(text: str) -> str:
+    """``text`` from a file (its name, a header, a cell) safe to print: a file must never
+    drive the terminal nor fake a line of output, so each such character shows as «?»."""
+    return UNPRINTABLE.sub("?", text)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in a file, located as the user counts rows in it."""
@@ -34,7 +45,7 @@ class Problem:
             where.append(self.column)
         elif self.column:
             where.append(f"kolonne «{self.column}»")
-        return f"{', '.join(where)}: {self.message}"
+        return printable(f"{', '.join(where)}: {self.message}")
 
 
 class ImportRefused(Exception):
@@ -63,15 +74,21 @@ class ImportResult:
     rows_replaced: int = 0
     # Columns the contract does not name: read by the privacy guard, not stored.
     unused_columns: tuple[str, ...] = ()
+    # Rows of only delimiters or spaces, left out.
+    empty_rows: int = 0
 
     @property
     def already_imported(self) -> bool:
         return self.rows_added == 0 and self.rows_replaced == 0
 
     def summary(self) -> str:
-        if not self.unused_columns:
-            return self._counts()
-        return f"{self._counts()}; ikke brukt: {', '.join(self.unused_columns)}"
+        parts = [self._counts()]
+        if self.empty_rows:
+            rows = "tom rad" if self.empty_rows == 1 else "tomme rader"
+            parts.append(f"{self.empty_rows} {rows} (bare skilletegn eller mellomrom) hoppet over")
+        if self.unused_columns:
+            parts.append(f"ikke brukt: {', '.join(self.unused_columns)}")
+        return printable("; ".join(parts))
 
     def _counts(self) -> str:
         if self.rows_read == 0:

@@ -19,19 +19,25 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from dashboard.data.csv_scan import (
+    NulFound,
     count_records,
     csv_records,
+    field_index_at,
     last_line_bytes,
     line_ends,
     one_encoding,
+    record_at,
     utf8_copy,
+    utf16_without_bom,
 )
 from dashboard.data.kinds import (
     ACTIONS_HEADER,
     EARLIER_REGISTER_HEADER,
+    FIELDS,
     REGISTER_HEADER,
     SHEET_NAMES,
     header_score,
+    match_columns,
     normalize_header,
 )
 from dashboard.data.privacy import holds_identity_number
@@ -61,6 +67,10 @@ class RawSource:
     temp_dir: tempfile.TemporaryDirectory | None = field(default=None, repr=False)
     # Numeric Excel cells (row, column number) holding an identity number as written.
     identity_cells: list[tuple[int, int]] = field(default_factory=list)
+    # Columns (0-based) holding the export's own ids: see privacy.holds_identity_number.
+    id_columns: frozenset[int] = frozenset()
+    # Sheet rows below the header holding only spaces: left out of the CSV, counted.
+    empty_rows: int = 0
     # A CSV export of the goal register: one leading apostrophe on a cell is an escape.
     register_escapes: bool = False
     # Non-blank records from the top of the file to the header row, both included.
@@ -108,8 +118,17 @@ class RawSource:
 
     def _line_end_count(self) -> int:
         if self._line_ends is None:
-            self._line_ends = line_ends(self.csv_path, self.name)
+            try:
+                self._line_ends = line_ends(self.csv_path, self.name)
+            except NulFound as found:
+                self.refuse_nul(found.offset)
         return self._line_ends
+
+    def refuse_nul(self, offset: int) -> None:
+        """Refuse the file at the cell holding the NUL byte at ``offset`` of the CSV."""
+        row, start = record_at(self.csv_path, offset)
+        column = field_index_at(self.csv_path, start, offset, self.delimiter)
+        refuse(self.name, NUL_MESSAGE, row=row, column=header_label(self.header, column))
 
     def close(self) -> None:
         if self.temp_dir is not None:
@@ -122,17 +141,34 @@ class RawSource:
         self.close()
 
 
+NUL_MESSAGE = (
+    "cellen inneholder et NUL-tegn (byte 0), som ingen eksport har: filen er trolig binær "
+    "eller skadet. Eksporter den på nytt fra fagsystemet eller Excel."
+)
+
+
+def header_label(header: list[str], index: int) -> str:
+    """A column as messages name it: its header, unless that is blank or must not be shown
+    (an identity number, a NUL)."""
+    name = header[index] if index < len(header) else ""
+    if not name or "\x00" in name or holds_identity_number(name):
+        return f"kolonne {index + 1}"
+    return name
+
+
 def refuse(name: str, message: str, row: int | None = None, column: str | None = None):
     raise ImportRefused([Problem(name, row, column, message)])
 
 
 def open_source(path: Path, kind: str | None = None) -> RawSource:
     """Find how ``path`` is written; refuse a file that cannot be read as an export."""
+    if path.is_dir():
+        refuse(path.name, "er en mappe, ikke en fil; oppgi filene i den (f.eks. mappe/*.csv)")
     if not path.is_file():
         refuse(path.name, "filen finnes ikke")
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES:
-        return _open_csv(path)
+        return _open_csv(path, kind)
     if suffix in EXCEL_SUFFIXES:
         return _open_excel(path, kind)
     refuse(path.name, f"ukjent filtype «{path.suffix}»; forventet .csv, .txt eller .xlsx")
@@ -156,20 +192,40 @@ def _head_is_utf8(path: Path) -> bool:
     return True
 
 
-def _starts_with_utf16_bom(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-
-
 def _utf8_version(path: Path) -> tuple[Path, tempfile.TemporaryDirectory | None]:
     """The file itself when its head is UTF-8 (DuckDB checks the rest as it reads, and a
     later non-UTF-8 byte makes the importer call :func:`reencode_as_utf8`), else a copy."""
     name = readable_name(path.name)
-    if _starts_with_utf16_bom(path):
-        return utf8_copy(path, name, "utf-16")
+    with path.open("rb") as handle:
+        head = handle.read(SNIFF_BYTES)
+    unicode = _unicode_encoding(head)
+    if unicode:
+        return utf8_copy(path, name, unicode)
+    old_mac = b"\r" in head and b"\n" not in head
     if _head_is_utf8(path):
+        if old_mac:
+            return utf8_copy(path, name, "utf-8-cr")
         return (path, None) if _utf8_path(path) else utf8_copy(path, name, "utf-8")
+    if old_mac:
+        refuse(name, OLD_MAC_TEXT)
     return utf8_copy(path, name, one_encoding(path, name))
+
+
+def _unicode_encoding(head: bytes) -> str | None:
+    """UTF-32 or UTF-16 by the byte order mark (UTF-32's begins like UTF-16's), or UTF-16
+    without one."""
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return utf16_without_bom(head)
+
+
+OLD_MAC_TEXT = (
+    "filen har linjeskift fra gamle Mac-programmer (bare CR) og er ikke UTF-8, så "
+    "tegnkodingen (trolig Mac Roman) kan ikke leses sikkert; lagre den på nytt i Excel som "
+    "«CSV UTF-8 (kommadelt)»"
+)
 
 
 def _utf8_path(path: Path) -> bool:
@@ -202,9 +258,7 @@ def _refuse_cut_mid_letter(source: RawSource) -> None:
         # Delimiters counted, not parsed: the line may hold a cell too long for csv.
         column = last_line.count(source.delimiter.encode())
         row = max(number for number, _ in csv_records(source.csv_path))
-        header = source.header[column] if column < len(source.header) else ""
-        label = header if header and not holds_identity_number(header) else f"kolonne {column + 1}"
-        refuse(source.name, CUT_MID_LETTER, row=row, column=label)
+        refuse(source.name, CUT_MID_LETTER, row=row, column=header_label(source.header, column))
 
 
 CUT_MID_LETTER = (
@@ -250,7 +304,7 @@ def _cells_above_data(rows: list[list[str]], header_index: int) -> list[tuple]:
     ]
 
 
-def _open_csv(path: Path) -> RawSource:
+def _open_csv(path: Path, kind: str | None) -> RawSource:
     csv_path, temp_dir = _utf8_version(path)
     head = _read_head(csv_path)
     if not head.strip():
@@ -259,7 +313,7 @@ def _open_csv(path: Path) -> RawSource:
         refuse(path.name, LONG_FIRST_LINE, row=1)
     delimiter, header_index, header = _sniff_csv(head)
     records = _records(head, delimiter)
-    return RawSource(
+    source = RawSource(
         name=readable_name(path.name),
         csv_path=csv_path,
         delimiter=delimiter,
@@ -272,7 +326,13 @@ def _open_csv(path: Path) -> RawSource:
         records_before_data=sum(1 for record in records[: header_index + 1] if record),
         register_escapes=[cell.strip() for cell in header]
         in (REGISTER_HEADER, EARLIER_REGISTER_HEADER, ACTIONS_HEADER),
+        id_columns=id_columns([cell.strip() for cell in header], kind),
     )
+    if "\x00" in head:
+        # Before the kind is judged by a header that may hold it.
+        with csv_path.open("rb") as handle:
+            source.refuse_nul(handle.read(SNIFF_BYTES).index(b"\x00"))
+    return source
 
 
 LONG_FIRST_LINE = (
@@ -327,24 +387,29 @@ def _pick_sheet(workbook, kind: str | None):
 
 @dataclass
 class SheetRows:
-    """A sheet's rows that hold text (row number, cells), and how many hold any value."""
+    """A sheet's rows that hold text (row number, cells), how many hold any value, and
+    the numbers of those whose values are only spaces."""
 
     rows: list[tuple[int, list[str]]]
     value_rows: int
+    blank_rows: list[int] = field(default_factory=list)
 
 
 def _sheet_rows(sheet) -> SheetRows:
     # The declared <dimension> may be smaller than the content: read what the sheet holds.
     sheet.reset_dimensions()
-    rows, value_rows = [], 0
+    read = SheetRows([], 0)
     for row in sheet.iter_rows():
         values = [cell.value for cell in row]
-        value_rows += any(value is not None for value in values)
+        holds_value = any(value is not None for value in values)
+        read.value_rows += holds_value
         cells = [_cell_text(value) for value in values]
         number = next((cell.row for cell in row if hasattr(cell, "row")), None)
         if number is not None and any(cells):
-            rows.append((number, cells))
-    return SheetRows(rows, value_rows)
+            read.rows.append((number, cells))
+        elif number is not None and holds_value:
+            read.blank_rows.append(number)
+    return read
 
 
 def _refuse_identity_in_sheet_names(path: Path, workbook) -> None:
@@ -400,7 +465,7 @@ def _column_number(letters: str) -> int:
     return column_index_from_string(letters) if letters else 1
 
 
-def _read_workbook(path: Path, kind: str | None) -> tuple[list, list[tuple], SheetScan]:
+def _read_workbook(path: Path, kind: str | None) -> tuple[SheetRows, list[tuple], SheetScan]:
     """The data sheet's rows, and every non-empty cell of the other sheets."""
     guard_workbook(path)
     with warnings.catch_warnings():
@@ -416,7 +481,7 @@ def _read_workbook(path: Path, kind: str | None) -> tuple[list, list[tuple], She
     raise AssertionError("unreachable")
 
 
-def _read_open_workbook(path: Path, kind: str | None) -> tuple[list, list[tuple], SheetScan]:
+def _read_open_workbook(path: Path, kind: str | None) -> tuple[SheetRows, list[tuple], SheetScan]:
     from openpyxl import load_workbook
 
     workbook = load_workbook(path, read_only=True, data_only=True)
@@ -433,23 +498,26 @@ def _read_open_workbook(path: Path, kind: str | None) -> tuple[list, list[tuple]
             for column, text in enumerate(cells)
             if text
         ]
-        return read.rows, others, scan
+        return read, others, scan
     finally:
         workbook.close()
 
 
 def _open_excel(path: Path, kind: str | None) -> RawSource:
-    rows, other_sheets, scan = _read_workbook(path, kind)
+    read, other_sheets, scan = _read_workbook(path, kind)
+    rows = read.rows
     if not rows:
         refuse(path.name, "arket er tomt")
     header_index, _ = _find_header([cells for _, cells in rows])
     header_number, header = rows[header_index]
     _refuse_uncached_formulas(path, scan, header)
+    _refuse_nul_cells(path, rows[header_index:], header)
     data = rows[header_index + 1 :]
     # The table is as wide as its header; a cell beyond it (a note, or one lone cell in
     # column XFD) is searched like a title row's, not made a column of every row.
     width = len(_without_trailing_blanks(header))
     header = header[:width]
+    ids = id_columns(header, kind)
     temp_dir = tempfile.TemporaryDirectory(prefix="helsevakt-")
     csv_path = Path(temp_dir.name) / "sheet.csv"
     with csv_path.open("w", encoding="utf-8", newline="") as handle:
@@ -480,8 +548,34 @@ def _open_excel(path: Path, kind: str | None) -> RawSource:
         ],
         temp_dir=temp_dir,
         records_before_data=1,
-        identity_cells=[(row, _column_number(letters)) for row, letters in scan.identity_cells],
+        identity_cells=_identity_cells(scan, ids),
+        id_columns=ids,
+        empty_rows=sum(1 for number in read.blank_rows if number > header_number),
     )
+
+
+def _refuse_nul_cells(path: Path, rows: list[tuple[int, list[str]]], header: list[str]) -> None:
+    """A cell holding NUL (written ``_x0000_`` in the workbook's XML) is refused, named."""
+    for number, cells in rows:
+        for column, text in enumerate(cells):
+            if "\x00" in text:
+                refuse(path.name, NUL_MESSAGE, row=number, column=header_label(header, column))
+
+
+def id_columns(header: list[str], kind: str | None) -> frozenset[int]:
+    """The columns holding the export's own ids: the id column of ``kind``, or of any kind
+    the file may be."""
+    kinds = [kind] if kind else list(FIELDS)
+    found = (match_columns(candidate, header).get("id") for candidate in kinds)
+    return frozenset(index for index in found if index is not None)
+
+
+def _identity_cells(scan: SheetScan, ids: frozenset[int]) -> list[tuple[int, int]]:
+    """Numeric cells holding an identity number: as written, or, outside the id columns,
+    once the leading zero Excel takes off is put back."""
+    written = [(row, _column_number(letters)) for row, letters in scan.identity_cells]
+    lost_zero = [(row, _column_number(letters)) for row, letters in scan.lost_zero_cells]
+    return written + [(row, column) for row, column in lost_zero if column - 1 not in ids]
 
 
 def _without_trailing_blanks(cells: list[str]) -> list[str]:

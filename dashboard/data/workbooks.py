@@ -79,6 +79,8 @@ class SheetScan:
 
     value_rows: int = 0
     identity_cells: list[tuple[int, str]] = field(default_factory=list)
+    # Ten-digit numbers that are an identity number once a leading zero is put back.
+    lost_zero_cells: list[tuple[int, str]] = field(default_factory=list)
     # Formulas saved without their value (written by a program, never opened in Excel):
     # openpyxl reads them as empty, and the value would be lost.
     uncached_formulas: list[tuple[int, str]] = field(default_factory=list)
@@ -110,21 +112,32 @@ def _scan_row(row, scan: SheetScan) -> None:
         inline = cell.find(f"{SHEET_NS}is")
         if (value is not None and value.text is not None) or inline is not None:
             holds_value = True
-        if value is not None and cell.get("t", "n") == "n" and _is_identity(value.text):
-            scan.identity_cells.append(_location(row, cell))
+        if value is not None and cell.get("t", "n") == "n":
+            _scan_number(value.text, _location(row, cell), scan)
         if cell.find(f"{SHEET_NS}f") is not None and (value is None or value.text is None):
             scan.uncached_formulas.append(_location(row, cell))
     scan.value_rows += holds_value
 
 
-def _is_identity(number: str | None) -> bool:
+def _scan_number(number: str | None, where: tuple[int, str], scan: SheetScan) -> None:
+    digits = _whole_number_digits(number)
+    if digits is None:
+        return
+    if holds_identity_number(digits, lost_zero=False):
+        scan.identity_cells.append(where)
+    elif holds_identity_number(digits):
+        scan.lost_zero_cells.append(where)
+
+
+def _whole_number_digits(number: str | None) -> str | None:
+    """The digits of a whole number of ten or eleven digits, else None."""
     if not number or len(number) < 10:
-        return False
+        return None
     try:
         whole = float(number)
     except ValueError:
-        return False
-    return whole.is_integer() and 1e9 <= whole < 1e11 and holds_identity_number(str(int(whole)))
+        return None
+    return str(int(whole)) if whole.is_integer() and 1e9 <= whole < 1e11 else None
 
 
 def _location(row, cell) -> tuple[int, str]:

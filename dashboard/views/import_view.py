@@ -327,9 +327,16 @@ class ImportView(View):
             .replace("%4", str(result.rows_added))
         )
         if not result.unused_columns:
-            return line
+            return line + self._empty_rows_note(result)
         unused = self.tr("Columns not used: %1.").replace("%1", ", ".join(result.unused_columns))
-        return f"{line} {unused}"
+        return f"{line} {unused}" + self._empty_rows_note(result)
+
+    def _empty_rows_note(self, result: ImportResult) -> str:
+        """Rows of only delimiters or spaces are left out, never unsaid."""
+        if not result.empty_rows:
+            return ""
+        note = self.tr(" %1 empty row(s) (only delimiters or spaces) left out.")
+        return note.replace("%1", str(result.empty_rows))
 
     def show_problems(self, refusals: dict[str, list[Problem]]) -> None:
         rows = [
