@@ -8,25 +8,14 @@ from __future__ import annotations
 import math
 from datetime import date, datetime, time
 
+from dashboard.data.goal_dates import MONTH_NAMES
+
 NBSP = "\u00a0"
 MINUS = "\u2212"
 EN_DASH = "\u2013"
 MISSING = EN_DASH
 
-MONTHS = (
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
+MONTHS = MONTH_NAMES  # one spelling of the months, the goal register's
 SHORT_MONTHS = (
     "jan.",
     "feb.",

@@ -19,7 +19,6 @@ from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -42,7 +41,7 @@ from dashboard.views.followup_dialogs import (
     status_word,
 )
 from dashboard.views.formatting import format_date, format_moment
-from dashboard.views.qt_settings import LAST_FOLDER, AppSettings
+from dashboard.views.sheet_dialog import ask_sheet_path
 from dashboard.views.table_model import Column, FigureTableModel
 from dashboard.views.worker import Database, Job, error_text
 
@@ -447,23 +446,9 @@ class FollowUpView(View):
     # Exporting the log
 
     def ask_export_path(self) -> None:
-        settings = AppSettings()
-        folder = Path(settings.text(LAST_FOLDER, str(Path.home())))
-        path, chosen_filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export follow-up log"),
-            str(folder / EXPORT_NAME),
-            ";;".join(
-                [self.tr("Excel workbook (*.xlsx)"), self.tr("CSV, semicolon separated (*.csv)")]
-            ),
-        )
-        if not path:
-            return
-        target = Path(path)
-        if target.suffix.lower() not in (".xlsx", ".csv"):
-            target = target.with_suffix(".csv" if "*.csv" in chosen_filter else ".xlsx")
-        settings.set(LAST_FOLDER, str(target.parent))
-        self.export_to(target)
+        target = ask_sheet_path(self, self.tr("Export follow-up log"), EXPORT_NAME)
+        if target is not None:
+            self.export_to(target)
 
     def export_to(self, path: Path) -> Job:
         """Write the log to ``path`` (.xlsx or .csv) on the worker; the job's result is the
