@@ -310,28 +310,28 @@ def run_snapshot(args: argparse.Namespace) -> int:
 def run_goals(args: argparse.Namespace) -> int:
     from dashboard.data.register import export_register
 
-    with _open_existing(args.db or default_db_path()) as store:
-        try:
-            count = export_register(store.con, args.file)
-        except OSError as error:
-            raise ValueError(
-                f"kunne ikke skrive {args.file}: {_os_reason(error)}; velg en annen fil eller mappe"
-            ) from None
+    count = _export_sheet(args, export_register)
     print(f"Målregisteret skrevet: {args.file} ({count} vurderinger)")
+    return 0
 
 
 def run_actions(args: argparse.Namespace) -> int:
     from dashboard.data.followup_io import export_log
 
+    count = _export_sheet(args, export_log)
+    print(f"Oppfølgingsloggen skrevet: {args.file} ({count} saker)")
+    return 0
+
+
+def _export_sheet(args: argparse.Namespace, write) -> int:
+    """``write(con, file)`` from the database to the file the user named; what it wrote."""
     with _open_existing(args.db or default_db_path()) as store:
         try:
-            count = export_log(store.con, args.file)
+            return write(store.con, args.file)
         except OSError as error:
             raise ValueError(
                 f"kunne ikke skrive {args.file}: {_os_reason(error)}; velg en annen fil eller mappe"
             ) from None
-    print(f"Oppfølgingsloggen skrevet: {args.file} ({count} saker)")
-    return 0
 
 
 def _os_reason(error: OSError) -> str:
