@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dashboard.views.axes import LocaleAxis, MonthAxis
+from dashboard.views.axes import MONTH_SECONDS, LocaleAxis, MonthAxis
 from dashboard.views.formatting import month_epoch
 from dashboard.views.table_model import Column, FigureTableModel
 
@@ -49,7 +49,6 @@ REMAINDER_COLOUR = "#BBBBBB"
 # Okabe & Ito: a blue/orange pair stays apart for red-green colour-blind readers.
 PAIR_COLOURS = ("#0072B2", "#E69F00")
 
-MONTH_SECONDS = 30.44 * 86400
 MONTH_BAR_WIDTH = 0.8 * MONTH_SECONDS
 INK = "#222222"
 
