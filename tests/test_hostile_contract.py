@@ -2078,9 +2078,6 @@ class TestIdentityCsv:
         assert_no_number(FNR, r.out, r.err, r.logs)
         assert_db_free_of(hv.db, FNR, extra_dirs=[hv.data, hv.cfg])
 
-    @pytest.mark.xfail(
-        strict=False, reason="the brief (notes, --out errors) is the lead's, not issue 10"
-    )
     def test_brief_notes_with_number(self, base):
         hv = base
         notes = hv.write("notater.txt", f"Sak 1: oppfølging av pasient {FNR}\nSak 2: budsjett\n")
@@ -2746,10 +2743,6 @@ class TestNumbersAndArgs:
                     "--out",
                     "/finnes/ikke/notat.pdf",
                 ],
-                marks=pytest.mark.xfail(
-                    strict=False,
-                    reason="the brief (notes, --out errors) is the lead's, not issue 10",
-                ),
             ),
         ],
         ids=["bad-kind", "no-files", "feb30", "norwegian-date", "from-after-to", "brief-bad-out"],
@@ -3343,10 +3336,6 @@ class TestSecondRound:
         r = hv.imp(hv.write("b.csv", csv_bytes(header, list(reversed(rows)))))
         assert r.rc == 0 and count(hv.db, "activities") == 4, r
 
-    @pytest.mark.xfail(
-        strict=False,
-        reason="the demo command (demo.py, run_demo) is not in issue 10's area; reported to the lead",
-    )
     def test_demo_command_on_a_real_database(self, hv):
         accepted(
             hv,
