@@ -10,6 +10,7 @@ from datetime import date
 
 import duckdb
 
+from dashboard.data import figures
 from dashboard.data.privacy import holds_identity_number
 from dashboard.data.references import IDENTITY_IN_TEXT
 
@@ -52,12 +53,13 @@ def all_events(con: duckdb.DuckDBPyConnection) -> list[Event]:
 
 def events_between(con: duckdb.DuckDBPyConnection, start: date, end: date) -> list[Event]:
     """The events that touch ``start``–``end`` (a span partly inside counts), by date."""
-    rows = con.execute(
+    rows = figures._rows(  # shared by the views of one refresh (rows_shared)
+        con,
         "SELECT id, start_on, end_on, text, import_id FROM events "
         "WHERE start_on <= $end AND coalesce(end_on, start_on) >= $start "
         "ORDER BY start_on, id",
         {"start": start, "end": end},
-    ).fetchall()
+    )
     return [_event(row) for row in rows]
 
 

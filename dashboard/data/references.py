@@ -14,6 +14,7 @@ from datetime import date
 
 import duckdb
 
+from dashboard.data import figures
 from dashboard.data.privacy import holds_identity_number
 from dashboard.data.values import Filters
 from dashboard.data.vocabulary import INDICATOR_UNITS, INDICATORS
@@ -80,9 +81,12 @@ def _reference(row: tuple) -> ReferenceValue:
 
 def reference_values(con: duckdb.DuckDBPyConnection) -> list[ReferenceValue]:
     """Every reference value, by indicator (in the vocabulary's order), group and period."""
-    rows = con.execute(
-        f"SELECT {COLUMNS} FROM reference_values ORDER BY group_name, period_from NULLS FIRST, id"
-    ).fetchall()
+    # Through the figures' runner: a refresh of every view reads them once (rows_shared).
+    rows = figures._rows(
+        con,
+        f"SELECT {COLUMNS} FROM reference_values ORDER BY group_name, period_from NULLS FIRST, id",
+        {},
+    )
     order = list(INDICATORS)
     return sorted(map(_reference, rows), key=lambda ref: order.index(ref.indicator))
 
