@@ -472,28 +472,45 @@ def _headline_groups(
 ) -> dict[object, Headline]:
     """The headline figures per value of the SQL expression ``key`` over the days of
     ``filters`` (a month, or which of two periods a day falls in)."""
+    return _summed_by(_headline_parts(con, filters, owners, f"{key} AS key", params), 0)
+
+
+def _headline_parts(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    owners: dict[str, str],
+    keys: str,
+    params: dict,
+) -> dict[tuple, dict[str, float]]:
+    """The summed parts of the headline figures per tuple of the SQL expressions ``keys``
+    (one or more ``… AS name``) over the days of ``filters``."""
     _ready(con, filters)
-    parts: dict[object, dict] = defaultdict(lambda: defaultdict(float))
+    parts: dict[tuple, dict] = defaultdict(lambda: defaultdict(float))
     params = filters.params() | _owner_params(owners) | params
     activity_sql = queries.ACTIVITIES_BY_OWNER.format(
-        group=f"{key} AS key", owner=queries.owner_case(len(owners)), where=queries.ACTIVITY_WHERE
+        group=keys, owner=queries.owner_case(len(owners)), where=queries.ACTIVITY_WHERE
     )
-    for group, owner, tasks, minutes, _ in _rows(con, activity_sql, params):
-        parts[group]["tasks"] += tasks
-        parts[group]["task_minutes"] += minutes
+    for *group, owner, tasks, minutes, _ in _rows(con, activity_sql, params):
+        values = parts[tuple(group)]
+        values["tasks"] += tasks
+        values["task_minutes"] += minutes
         if owner == "municipality":
-            parts[group]["municipal_minutes"] += minutes
-    for group, total, acute, with_doctor, _ in _rows(
-        con, queries.CALLOUTS_BY.format(group=f"{key} AS key"), params
+            values["municipal_minutes"] += minutes
+    for *group, total, acute, with_doctor, _ in _rows(
+        con, queries.CALLOUTS_BY.format(group=keys), params
     ):
-        parts[group].update(callouts=total, acute=acute, acute_with_doctor=with_doctor)
-    for group, *row in _rows(con, queries.TRIPS_BY.format(group=f"{key} AS key"), params):
-        parts[group].update(late_trips=row[3], late_minutes=row[4])
-    outcome_sql = queries.OUTCOME_TOTALS.format(group=f"{key} AS key", where=queries.ACTIVITY_WHERE)
+        parts[tuple(group)].update(callouts=total, acute=acute, acute_with_doctor=with_doctor)
+    for *group, _, _, _, late_trips, late_minutes, _, _ in _rows(
+        con, queries.TRIPS_BY.format(group=keys), params
+    ):
+        parts[tuple(group)].update(late_trips=late_trips, late_minutes=late_minutes)
+    outcome_sql = queries.OUTCOME_TOTALS.format(group=keys, where=queries.ACTIVITY_WHERE)
     avoided = {"avoided": AVOIDED_ADMISSION}
-    for group, avoided_admissions, recorded in _rows(con, outcome_sql, params | avoided):
-        parts[group].update(avoided_admissions=avoided_admissions, outcomes_recorded=recorded)
-    return {group: Headline.of(values) for group, values in parts.items() if group is not None}
+    for *group, avoided_admissions, recorded in _rows(con, outcome_sql, params | avoided):
+        parts[tuple(group)].update(
+            avoided_admissions=avoided_admissions, outcomes_recorded=recorded
+        )
+    return parts
 
 
 def headline(
@@ -554,10 +571,23 @@ def trend_window(filters: Filters, first_day: date | None) -> Filters:
     return filters.with_period(earliest.replace(day=1), filters.end)
 
 
+MONTH_IN_WINDOW = (
+    "CASE WHEN day BETWEEN $window_start AND $window_end THEN date_trunc('month', day)::DATE END"
+)
 PERIOD_OF_DAY = (
     "CASE WHEN day BETWEEN $now_start AND $now_end THEN 'now' "
     "WHEN day BETWEEN $before_start AND $before_end THEN 'before' END"
 )
+
+
+def _summed_by(parts: dict[tuple, dict[str, float]], position: int) -> dict[object, Headline]:
+    """The headline figures per value of one key of ``parts`` (the others summed over)."""
+    summed: dict[object, dict] = defaultdict(lambda: defaultdict(float))
+    for keys, values in parts.items():
+        if keys[position] is not None:
+            for name, value in values.items():
+                summed[keys[position]][name] += value
+    return {key: Headline.of(values) for key, values in summed.items()}
 
 
 def overview(
@@ -574,19 +604,23 @@ def overview(
     previous = filters.comparison()
     # Without a comparison, "before" is an empty run of days: no day falls in it.
     before = previous or filters.with_period(filters.end + timedelta(days=1), filters.end)
-    by_month = _headline_groups(con, window, owners, MONTH.split(" AS ")[0], {})
-    periods = _headline_groups(
+    # One pass over the days of the trend window and both periods, keyed by (the month, if
+    # the day is in the window; the period, if it is in one), summed both ways below.
+    parts = _headline_parts(
         con,
         filters.with_period(min(window.start, before.start), max(filters.end, before.end)),
         owners,
-        PERIOD_OF_DAY,
+        f"{MONTH_IN_WINDOW} AS key, {PERIOD_OF_DAY} AS period",
         {
+            "window_start": window.start,
+            "window_end": window.end,
             "now_start": filters.start,
             "now_end": filters.end,
             "before_start": before.start,
             "before_end": before.end,
         },
     )
+    by_month, periods = _summed_by(parts, 0), _summed_by(parts, 1)
     now, before = periods.get("now", Headline()), periods.get("before", Headline())
     months = months_between(window.start, window.end)
     trends = {
