@@ -20,12 +20,11 @@ from dashboard.data.figures import OUTCOME, OutcomeRow, outcome_params
 from dashboard.data.values import Filters
 from dashboard.data.vocabulary import AVOIDED_ADMISSION, OWNERS, default_owner_by_service
 
-# Per group: the column it names, and the rollup that holds that column with the outcome.
-OUTCOME_GROUPS = {
-    "subproject": ("subproject", "outcomes"),
-    "month": (figures.MONTH.split(" AS ")[0], "outcomes"),
-    "requested_by": ("requested_by", "services"),
-}
+# The month and the subproject of the outcomes come from one query keyed by both (as do the
+# kilometres per subproject and per municipality), summed apart here: the window's refresh
+# shares the query's rows (figures.rows_shared), so the rollup is read once for the two.
+MONTH_AND_SUBPROJECT = f"{figures.MONTH}, subproject"
+SPLIT_POSITIONS = {"month": 0, "subproject": 1}
 
 KM_BY_OWNER = """
     SELECT {owner} AS owner, coalesce(sum(tasks), 0) AS tasks, coalesce(sum(km), 0) AS km
@@ -116,10 +115,26 @@ def coverage(rows: list[OutcomeRow]) -> Coverage:
 def outcomes_by(con: duckdb.DuckDBPyConnection, filters: Filters, by: str) -> list[OutcomeCell]:
     """Count and minutes per ``by`` (``subproject``, ``month`` or ``requested_by``) and
     outcome, ordered by group, then outcome (not recorded last)."""
-    column, split = OUTCOME_GROUPS[by]
-    group = f"{column} AS grp, {OUTCOME}"
-    rows = figures._activities(con, filters, group, split, outcome_params())
-    return [OutcomeCell(g, outcome, int(n), float(m)) for g, outcome, n, m, _ in rows]
+    params = outcome_params()
+    if by == "requested_by":
+        group = f"requested_by, {OUTCOME}"
+        rows = figures._activities(con, filters, group, "services", params)
+        return [OutcomeCell(g, outcome, int(n), float(m)) for g, outcome, n, m, _ in rows]
+    group = f"{MONTH_AND_SUBPROJECT}, {OUTCOME}"
+    rows = figures._activities(con, filters, group, "outcomes", params)
+    sums = _summed(((row[SPLIT_POSITIONS[by]], row[2]), row[3], row[4]) for row in rows)
+    return [OutcomeCell(g, outcome, int(n), m) for (g, outcome), (n, m) in sums]
+
+
+def _summed(rows) -> list[tuple[tuple, tuple[float, float]]]:
+    """``(key, a, b)`` rows summed per key, in key order with None last, as SQL orders."""
+    sums: dict[tuple, list[float]] = {}
+    for key, a, b in rows:
+        total = sums.setdefault(key, [0, 0.0])
+        total[0] += a
+        total[1] += float(b)
+    order = sorted(sums, key=lambda key: tuple((part is None, part) for part in key))
+    return [(key, tuple(sums[key])) for key in order]
 
 
 def kilometres(
@@ -128,8 +143,9 @@ def kilometres(
     """Kilometres on tasks per subproject, per owner of the requesting service and per
     municipality; a task without kilometres counts as none."""
     owners = owners or default_owner_by_service()
-    by_subproject = _km_rows(figures._activities(con, filters, "subproject"))
-    by_municipality = _km_rows(figures._activities(con, filters, "municipality"))
+    places = figures._activities(con, filters, "subproject, municipality")
+    by_subproject = _km_rows(_summed(((s,), n, km) for s, _, n, _, km in places))
+    by_municipality = _km_rows(_summed(((m,), n, km) for _, m, n, _, km in places))
     sql = KM_BY_OWNER.format(owner=queries.owner_case(len(owners)), where=queries.ACTIVITY_WHERE)
     found = {
         owner: KmRow(owner, int(tasks), float(km))
@@ -142,8 +158,8 @@ def kilometres(
     return Kilometres(total, by_subproject, by_owner, by_municipality)
 
 
-def _km_rows(rows: list[tuple]) -> list[KmRow]:
-    return [KmRow(group, int(tasks), float(km)) for group, tasks, _, km in rows]
+def _km_rows(rows: list[tuple[tuple, tuple[float, float]]]) -> list[KmRow]:
+    return [KmRow(group, int(tasks), km) for (group,), (tasks, km) in rows]
 
 
 def gains(
