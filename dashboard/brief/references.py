@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from dashboard.brief import norsk
-from dashboard.brief.layout import FRAME_WIDTH, SMALL, data_table, text
+from dashboard.brief.layout import CELL_HEAD, FRAME_WIDTH, SMALL, data_table, text
 from dashboard.data.events import Event
 from dashboard.data.references import INDICATOR_VALUES, ReferenceTable, ReferenceValue
 from dashboard.data.vocabulary import INDICATOR_UNITS, INDICATORS
@@ -172,6 +173,7 @@ def events_text(events: Sequence[Event], figure: str) -> str:
 NUMBER_WIDTH = 58
 LABEL_WIDTH_MIN = 120
 GROUP_WIDTH_MAX = 110
+CELL_PADDING = 6  # a table cell's left and right padding (layout's table style)
 
 
 def headline_with_references(
@@ -206,6 +208,13 @@ def _indicator_of(label: str, after: str) -> str | None:
     )
 
 
+def _longest_word(heading: str) -> float:
+    """The width a group's heading needs so that no word of it is broken across lines."""
+    words = heading.split() or [""]
+    widest = max(stringWidth(word, CELL_HEAD.fontName, CELL_HEAD.fontSize) for word in words)
+    return widest + 2 * CELL_PADDING
+
+
 def _any_value(table: ReferenceTable, row: tuple, groups: Sequence[str]) -> bool:
     return any(table.value(row[-1], group) for group in groups)
 
@@ -218,9 +227,10 @@ def _with_groups(
     notes: Footnotes,
 ):
     own = [NUMBER_WIDTH] * (len(header) - 1)
-    group_width = min(GROUP_WIDTH_MAX, (FRAME_WIDTH - LABEL_WIDTH_MIN - sum(own)) / len(groups))
-    label_width = FRAME_WIDTH - sum(own) - group_width * len(groups)
-    widths = [label_width, *own, *[group_width] * len(groups)]
+    room = (FRAME_WIDTH - LABEL_WIDTH_MIN - sum(own)) / len(groups)
+    group_widths = [min(max(room, _longest_word(group)), GROUP_WIDTH_MAX) for group in groups]
+    label_width = FRAME_WIDTH - sum(own) - sum(group_widths)
+    widths = [label_width, *own, *group_widths]
     body = [
         (
             *row[:-1],
