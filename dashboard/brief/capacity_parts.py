@@ -19,8 +19,8 @@ from dashboard.brief.layout import (
 )
 from dashboard.brief.privacy import (
     COVER_SYMBOL,
-    Mark,
     count_text,
+    hidden_or,
     protect_group,
     protect_two_levels,
 )
@@ -28,15 +28,6 @@ from dashboard.brief.sections import ROLE_NAMES, staffed_text
 from dashboard.data.capacity import Preparedness
 from dashboard.data.figures import TaskMixRow
 from dashboard.data.vocabulary import SUBPROJECTS, URGENCIES, URGENCY_LABELS
-
-
-def _count(value: int, mark: Mark, threshold: int) -> str:
-    return count_text(value, mark, threshold, render=norsk.number)
-
-
-def _hidden_or(mark: Mark, shown: str) -> str:
-    return COVER_SYMBOL if mark.hidden else shown
-
 
 # --- Capacity (after the task mix) --------------------------------------------------------
 
@@ -183,8 +174,8 @@ def preparedness_part(content: BriefContent) -> list:
     rows = [
         (
             resource or "Ikke registrert",
-            *(_count(n, m, threshold) for n, m in zip(cells, marks, strict=True)),
-            _count(sum(cells), total_mark, threshold),
+            *(count_text(n, m, threshold) for n, m in zip(cells, marks, strict=True)),
+            count_text(sum(cells), total_mark, threshold),
         )
         for (resource, cells), marks, total_mark in zip(
             counts.items(), cell_marks, total_marks, strict=True
@@ -237,7 +228,7 @@ def _role_cells(role: str, index: int, columns, threshold: int) -> list[str]:
     cells = []
     for by_role, marks, _, _ in columns:
         use, mark = by_role[role], marks[index]
-        cells += [_count(use.trips, mark, threshold), _hidden_or(mark, norsk.hours(use.minutes))]
+        cells += [count_text(use.trips, mark, threshold), hidden_or(mark, norsk.hours(use.minutes))]
     return cells
 
 
@@ -245,7 +236,7 @@ def _total_cells(columns, threshold: int) -> list[str]:
     cells = []
     for _, _, total_mark, total in columns:
         cells += [
-            _count(total.trips, total_mark, threshold),
-            _hidden_or(total_mark, norsk.hours(total.minutes)),
+            count_text(total.trips, total_mark, threshold),
+            hidden_or(total_mark, norsk.hours(total.minutes)),
         ]
     return cells

@@ -45,10 +45,6 @@ NOT_RECORDED = "Ikke registrert"
 CHARTED = (AVOIDED_ADMISSION, OUTCOMES[1])
 
 
-def _count(value: int, mark: Mark, threshold: int) -> str:
-    return count_text(value, mark, threshold, render=norsk.number)
-
-
 def kroner(amount: float) -> str:
     return f"kr{norsk.NBSP}{norsk.number(amount)}"
 
@@ -87,7 +83,7 @@ def _lead(found: Gains) -> str:
 
 def _small_or(count: int, threshold: int) -> str:
     mark = Mark.SMALL if is_small(count, threshold) else Mark.SHOWN
-    return _count(count, mark, threshold)
+    return count_text(count, mark, threshold)
 
 
 def _headline_sentence(content: BriefContent):
@@ -113,14 +109,14 @@ def _outcome_table(content: BriefContent) -> Table:
     printed = [
         [
             row.outcome or NOT_RECORDED,
-            _count(row.count, mark, threshold),
+            count_text(row.count, mark, threshold),
             COVER_SYMBOL if mark.hidden else norsk.hours(row.minutes),
         ]
         for row, mark in zip(rows, marks, strict=True)
     ]
     total = found.coverage.tasks
     hours = norsk.hours(sum(row.minutes for row in rows))
-    printed.append(["Alle oppgaver", _count(total, total_mark, threshold), hours])
+    printed.append(["Alle oppgaver", count_text(total, total_mark, threshold), hours])
     bold = [len(printed) - 1]
     if not content.comparison_has_data:
         widths = [FRAME_WIDTH - 2 * 80, 80, 80]
@@ -133,11 +129,11 @@ def _outcome_table(content: BriefContent) -> Table:
     ):
         hidden = mark.hidden or old_mark.hidden
         line += [
-            _count(old, old_mark, threshold),
+            count_text(old, old_mark, threshold),
             COVER_SYMBOL if hidden else norsk.signed(row.count - old),
         ]
     old_total = found.previous_coverage.tasks
-    printed[-1] += [_count(old_total, before_total, threshold), norsk.signed(total - old_total)]
+    printed[-1] += [count_text(old_total, before_total, threshold), norsk.signed(total - old_total)]
     header = ["Utfall", "Oppgaver", "Timer", comparing.column_title(content), "Endring"]
     return data_table(header, printed, [FRAME_WIDTH - 4 * 80, 80, 80, 80, 80], bold_rows=bold)
 
@@ -196,9 +192,9 @@ def _service_part(content: BriefContent) -> list:
         rows.append(
             (
                 service,
-                _count(tasks, marks["tasks"][index], threshold),
+                count_text(tasks, marks["tasks"][index], threshold),
                 share,
-                *(_count(values[o][index], marks[o][index], threshold) for o in CHARTED),
+                *(count_text(values[o][index], marks[o][index], threshold) for o in CHARTED),
             )
         )
     header = ["Bestillende tjeneste", "Oppgaver", "Utfall registrert", *CHARTED]
@@ -261,7 +257,7 @@ def valuation_part(valued: BenefitEstimate, threshold: int) -> list:
         (
             line.value.name,
             ", ".join(line.value.outcomes),
-            _count(line.count, mark, threshold),
+            count_text(line.count, mark, threshold),
             kroner(line.value.kroner),
             COVER_SYMBOL if mark.hidden else kroner(line.amount),
         )

@@ -78,7 +78,7 @@ def _row(content: BriefContent, bucket: date, marks: dict[str, Mark]) -> tuple:
     threshold = content.threshold
 
     def count(key: str) -> str:
-        return count_text(now.value(key), marks[key], threshold, render=norsk.number)
+        return count_text(now.value(key), marks[key], threshold)
 
     def change(key: str) -> str:
         hidden = marks[key].hidden or before is None

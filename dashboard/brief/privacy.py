@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum
 
+from dashboard.brief import norsk
+
 
 class Mark(Enum):
     SHOWN = "shown"
@@ -29,13 +31,18 @@ def is_small(count: int, threshold: int) -> bool:
     return 0 < count < threshold
 
 
-def count_text(count: int, mark: Mark, threshold: int, render=str) -> str:
-    """How a count is printed: the number, ``<5`` or ``:``."""
+def count_text(count: int, mark: Mark, threshold: int) -> str:
+    """How a count is printed: the number in Norwegian form, ``<5`` or ``:``."""
     if mark is Mark.SMALL:
         return f"<{threshold}"
     if mark is Mark.COVER:
         return COVER_SYMBOL
-    return render(count)
+    return norsk.number(count)
+
+
+def hidden_or(mark: Mark, shown: str) -> str:
+    """Hours and shares of a hidden count are hidden with it."""
+    return COVER_SYMBOL if mark.hidden else shown
 
 
 def protect_group(

@@ -37,6 +37,7 @@ from dashboard.brief.privacy import (
     COVER_SYMBOL,
     Mark,
     count_text,
+    hidden_or,
     protect_group,
     protect_two_levels,
 )
@@ -51,10 +52,6 @@ from dashboard.data.vocabulary import OWNER_LABELS as OWNER_NAMES
 
 ROLE_NAMES = {"legevaktlege": "Legevaktlege", "helsevakt": "Helsevakt"}
 MAX_IMPORTS_LISTED = 20
-
-
-def _count(value: int, mark: Mark, threshold: int) -> str:
-    return count_text(value, mark, threshold, render=norsk.number)
 
 
 def _section_start(
@@ -293,12 +290,7 @@ def _task_mix_table(
 def _task_row(label: str | Flowable, tasks: list[dict], mark: Mark, threshold: int) -> tuple:
     count = sum(task.count for task in tasks)
     minutes = sum(task.minutes for task in tasks)
-    return (label, _count(count, mark, threshold), _hidden_or(mark, norsk.hours(minutes)))
-
-
-def _hidden_or(mark: Mark, shown: str) -> str:
-    """Hours and shares of a hidden count are hidden with it."""
-    return COVER_SYMBOL if mark.hidden else shown
+    return (label, count_text(count, mark, threshold), hidden_or(mark, norsk.hours(minutes)))
 
 
 # --- Acute call-outs with a doctor ------------------------------------------------------
@@ -359,10 +351,10 @@ def _acute_row(
     share, low, high = _share(with_doctor, acute, hidden.hidden)
     row = (
         label,
-        _count(acute, marks[0], threshold),
-        _count(with_doctor, marks[1], threshold),
-        _hidden_or(hidden, norsk.percent(share)),
-        _hidden_or(hidden, _interval_text(low, high)),
+        count_text(acute, marks[0], threshold),
+        count_text(with_doctor, marks[1], threshold),
+        hidden_or(hidden, norsk.percent(share)),
+        hidden_or(hidden, _interval_text(low, high)),
     )
     return row, (share, low, high)
 
@@ -422,7 +414,8 @@ def _car_table(content: BriefContent, protected: dict[str, tuple[list[Mark], Mar
     rows = []
     for index, month in enumerate(months):
         trips = [
-            _count(month.trips[r], marks[index], threshold) for r, (marks, _) in protected.items()
+            count_text(month.trips[r], marks[index], threshold)
+            for r, (marks, _) in protected.items()
         ]
         label = norsk.bucket(month.month, content.grain)
         if comparing.after_last_day(content, "carlog", month.month):
@@ -430,7 +423,7 @@ def _car_table(content: BriefContent, protected: dict[str, tuple[list[Mark], Mar
             continue
         rows.append((label, *trips, norsk.hours(month.minutes)))
     totals = [
-        _count(sum(month.trips[role] for month in months), total_mark, threshold)
+        count_text(sum(month.trips[role] for month in months), total_mark, threshold)
         for role, (_, total_mark) in protected.items()
     ]
     rows.append(("Totalt", *totals, norsk.hours(sum(month.minutes for month in months))))
