@@ -17,13 +17,11 @@ import duckdb
 from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -42,7 +40,7 @@ from dashboard.views.followup_dialogs import (
 )
 from dashboard.views.formatting import format_date, format_moment
 from dashboard.views.sheet_dialog import ask_sheet_path
-from dashboard.views.table_model import Column, FigureTableModel
+from dashboard.views.table_model import Column, FigureTableModel, record_table
 from dashboard.views.worker import Database, Job, error_text
 
 EXPORT_NAME = "oppfolgingslogg.xlsx"
@@ -98,14 +96,14 @@ class FollowUpView(View):
         self.message.setWordWrap(True)
         self.message.hide()
         self.item_model = FigureTableModel(self._item_columns(), self)
-        self.item_table = self._table(self.item_model)
+        self.item_table = record_table(self, self.item_model)
         self.item_table.setAccessibleName(self.tr("Items"))
         self.item_table.selectionModel().selectionChanged.connect(self._on_item_selected)
         self.item_table.doubleClicked.connect(self._on_item_double_clicked)
         self.history_label = QLabel(self.tr("Choose an item to see its history."), self)
         self.history_label.setWordWrap(True)
         self.history_model = FigureTableModel(self._history_columns(), self)
-        self.history_table = self._table(self.history_model)
+        self.history_table = record_table(self, self.history_model)
         self.history_table.setAccessibleName(self.tr("History of the chosen item"))
         self._create_actions()
         self._lay_out()
@@ -164,18 +162,6 @@ class FollowUpView(View):
         if file_name is None:
             return self.tr("Entered here")
         return self.tr("Import of %1").replace("%1", file_name)
-
-    def _table(self, model: FigureTableModel) -> QTableView:
-        table = QTableView(self)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(True)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
 
     def _controls(self) -> QHBoxLayout:
         controls = QHBoxLayout()

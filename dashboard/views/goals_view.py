@@ -16,14 +16,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, QModelIndex, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -64,7 +62,7 @@ from dashboard.views.goal_dialogs import (
     UndoConfirmation,
 )
 from dashboard.views.sheet_dialog import ask_sheet_path
-from dashboard.views.table_model import Column, FigureTableModel
+from dashboard.views.table_model import Column, FigureTableModel, record_table
 from dashboard.views.worker import Database, Job, error_text
 
 NOT_ASSESSED = 0
@@ -261,15 +259,15 @@ class GoalsView(View):
         self.changes_label = QLabel(self)
         self.changes_label.setWordWrap(True)
         self.changes_model = FigureTableModel(self._change_columns(), self)
-        self.changes_table = self._table(self.changes_model)
+        self.changes_table = record_table(self, self.changes_model)
         self.changes_table.setAccessibleName(self.tr("Changes"))
         self.goal_model = FigureTableModel(self._goal_columns(), self)
-        self.goal_table = self._table(self.goal_model)
+        self.goal_table = record_table(self, self.goal_model)
         self.goal_table.setAccessibleName(self.tr("Goals"))
         self.goal_table.selectionModel().selectionChanged.connect(self._on_goal_selected)
         self.goal_table.doubleClicked.connect(self._on_goal_double_clicked)
         self.history_model = FigureTableModel(self._history_columns(), self)
-        self.history_table = self._table(self.history_model)
+        self.history_table = record_table(self, self.history_model)
         self.history_table.setAccessibleName(self.tr("Assessments of the chosen goal"))
         self.history_label = QLabel(self.tr("Choose a goal to see its assessments."), self)
         self.history_label.setWordWrap(True)
@@ -372,18 +370,6 @@ class GoalsView(View):
             Column(self.tr("Assessed"), display=assessed_text),
             Column(self.tr("Comment")),
         ]
-
-    def _table(self, model: FigureTableModel) -> QTableView:
-        table = QTableView(self)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(True)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
 
     def _controls(self) -> QHBoxLayout:
         controls = QHBoxLayout()

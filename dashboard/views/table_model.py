@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from dashboard.views.formatting import format_date, format_month, format_number, locale
 
@@ -130,3 +131,18 @@ class FigureTableModel(QAbstractTableModel):
             )
             lines.append("\t".join(cells))
         return "\n".join(lines) + "\n"
+
+
+def record_table(parent: QWidget, model: FigureTableModel) -> QTableView:
+    """A read-only table of records (goals, follow-up items, their histories): one row is
+    chosen at a time, long texts wrap, the last column takes the rest of the width."""
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(True)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
