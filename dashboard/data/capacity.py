@@ -19,8 +19,8 @@ from dashboard.data.figures import (
     DEFAULT_VISITS_TARGET_PER_WEEK,
     MONTH,
     TripCount,
-    _ready,
-    _rows,
+    query_rows,
+    rollups_ready,
     share,
 )
 from dashboard.data.values import Filters, months_between
@@ -63,18 +63,18 @@ class SubprojectMonth:
 
 
 def staffed_hours_by_month(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[date, float]:
-    _ready(con, filters)
-    rows = _rows(con, STAFFED_MINUTES_BY_MONTH, filters.params())
+    rollups_ready(con, filters)
+    rows = query_rows(con, STAFFED_MINUTES_BY_MONTH, filters.params())
     return {month: float(minutes) / 60 for month, minutes in rows}
 
 
 def subproject_months(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[SubprojectMonth]:
     """Task hours per month and subproject (only those with tasks)."""
-    _ready(con, filters)
+    rollups_ready(con, filters)
     sql = queries.ACTIVITIES_BY.format(
         group=f"{MONTH}, subproject", split="tasks", where=queries.ACTIVITY_WHERE
     )
-    rows = _rows(con, sql, filters.params())
+    rows = query_rows(con, sql, filters.params())
     return [SubprojectMonth(month, sub, float(minutes) / 60) for month, sub, _, minutes, _ in rows]
 
 
@@ -135,9 +135,9 @@ def visit_counts_by_month(con: duckdb.DuckDBPyConnection, filters: Filters) -> d
         filters.municipality,
         filters.staffed,
     )
-    _ready(con, narrowed)
+    rollups_ready(con, narrowed)
     sql = queries.ACTIVITIES_BY.format(group=MONTH, split="tasks", where=queries.ACTIVITY_WHERE)
-    return {month: int(tasks) for month, tasks, _, _ in _rows(con, sql, narrowed.params())}
+    return {month: int(tasks) for month, tasks, _, _ in query_rows(con, sql, narrowed.params())}
 
 
 # --- Capacity, together ---------------------------------------------------------------------
@@ -264,9 +264,9 @@ class Preparedness:
 
 def preparedness(con: duckdb.DuckDBPyConnection, filters: Filters) -> Preparedness:
     """Call-outs per month, resource and urgency."""
-    _ready(con, filters)
+    rollups_ready(con, filters)
     sql = queries.CALLOUTS_BY.format(group=f"{MONTH}, resource, urgency")
-    rows = _rows(con, sql, filters.params())
+    rows = query_rows(con, sql, filters.params())
     return Preparedness(
         rows=tuple(
             ResourceMonth(month, resource, urgency, int(total))
@@ -292,8 +292,8 @@ class CarUseMonth:
 
 
 def car_use_months(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[CarUseMonth]:
-    _ready(con, filters)
-    rows = _rows(con, queries.TRIPS_BY.format(group=f"{MONTH}, driver_role"), filters.params())
+    rollups_ready(con, filters)
+    rows = query_rows(con, queries.TRIPS_BY.format(group=f"{MONTH}, driver_role"), filters.params())
     return [
         CarUseMonth(
             month,

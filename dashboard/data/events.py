@@ -53,7 +53,7 @@ def all_events(con: duckdb.DuckDBPyConnection) -> list[Event]:
 
 def events_between(con: duckdb.DuckDBPyConnection, start: date, end: date) -> list[Event]:
     """The events that touch ``start``–``end`` (a span partly inside counts), by date."""
-    rows = figures._rows(  # shared by the views of one refresh (rows_shared)
+    rows = figures.query_rows(  # shared by the views of one refresh (rows_shared)
         con,
         "SELECT id, start_on, end_on, text, import_id FROM events "
         "WHERE start_on <= $end AND coalesce(end_on, start_on) >= $start "

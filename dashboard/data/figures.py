@@ -67,7 +67,7 @@ def rows_shared() -> Iterator[None]:
         _shared_rows.reset(token)
 
 
-def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> list[tuple]:
+def query_rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> list[tuple]:
     shared = _shared_rows.get()
     if shared is None:
         return _execute(con, sql, params).fetchall()
@@ -82,7 +82,7 @@ def _hashable(value):
     return tuple(value) if isinstance(value, list) else value
 
 
-def _ready(con: duckdb.DuckDBPyConnection, filters: Filters | StaffedSchedule) -> None:
+def rollups_ready(con: duckdb.DuckDBPyConnection, filters: Filters | StaffedSchedule) -> None:
     """The rollups must match the staffed hours in force before any figure reads them."""
     rollups.ensure(con, filters if isinstance(filters, StaffedSchedule) else filters.staffed)
 
@@ -90,7 +90,7 @@ def _ready(con: duckdb.DuckDBPyConnection, filters: Filters | StaffedSchedule) -
 MONTH = "date_trunc('month', day)::DATE AS month"
 
 
-def _owner_params(owners: dict[str, str]) -> dict:
+def owner_params(owners: dict[str, str]) -> dict:
     params = {}
     for i, (service, owner) in enumerate(owners.items()):
         params[f"svc{i}"] = service
@@ -148,7 +148,7 @@ class OwnerMonth:
     hours: float
 
 
-def _activities(
+def activity_sums(
     con: duckdb.DuckDBPyConnection,
     filters: Filters,
     group: str,
@@ -157,9 +157,9 @@ def _activities(
 ) -> list[tuple]:
     """Activities summed per ``group`` from the rollup split by ``split`` (tasks, services
     or outcomes), whichever holds the columns the group names."""
-    _ready(con, filters)
+    rollups_ready(con, filters)
     sql = queries.ACTIVITIES_BY.format(group=group, split=split, where=queries.ACTIVITY_WHERE)
-    return _rows(con, sql, filters.params() | (params or {}))
+    return query_rows(con, sql, filters.params() | (params or {}))
 
 
 def outcome_params() -> dict:
@@ -171,7 +171,7 @@ OUTCOME = queries.outcome_case(len(OUTCOMES)) + " AS outcome"
 
 
 def activity_totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> ActivityTotals:
-    rows = _activities(con, filters, "true AS everything")
+    rows = activity_sums(con, filters, "true AS everything")
     if not rows:
         return ActivityTotals(0, 0.0, 0.0)
     _, count, minutes, km = rows[0]
@@ -187,11 +187,11 @@ def task_mix(
     """Count and minutes per subproject and task (``by="task"``) or requesting service, for
     the period or per month. Both come from one query, so a caller asking for both inside
     :func:`rows_shared` sums once."""
-    _ready(con, filters)
+    rollups_ready(con, filters)
     sql = queries.TASK_MIX.format(by=by, split=TASK_MIX_SPLITS[by], where=queries.ACTIVITY_WHERE)
     return [
         TaskMixRow(s, c, int(n), float(m), month)
-        for month, s, c, n, m in _rows(con, sql, filters.params())
+        for month, s, c, n, m in query_rows(con, sql, filters.params())
         if (month is not None) == monthly
     ]
 
@@ -199,7 +199,7 @@ def task_mix(
 def outcomes(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[OutcomeRow]:
     """Per outcome as written (None when not recorded), largest count first; an outcome of
     the vocabulary in any case is counted under the vocabulary's spelling."""
-    rows = _activities(con, filters, OUTCOME, "outcomes", outcome_params())
+    rows = activity_sums(con, filters, OUTCOME, "outcomes", outcome_params())
     found = [OutcomeRow(outcome, int(n), float(m)) for outcome, n, m, _ in rows]
     return sorted(found, key=lambda row: (-row.count, row.outcome is None, row.outcome or ""))
 
@@ -209,11 +209,11 @@ def owner_months(
 ) -> list[OwnerMonth]:
     """Hours per month and owner of the requesting service, exact (not rounded)."""
     owners = owners or default_owner_by_service()
-    _ready(con, filters)
+    rollups_ready(con, filters)
     sql = queries.ACTIVITIES_BY_OWNER.format(
         group=MONTH, owner=queries.owner_case(len(owners)), where=queries.ACTIVITY_WHERE
     )
-    rows = _rows(con, sql, filters.params() | _owner_params(owners))
+    rows = query_rows(con, sql, filters.params() | owner_params(owners))
     return [OwnerMonth(month, owner, minutes / 60) for month, owner, _, minutes, _ in rows]
 
 
@@ -244,8 +244,8 @@ class Utilisation:
 
 def staffed_hours(con: duckdb.DuckDBPyConnection, filters: Filters) -> float:
     """Staffed hours in the period: weekdays that are not public holidays, at each day's hours."""
-    _ready(con, filters)
-    return float(_rows(con, queries.STAFFED_MINUTES, filters.params())[0][0]) / 60
+    rollups_ready(con, filters)
+    return float(query_rows(con, queries.STAFFED_MINUTES, filters.params())[0][0]) / 60
 
 
 def utilisation(con: duckdb.DuckDBPyConnection, filters: Filters) -> Utilisation:
@@ -319,8 +319,8 @@ class CalloutMonth:
 
 
 def _callouts(con: duckdb.DuckDBPyConnection, filters: Filters, group: str) -> list[tuple]:
-    _ready(con, filters)
-    return _rows(con, queries.CALLOUTS_BY.format(group=group), filters.params())
+    rollups_ready(con, filters)
+    return query_rows(con, queries.CALLOUTS_BY.format(group=group), filters.params())
 
 
 def callout_counts(con: duckdb.DuckDBPyConnection, filters: Filters) -> CalloutCounts:
@@ -385,8 +385,8 @@ class HeatCell:
 
 
 def _trips(con: duckdb.DuckDBPyConnection, filters: Filters, group: str) -> list[tuple]:
-    _ready(con, filters)
-    return _rows(con, queries.TRIPS_BY.format(group=group), filters.params())
+    rollups_ready(con, filters)
+    return query_rows(con, queries.TRIPS_BY.format(group=group), filters.params())
 
 
 def car_use(con: duckdb.DuckDBPyConnection, filters: Filters) -> CarUse:
@@ -423,8 +423,8 @@ def car_after_hours_months(con: duckdb.DuckDBPyConnection, filters: Filters) -> 
 
 def car_heatmap(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[HeatCell]:
     """Minutes of car use per ISO weekday and hour of day, split exactly at hour marks."""
-    _ready(con, filters)
-    rows = _rows(con, queries.TRIP_HEATMAP, filters.params())
+    rollups_ready(con, filters)
+    rows = query_rows(con, queries.TRIP_HEATMAP, filters.params())
     return [HeatCell(weekday, hour, float(minutes)) for weekday, hour, minutes in rows]
 
 
@@ -484,29 +484,29 @@ def _headline_parts(
 ) -> dict[tuple, dict[str, float]]:
     """The summed parts of the headline figures per tuple of the SQL expressions ``keys``
     (one or more ``… AS name``) over the days of ``filters``."""
-    _ready(con, filters)
+    rollups_ready(con, filters)
     parts: dict[tuple, dict] = defaultdict(lambda: defaultdict(float))
-    params = filters.params() | _owner_params(owners) | params
+    params = filters.params() | owner_params(owners) | params
     activity_sql = queries.ACTIVITIES_BY_OWNER.format(
         group=keys, owner=queries.owner_case(len(owners)), where=queries.ACTIVITY_WHERE
     )
-    for *group, owner, tasks, minutes, _ in _rows(con, activity_sql, params):
+    for *group, owner, tasks, minutes, _ in query_rows(con, activity_sql, params):
         values = parts[tuple(group)]
         values["tasks"] += tasks
         values["task_minutes"] += minutes
         if owner == "municipality":
             values["municipal_minutes"] += minutes
-    for *group, total, acute, with_doctor, _ in _rows(
+    for *group, total, acute, with_doctor, _ in query_rows(
         con, queries.CALLOUTS_BY.format(group=keys), params
     ):
         parts[tuple(group)].update(callouts=total, acute=acute, acute_with_doctor=with_doctor)
-    for *group, _, _, _, late_trips, late_minutes, _, _ in _rows(
+    for *group, _, _, _, late_trips, late_minutes, _, _ in query_rows(
         con, queries.TRIPS_BY.format(group=keys), params
     ):
         parts[tuple(group)].update(late_trips=late_trips, late_minutes=late_minutes)
     outcome_sql = queries.OUTCOME_TOTALS.format(group=keys, where=queries.ACTIVITY_WHERE)
     avoided = {"avoided": AVOIDED_ADMISSION}
-    for *group, avoided_admissions, recorded in _rows(con, outcome_sql, params | avoided):
+    for *group, avoided_admissions, recorded in query_rows(con, outcome_sql, params | avoided):
         parts[tuple(group)].update(
             avoided_admissions=avoided_admissions, outcomes_recorded=recorded
         )
@@ -649,7 +649,7 @@ class Freshness:
 
 
 def freshness(con: duckdb.DuckDBPyConnection, schedule: StaffedSchedule) -> Freshness:
-    _ready(con, schedule)
+    rollups_ready(con, schedule)
     return Freshness(*con.execute(queries.FRESHNESS).fetchone())
 
 
@@ -657,7 +657,7 @@ def data_range(
     con: duckdb.DuckDBPyConnection, schedule: StaffedSchedule
 ) -> tuple[date, date] | None:
     """First and last day with any activity, call-out or trip."""
-    _ready(con, schedule)
+    rollups_ready(con, schedule)
     first, last = con.execute(queries.DATA_RANGE).fetchone()
     return (first, last) if first else None
 
@@ -695,7 +695,7 @@ def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict]:
 
 
 def goal_status(con: duckdb.DuckDBPyConnection, as_of: date) -> list[PlanStatus]:
-    rows = _rows(con, queries.GOAL_STATUS, {"as_of": as_of})
+    rows = query_rows(con, queries.GOAL_STATUS, {"as_of": as_of})
     return [PlanStatus(plan, *map(int, counts)) for plan, *counts in rows]
 
 
@@ -711,7 +711,7 @@ def goal_history(con: duckdb.DuckDBPyConnection, goal_id: str) -> list[dict]:
 
 def goal_status_over_time(con: duckdb.DuckDBPyConnection, plan: str) -> list[PlanStatus]:
     """For each date a goal of ``plan`` was assessed: the plan's status counts that day."""
-    rows = _rows(con, queries.GOAL_STATUS_OVER_TIME, {"plan": plan})
+    rows = query_rows(con, queries.GOAL_STATUS_OVER_TIME, {"plan": plan})
     return [
         PlanStatus(plan, *map(int, counts), assessed_on=day, assessed_precision=precision)
         for day, *counts, precision in rows
@@ -727,7 +727,7 @@ class GoalRounds:
 
 
 def goal_rounds(con: duckdb.DuckDBPyConnection, as_of: date) -> GoalRounds:
-    days = [row[0] for row in _rows(con, queries.GOAL_ROUNDS, {"as_of": as_of})]
+    days = [row[0] for row in query_rows(con, queries.GOAL_ROUNDS, {"as_of": as_of})]
     days += [None] * (2 - len(days))
     return GoalRounds(latest=days[0], previous=days[1])
 
@@ -747,7 +747,7 @@ class PlanWords:
 
 def plan_scale_words(con: duckdb.DuckDBPyConnection, as_of: date) -> list[PlanWords]:
     words: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for plan, status, word in _rows(con, queries.PLAN_SCALE_WORDS, {"as_of": as_of}):
+    for plan, status, word in query_rows(con, queries.PLAN_SCALE_WORDS, {"as_of": as_of}):
         words[plan][status].append(word)
     return [
         PlanWords(plan, {status: tuple(texts) for status, texts in by_status.items()})

@@ -118,10 +118,10 @@ def outcomes_by(con: duckdb.DuckDBPyConnection, filters: Filters, by: str) -> li
     params = outcome_params()
     if by == "requested_by":
         group = f"requested_by, {OUTCOME}"
-        rows = figures._activities(con, filters, group, "services", params)
+        rows = figures.activity_sums(con, filters, group, "services", params)
         return [OutcomeCell(g, outcome, int(n), float(m)) for g, outcome, n, m, _ in rows]
     group = f"{MONTH_AND_SUBPROJECT}, {OUTCOME}"
-    rows = figures._activities(con, filters, group, "outcomes", params)
+    rows = figures.activity_sums(con, filters, group, "outcomes", params)
     sums = _summed(((row[SPLIT_POSITIONS[by]], row[2]), row[3], row[4]) for row in rows)
     return [OutcomeCell(g, outcome, int(n), m) for (g, outcome), (n, m) in sums]
 
@@ -143,14 +143,14 @@ def kilometres(
     """Kilometres on tasks per subproject, per owner of the requesting service and per
     municipality; a task without kilometres counts as none."""
     owners = owners or default_owner_by_service()
-    places = figures._activities(con, filters, "subproject, municipality")
+    places = figures.activity_sums(con, filters, "subproject, municipality")
     by_subproject = _km_rows(_summed(((s,), n, km) for s, _, n, _, km in places))
     by_municipality = _km_rows(_summed(((m,), n, km) for _, m, n, _, km in places))
     sql = KM_BY_OWNER.format(owner=queries.owner_case(len(owners)), where=queries.ACTIVITY_WHERE)
     found = {
         owner: KmRow(owner, int(tasks), float(km))
-        for owner, tasks, km in figures._rows(
-            con, sql, filters.params() | figures._owner_params(owners)
+        for owner, tasks, km in figures.query_rows(
+            con, sql, filters.params() | figures.owner_params(owners)
         )
     }
     by_owner = [found.get(owner, KmRow(owner, 0, 0.0)) for owner in OWNERS]

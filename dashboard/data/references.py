@@ -82,7 +82,7 @@ def _reference(row: tuple) -> ReferenceValue:
 def reference_values(con: duckdb.DuckDBPyConnection) -> list[ReferenceValue]:
     """Every reference value, by indicator (in the vocabulary's order), group and period."""
     # Through the figures' runner: a refresh of every view reads them once (rows_shared).
-    rows = figures._rows(
+    rows = figures.query_rows(
         con,
         f"SELECT {COLUMNS} FROM reference_values ORDER BY group_name, period_from NULLS FIRST, id",
         {},
