@@ -230,9 +230,9 @@ class ImportView(View):
         zone.setContentsMargins(18, 16, 18, 16)
         hint = QLabel(
             self.tr(
-                "Drop export files here (CSV, TXT or XLSX): activity log, call-outs, car log "
-                "or goal status. Files are checked before anything is saved; a file with "
-                "problems changes nothing."
+                "Drop export files here (CSV, TXT or XLSX): activity log, call-outs, car log, "
+                "goal status, follow-up log, reference values or events. Files are checked "
+                "before anything is saved; a file with problems changes nothing."
             )
         )
         hint.setWordWrap(True)

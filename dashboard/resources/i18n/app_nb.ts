@@ -176,8 +176,8 @@
         <translation>SHA-256 (start)</translation>
     </message>
     <message>
-        <source>Drop export files here (CSV, TXT or XLSX): activity log, call-outs, car log or goal status. Files are checked before anything is saved; a file with problems changes nothing.</source>
-        <translation>Slipp eksportfiler her (CSV, TXT eller XLSX): aktivitetslogg, utrykninger, kjørebok eller målstatus. Filene kontrolleres før noe lagres; en fil med feil endrer ingenting.</translation>
+        <source>Drop export files here (CSV, TXT or XLSX): activity log, call-outs, car log, goal status, follow-up log, reference values or events. Files are checked before anything is saved; a file with problems changes nothing.</source>
+        <translation>Slipp eksportfiler her (CSV, TXT eller XLSX): aktivitetslogg, utrykninger, kjørebok, målstatus, oppfølgingslogg, referanseverdier eller hendelser. Filene kontrolleres før noe lagres; en fil med feil endrer ingenting.</translation>
     </message>
     <message>
         <source>Kind of export</source>
