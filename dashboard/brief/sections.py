@@ -624,7 +624,7 @@ def _with_imports(intro: list, content: BriefContent) -> list:
     table = data_table(
         ["Fil", "Type", "Importert", "Rader lest", "Lagt til"],
         rows,
-        [FRAME_WIDTH - 280, 100, 70, 55, 55],
+        [FRAME_WIDTH - 265, 88, 67, 55, 55],  # room for a long file name and «Referanseverdier»
         numeric_from=3,
     )
     flowables = keep_with_table_start(intro, table)
