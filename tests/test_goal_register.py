@@ -86,6 +86,47 @@ def test_status_counts_over_the_assessment_dates(store):
     ]
 
 
+def test_every_plan_over_time_at_once_is_each_plan_alone(store):
+    other = register_goal(store.con, "Plan B", "Mål tre", date(2022, 6, 1))
+    add_assessment(store.con, other, date(2022, 6, 1), 1, status_text="Ikke nådd")
+    every = figures.plans_status_over_time(store.con)
+    assert sorted(every) == ["Plan A", "Plan B"]
+    for plan, rows in every.items():
+        assert rows == figures.goal_status_over_time(store.con, plan)
+    assert [(row.assessed_on, row.status_1) for row in every["Plan B"]] == [(date(2022, 6, 1), 1)]
+
+
+def test_every_goals_history_at_once_is_each_goals_alone(store):
+    first, second = goal_id(store, "Mål én"), goal_id(store, "Mål to")
+    add_assessment(store.con, first, date(2022, 1, 1), 3, "Nådd", "Kari")
+    every = figures.goal_histories(store.con)
+    assert every == {goal: figures.goal_history(store.con, goal) for goal in (first, second)}
+    assert [row["status"] for row in every[first]] == [1, 3]
+
+
+def test_goal_columns_name_the_query_s_columns(store):
+    cursor = store.con.execute(
+        figures.queries.GOALS_AS_OF.replace("$as_of", "?"), [date(2030, 1, 1)]
+    )
+    assert tuple(column[0] for column in cursor.description) == figures.queries.GOAL_COLUMNS
+
+
+def test_status_counts_and_scale_words_from_the_latest_assessments(store):
+    first, second = goal_id(store, "Mål én"), goal_id(store, "Mål to")
+    add_assessment(store.con, first, date(2022, 1, 1), 3, status_text="Nådd ")
+    add_assessment(store.con, second, date(2022, 1, 1), 3, status_text="nådd")
+    third = register_goal(store.con, "Plan A", "Mål tre", date(2022, 1, 1))
+    add_assessment(store.con, third, date(2022, 1, 1), None, status_text="Pågår")
+    # As of 2021 both goals have their first status (1 and 2); Mål tre is not yet assessed.
+    (plan_2021,) = figures.goal_status(store.con, date(2021, 6, 1))
+    assert (plan_2021.status_1, plan_2021.status_2, plan_2021.status_3) == (1, 1, 0)
+    (plan_2022,) = figures.goal_status(store.con, date(2022, 6, 1))
+    assert (plan_2022.status_3, plan_2022.assessed_without_scale) == (2, 1)
+    (words,) = figures.plan_scale_words(store.con, date(2022, 6, 1))
+    # "Nådd " and "nådd" are one word in other case and spacing: the smaller spelling.
+    assert words.words == {3: ("Nådd ",)}
+
+
 EDIT_THEN_WAIT = """
 import sys, time
 from datetime import date

@@ -196,11 +196,24 @@ def task_mix(
     ]
 
 
+def outcomes_by_month_and_subproject(
+    con: duckdb.DuckDBPyConnection, filters: Filters
+) -> list[tuple]:
+    """Rows of (month, subproject, outcome, count, minutes, km): the outcomes of the period,
+    of each month and of each subproject all sum these, so a refresh reads them once."""
+    group = f"{MONTH}, subproject, {OUTCOME}"
+    return activity_sums(con, filters, group, "outcomes", outcome_params())
+
+
 def outcomes(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[OutcomeRow]:
     """Per outcome as written (None when not recorded), largest count first; an outcome of
     the vocabulary in any case is counted under the vocabulary's spelling."""
-    rows = activity_sums(con, filters, OUTCOME, "outcomes", outcome_params())
-    found = [OutcomeRow(outcome, int(n), float(m)) for outcome, n, m, _ in rows]
+    sums: dict[str | None, list] = {}
+    for _, _, outcome, n, m, _ in outcomes_by_month_and_subproject(con, filters):
+        total = sums.setdefault(outcome, [0, 0.0])
+        total[0] += int(n)
+        total[1] += float(m)
+    found = [OutcomeRow(outcome, n, m) for outcome, (n, m) in sums.items()]
     return sorted(found, key=lambda row: (-row.count, row.outcome is None, row.outcome or ""))
 
 
@@ -649,17 +662,25 @@ class Freshness:
 
 
 def freshness(con: duckdb.DuckDBPyConnection, schedule: StaffedSchedule) -> Freshness:
+    _, activity, _, callouts, _, carlog, goals = _source_days(con, schedule)
+    return Freshness(activity, callouts, carlog, goals)
+
+
+def _source_days(con: duckdb.DuckDBPyConnection, schedule: StaffedSchedule) -> tuple:
+    """First and last day of activities, call-outs and trips, and the latest goal
+    assessment (each None when there is none)."""
     rollups_ready(con, schedule)
-    return Freshness(*con.execute(queries.FRESHNESS).fetchone())
+    return query_rows(con, queries.SOURCE_DAYS, {})[0]
 
 
 def data_range(
     con: duckdb.DuckDBPyConnection, schedule: StaffedSchedule
 ) -> tuple[date, date] | None:
     """First and last day with any activity, call-out or trip."""
-    rollups_ready(con, schedule)
-    first, last = con.execute(queries.DATA_RANGE).fetchone()
-    return (first, last) if first else None
+    days = _source_days(con, schedule)
+    firsts = [day for day in days[0:6:2] if day is not None]
+    lasts = [day for day in days[1:6:2] if day is not None]
+    return (min(firsts), max(lasts)) if firsts else None
 
 
 # --- Goals --------------------------------------------------------------------------------
@@ -695,27 +716,61 @@ def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict]:
 
 
 def goal_status(con: duckdb.DuckDBPyConnection, as_of: date) -> list[PlanStatus]:
-    rows = query_rows(con, queries.GOAL_STATUS, {"as_of": as_of})
-    return [PlanStatus(plan, *map(int, counts)) for plan, *counts in rows]
+    """Per plan, its goals counted by their latest assessment on or before ``as_of``."""
+    counts: dict[str, list[int]] = {}
+    for goal in goals_as_of(con, as_of):
+        column = _status_column(goal["status"], goal["status_text"])
+        if column is not None:
+            counts.setdefault(goal["plan"], [0] * 5)[column] += 1
+    return [PlanStatus(plan, *counts[plan]) for plan in sorted(counts)]
+
+
+def _status_column(status: int | None, text: str | None) -> int | None:
+    """Where :class:`PlanStatus` counts an assessment: 0–2 for 1–3 on the scale, 3 when not
+    assessed, 4 when assessed in words without a scale."""
+    if status is None:
+        return 3 if text is None else 4
+    return status - 1 if status in (1, 2, 3) else None
 
 
 def goals_as_of(con: duckdb.DuckDBPyConnection, as_of: date) -> list[dict]:
     """Every goal with its latest assessment on or before ``as_of``."""
-    return _dicts(_execute(con, queries.GOALS_AS_OF, {"as_of": as_of}))
+    rows = query_rows(con, queries.GOALS_AS_OF, {"as_of": as_of})
+    return [dict(zip(queries.GOAL_COLUMNS, row, strict=True)) for row in rows]
 
 
 def goal_history(con: duckdb.DuckDBPyConnection, goal_id: str) -> list[dict]:
     """Every assessment of one goal, oldest first."""
-    return _dicts(_execute(con, queries.GOAL_HISTORY, {"goal": goal_id}))
+    return goal_histories(con, goal_id).get(goal_id, [])
+
+
+def goal_histories(con: duckdb.DuckDBPyConnection, goal_id: str | None = None) -> dict:
+    """Per goal (only ``goal_id``, if given), every assessment, oldest first: one query for
+    all, as the Mål view shows every goal's history."""
+    histories: dict[str, list[dict]] = defaultdict(list)
+    for row in _dicts(_execute(con, queries.GOAL_HISTORY, {"goal": goal_id})):
+        histories[row.pop("goal_id")].append(row)
+    return dict(histories)
 
 
 def goal_status_over_time(con: duckdb.DuckDBPyConnection, plan: str) -> list[PlanStatus]:
     """For each date a goal of ``plan`` was assessed: the plan's status counts that day."""
-    rows = query_rows(con, queries.GOAL_STATUS_OVER_TIME, {"plan": plan})
-    return [
-        PlanStatus(plan, *map(int, counts), assessed_on=day, assessed_precision=precision)
-        for day, *counts, precision in rows
-    ]
+    return plans_status_over_time(con, plan).get(plan, [])
+
+
+def plans_status_over_time(
+    con: duckdb.DuckDBPyConnection, plan: str | None = None
+) -> dict[str, list[PlanStatus]]:
+    """Per plan (only ``plan``, if given), its status counts on each date one of its goals
+    was assessed."""
+    over_time: dict[str, list[PlanStatus]] = defaultdict(list)
+    for name, day, *counts, precision in query_rows(
+        con, queries.GOAL_STATUS_OVER_TIME, {"plan": plan}
+    ):
+        over_time[name].append(
+            PlanStatus(name, *map(int, counts), assessed_on=day, assessed_precision=precision)
+        )
+    return dict(over_time)
 
 
 @dataclass(frozen=True)
@@ -746,12 +801,24 @@ class PlanWords:
 
 
 def plan_scale_words(con: duckdb.DuckDBPyConnection, as_of: date) -> list[PlanWords]:
-    words: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for plan, status, word in query_rows(con, queries.PLAN_SCALE_WORDS, {"as_of": as_of}):
-        words[plan][status].append(word)
+    """The words each plan's latest assessments use for each scale value, the scale's
+    highest first: one per spelling (the same word in other case or spacing is one)."""
+    words: dict[str, dict[int, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
+    for goal in goals_as_of(con, as_of):
+        status, text = goal["status"], goal["status_text"]
+        if status is not None and text is not None:
+            spellings = words[goal["plan"]][status]
+            key = text.strip(" ").lower()
+            spellings[key] = min(spellings.get(key, text), text)
     return [
-        PlanWords(plan, {status: tuple(texts) for status, texts in by_status.items()})
-        for plan, by_status in words.items()
+        PlanWords(
+            plan,
+            {
+                status: tuple(sorted(by_status[status].values()))
+                for status in sorted(by_status, reverse=True)
+            },
+        )
+        for plan, by_status in sorted(words.items())
     ]
 
 

@@ -20,10 +20,10 @@ from dashboard.data.figures import OUTCOME, OutcomeRow, outcome_params
 from dashboard.data.values import Filters
 from dashboard.data.vocabulary import AVOIDED_ADMISSION, OWNERS, default_owner_by_service
 
-# The month and the subproject of the outcomes come from one query keyed by both (as do the
-# kilometres per subproject and per municipality), summed apart here: the window's refresh
-# shares the query's rows (figures.rows_shared), so the rollup is read once for the two.
-MONTH_AND_SUBPROJECT = f"{figures.MONTH}, subproject"
+# The outcomes of the period, of each month and of each subproject come from one query
+# keyed by both (figures.outcomes_by_month_and_subproject), as the kilometres per subproject
+# and per municipality do: the window's refresh shares a query's rows (figures.rows_shared),
+# so the rollup is read once for them.
 SPLIT_POSITIONS = {"month": 0, "subproject": 1}
 
 KM_BY_OWNER = """
@@ -115,13 +115,11 @@ def coverage(rows: list[OutcomeRow]) -> Coverage:
 def outcomes_by(con: duckdb.DuckDBPyConnection, filters: Filters, by: str) -> list[OutcomeCell]:
     """Count and minutes per ``by`` (``subproject``, ``month`` or ``requested_by``) and
     outcome, ordered by group, then outcome (not recorded last)."""
-    params = outcome_params()
     if by == "requested_by":
         group = f"requested_by, {OUTCOME}"
-        rows = figures.activity_sums(con, filters, group, "services", params)
+        rows = figures.activity_sums(con, filters, group, "services", outcome_params())
         return [OutcomeCell(g, outcome, int(n), float(m)) for g, outcome, n, m, _ in rows]
-    group = f"{MONTH_AND_SUBPROJECT}, {OUTCOME}"
-    rows = figures.activity_sums(con, filters, group, "outcomes", params)
+    rows = figures.outcomes_by_month_and_subproject(con, filters)
     sums = _summed(((row[SPLIT_POSITIONS[by]], row[2]), row[3], row[4]) for row in rows)
     return [OutcomeCell(g, outcome, int(n), m) for (g, outcome), (n, m) in sums]
 

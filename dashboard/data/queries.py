@@ -105,39 +105,44 @@ STATUS_COUNTS = """
     count(*) FILTER (status IS NULL AND status_text IS NOT NULL) AS assessed_without_scale
 """
 
-GOAL_STATUS = f"""
-    SELECT plan, {STATUS_COUNTS}
-    FROM ({LATEST_ASSESSMENT}) GROUP BY plan ORDER BY plan
-"""
-
 GOALS_AS_OF = f"{LATEST_ASSESSMENT} ORDER BY plan, area NULLS LAST, goal_text"
+# The columns of LATEST_ASSESSMENT, in order.
+GOAL_COLUMNS = (
+    "goal_id", "plan", "area", "goal_text", "status", "assessed_on", "comment", "owner",
+    "recorded_at", "recorded_by", "status_text", "assessed_precision", "deadline", "goal_type",
+    "evaluation", "indicator", "comparator", "target",
+)  # fmt: skip
 
+# Every goal's assessments ($goal NULL) or one goal's, each goal's oldest first.
 GOAL_HISTORY = """
-    SELECT assessed_on, status, comment, owner, recorded_at, recorded_by, status_text,
-           assessed_precision
-    FROM goal_assessments WHERE goal_id = $goal
-    ORDER BY assessed_on NULLS FIRST, recorded_at
+    SELECT goal_id, assessed_on, status, comment, owner, recorded_at, recorded_by,
+           status_text, assessed_precision
+    FROM goal_assessments WHERE $goal IS NULL OR goal_id = $goal
+    ORDER BY goal_id, assessed_on NULLS FIRST, recorded_at
 """
 
+# Every plan's ($plan NULL) or one plan's status counts on each day one of its goals was
+# assessed.
 GOAL_STATUS_OVER_TIME = f"""
     WITH plan_goals AS (
-        SELECT a.* FROM goal_assessments a JOIN goals g USING (goal_id)
-        WHERE g.plan = $plan
+        SELECT g.plan, a.* FROM goal_assessments a JOIN goals g USING (goal_id)
+        WHERE $plan IS NULL OR g.plan = $plan
     ),
     -- Each date at the finest precision it was written in that day ('day' < 'month' < 'year').
     dates AS (
-        SELECT assessed_on AS day, min(assessed_precision) AS day_precision FROM plan_goals
-        WHERE assessed_on IS NOT NULL GROUP BY assessed_on
+        SELECT plan, assessed_on AS day, min(assessed_precision) AS day_precision
+        FROM plan_goals WHERE assessed_on IS NOT NULL GROUP BY plan, assessed_on
     ),
     latest AS (
-        SELECT d.day, d.day_precision, a.goal_id, a.status, a.status_text
-        FROM dates d JOIN plan_goals a ON a.assessed_on IS NULL OR a.assessed_on <= d.day
+        SELECT d.plan, d.day, d.day_precision, a.goal_id, a.status, a.status_text
+        FROM dates d JOIN plan_goals a
+          ON a.plan = d.plan AND (a.assessed_on IS NULL OR a.assessed_on <= d.day)
         QUALIFY row_number() OVER (
-            PARTITION BY d.day, a.goal_id
+            PARTITION BY d.plan, d.day, a.goal_id
             ORDER BY a.assessed_on DESC NULLS LAST, a.recorded_at DESC) = 1
     )
-    SELECT day AS assessed_on, {STATUS_COUNTS}, any_value(day_precision) AS precision
-    FROM latest GROUP BY day ORDER BY day
+    SELECT plan, day AS assessed_on, {STATUS_COUNTS}, any_value(day_precision) AS precision
+    FROM latest GROUP BY plan, day ORDER BY plan, day
 """
 
 GOAL_ROUNDS = """
@@ -159,24 +164,13 @@ GOAL_CHANGES = f"""
     ORDER BY now.plan, now.goal_text
 """
 
-# The words each plan's latest assessments use for each scale value (one per spelling).
-PLAN_SCALE_WORDS = f"""
-    SELECT plan, status, min(status_text) AS word
-    FROM ({LATEST_ASSESSMENT}) WHERE status IS NOT NULL AND status_text IS NOT NULL
-    GROUP BY plan, status, lower(trim(status_text))
-    ORDER BY plan, status DESC, word
-"""
-
-FRESHNESS = """
-    SELECT (SELECT max(day) FROM activity_tasks), (SELECT max(day) FROM callout_days),
-           (SELECT max(day) FROM trip_days), (SELECT max(assessed_on) FROM goal_assessments)
-"""
-
-DATA_RANGE = """
-    SELECT least((SELECT min(day) FROM activity_tasks), (SELECT min(day) FROM callout_days),
-                 (SELECT min(day) FROM trip_days)),
-           greatest((SELECT max(day) FROM activity_tasks), (SELECT max(day) FROM callout_days),
-                    (SELECT max(day) FROM trip_days))
+# The first and last day of each source, and the latest goal assessment: the data's range
+# and each source's freshness, read in one query.
+SOURCE_DAYS = """
+    SELECT (SELECT min(day) FROM activity_tasks), (SELECT max(day) FROM activity_tasks),
+           (SELECT min(day) FROM callout_days), (SELECT max(day) FROM callout_days),
+           (SELECT min(day) FROM trip_days), (SELECT max(day) FROM trip_days),
+           (SELECT max(assessed_on) FROM goal_assessments)
 """
 
 

@@ -32,12 +32,12 @@ from dashboard.data import goals as register
 from dashboard.data.figures import (
     PlanStatus,
     goal_changes,
-    goal_history,
+    goal_histories,
     goal_rounds,
     goal_status,
-    goal_status_over_time,
     goals_as_of,
     plan_scale_words,
+    plans_status_over_time,
 )
 from dashboard.data.goal_indicators import SHOWN_COMPARATORS, GoalIndicator, goal_indicators
 from dashboard.data.phrases import shorten
@@ -200,6 +200,7 @@ def fetch_goals(con: duckdb.DuckDBPyConnection, filters: Filters, since: date | 
     indicators = goal_indicators(con, filters, goals)
     since = since or default_since(con, filters.end, filters.start)
     edit = register.last_edit(con)
+    histories, over_time = goal_histories(con), plans_status_over_time(con)
     return {
         "filters": filters,
         "as_of": filters.end,
@@ -211,13 +212,13 @@ def fetch_goals(con: duckdb.DuckDBPyConnection, filters: Filters, since: date | 
             for plan in plan_scale_words(con, filters.end)
         },
         "counts": counts,
-        "history": {goal["goal_id"]: goal_history(con, goal["goal_id"]) for goal in goals},
-        "over_time": {row.plan: goal_status_over_time(con, row.plan) for row in counts},
+        "history": {goal["goal_id"]: histories.get(goal["goal_id"], []) for goal in goals},
+        "over_time": {row.plan: over_time.get(row.plan, []) for row in counts},
         "since": since,
         "changes": goal_changes(con, since, filters.end),
         "last_edit": edit,
         # Undoing a goal's only assessment removes the goal too: say so before.
-        "undo_removes_goal": edit is not None and len(goal_history(con, edit["goal_id"])) == 1,
+        "undo_removes_goal": edit is not None and len(histories.get(edit["goal_id"], [])) == 1,
     }
 
 
