@@ -32,12 +32,22 @@ class View(QWidget):
     """
 
     data_changed = Signal()
+    #: Whether what the view shows depends on the filters; a view that shows the database
+    #: whatever they are (the imports, the follow-up log) is not fetched on their change.
+    follows_filters = True
     #: The settings in force, read once at the entry point; the window sets it on every view.
     prefs = Preferences()
     fetch_requested = Signal()
 
     def title(self) -> str:
         raise NotImplementedError
+
+    def hasHeightForWidth(self) -> bool:
+        """A page fills the window whatever its wrapped text needs. Were it to report
+        height-for-width, the window's stacked layout would ask every page, built or hidden,
+        for its height each time a label anywhere is shown or hidden: 3 ms a time with
+        eleven pages, where the page's own layout takes 0.1 ms."""
+        return False
 
     def fetcher(self, filters: Filters) -> Fetch:
         return lambda con: self.fetch(con, filters)

@@ -77,6 +77,8 @@ class FollowUpView(View):
 
     Emits ``data_changed`` after every write to the log."""
 
+    follows_filters = False
+
     def __init__(self, database: Database, parent=None):
         super().__init__(parent)
         self.database = database

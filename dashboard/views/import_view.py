@@ -173,6 +173,8 @@ class DropZone(QFrame):
 class ImportView(View):
     """Choose or drop files; provenance of every import; problems of a refused file."""
 
+    follows_filters = False
+
     # Paths, kind (None: recognised), the date of goal statuses (None: from the files).
     import_requested = Signal(list, object, object)
     choose_requested = Signal()

@@ -174,6 +174,12 @@ class MainWindow(QMainWindow):
         self.database: Database | None = None
         self.facts: StoreFacts | None = None
         self.views: dict[int, View] = {}
+        # Views that do not follow the filters and show the data as it is now: a filter
+        # change leaves them be.
+        self._current_whatever_filters: set[int] = set()
+        # Data fetched for a view while it was hidden, presented when it is shown.
+        self._unpresented: dict[int, object] = {}
+        self._presented: set[int] = set()
         self._generation = 0
         self._refresh_job: Job | None = None
         self._refresh_dialog: QProgressDialog | None = None
@@ -204,7 +210,7 @@ class MainWindow(QMainWindow):
         self._outside_check.setInterval(OUTSIDE_CHECK_MS)
         self._outside_check.timeout.connect(self.look_for_outside_changes)
         self._restore_geometry()
-        self.filter_bar.changed.connect(self.refresh)
+        self.filter_bar.changed.connect(self.filters_changed)
         self.nav.currentRowChanged.connect(self._on_view_chosen)
         self._install(Database.on_file(path, background, self))
 
@@ -317,6 +323,9 @@ class MainWindow(QMainWindow):
             self.stack.insertWidget(index, QWidget())
             view.deleteLater()
         self.views = {}
+        self._current_whatever_filters.clear()
+        self._unpresented.clear()
+        self._presented.clear()
         self.stack.setCurrentIndex(max(0, self.nav.currentRow()))
 
     # The views
@@ -336,11 +345,18 @@ class MainWindow(QMainWindow):
 
     def view_at(self, index: int) -> View:
         """The view at ``index`` in the sidebar, built and fetched now if it has not been
-        shown yet."""
+        shown yet, and showing the latest data fetched for it."""
         if index not in self.views:
             self.views[index] = self._build_view(index)
             self._fetch(index)
+        if index in self._unpresented:
+            self._present_now(index, self._unpresented[index])
         return self.views[index]
+
+    def _present_now(self, index: int, data: object) -> None:
+        self._unpresented.pop(index, None)
+        self.views[index].present(data)
+        self._presented.add(index)
 
     def view(self, key: str) -> View:
         return self.view_at(registry.index_of(key))
@@ -504,19 +520,30 @@ class MainWindow(QMainWindow):
     def filters(self) -> Filters:
         return self.filter_bar.filters()
 
-    def refresh(self) -> None:
+    def filters_changed(self) -> None:
+        """The user chose other filters: only the views that follow them are fetched."""
+        self.refresh(filters_only=True)
+
+    def refresh(self, *, filters_only: bool = False) -> None:
         """Fetch every built view's data on the worker, the shown view first; a newer
-        refresh replaces an older one."""
+        refresh replaces an older one. ``filters_only``: nothing but the filters changed,
+        so a view that shows the same whatever the filters keeps what it shows."""
         if self.facts is None:
             return
         if self._refresh_job is not None:
             self.runner.cancel(self._refresh_job)
+        if not filters_only:
+            self._current_whatever_filters.clear()
         self._generation += 1
         filters = self.filters()
         self._show_coverage(filters)
         current = self.stack.currentIndex()
         order = {current: self.views[current]} | self.views
-        fetches = {index: view.fetcher(filters) for index, view in order.items()}
+        fetches = {
+            index: view.fetcher(filters)
+            for index, view in order.items()
+            if index not in self._current_whatever_filters
+        }
         job = self._fetch_job(fetches)
         job.succeeded.connect(self._refresh_done)
         job.cancelled.connect(lambda: self._refresh_cancelled(job))
@@ -553,7 +580,15 @@ class MainWindow(QMainWindow):
             return
         view = self.views[fetched.index]
         if fetched.error is None:
-            view.present(fetched.data)
+            # A hidden view that shows data already draws its new data when shown: drawing
+            # it now would slow the fetches still running (each query waits for the thread
+            # that draws).
+            if fetched.index != self.stack.currentIndex() and fetched.index in self._presented:
+                self._unpresented[fetched.index] = fetched.data
+            else:
+                self._present_now(fetched.index, fetched.data)
+            if not view.follows_filters:
+                self._current_whatever_filters.add(fetched.index)
             self.view_refreshed.emit(fetched.index)
             return
         message = self.tr("%1 could not be updated: %2")

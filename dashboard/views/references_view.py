@@ -97,6 +97,8 @@ class ReferencesView(View):
     """Reference values (figures from elsewhere to compare with) and events (marked on
     every time series), each kept by hand or imported."""
 
+    follows_filters = False
+
     def __init__(self, database: Database, parent=None):
         super().__init__(parent)
         self.database = database
