@@ -58,8 +58,10 @@ _shared_rows: ContextVar[dict | None] = ContextVar("shared_rows", default=None)
 @contextmanager
 def rows_shared() -> Iterator[None]:
     """Inside this block the same query with the same values runs once, and the figures
-    that ask for it again share its rows: for a batch of reads that nothing writes between
-    (the window's refresh of every view, where several views read the same sums)."""
+    that ask for it again share its rows: for a batch of reads of one database that nothing
+    writes between (the window's refresh of every view, where several views read the same
+    sums, on a connection and its cursor). Threads started in the block with a copy of its
+    context share the rows too."""
     token = _shared_rows.set({})
     try:
         yield
@@ -72,7 +74,7 @@ def query_rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> list[t
     if shared is None:
         return _execute(con, sql, params).fetchall()
     text, names = _positional(sql)
-    key = (id(con), text, tuple(_hashable(params[name]) for name in names))
+    key = (text, tuple(_hashable(params[name]) for name in names))
     if key not in shared:
         shared[key] = _execute(con, sql, params).fetchall()
     return list(shared[key])

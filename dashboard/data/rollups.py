@@ -192,6 +192,12 @@ def state(con: duckdb.DuckDBPyConnection) -> str | None:
     return fingerprint if (version or 0) >= ROLLUP_SCHEMA_VERSION else None
 
 
+def holds_temporary(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether this connection reads rollups built for it alone (a read-only file's stale
+    rollups, see :func:`ensure`), which another connection to the file does not see."""
+    return con in _temporary
+
+
 def is_current(con: duckdb.DuckDBPyConnection, schedule: StaffedSchedule) -> bool:
     """Whether the rollups on this connection match ``schedule``; when they do, the figures
     read on it need not ask again."""

@@ -9,8 +9,14 @@ made elsewhere. A view is built the first time it is shown.
 
 from __future__ import annotations
 
+import threading
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from contextvars import copy_context
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
+from itertools import count
 from pathlib import Path
 
 import duckdb
@@ -42,11 +48,11 @@ from dashboard import RESOURCES
 from dashboard.data import rollups
 from dashboard.data.coverage import short_sources
 from dashboard.data.figures import Freshness as SourceDays
-from dashboard.data.figures import data_range, rows_shared
+from dashboard.data.figures import data_range, rollups_ready, rows_shared
 from dashboard.data.figures import freshness as source_days
 from dashboard.data.goals import last_edit
 from dashboard.data.store import LOCK_WAIT_S, DatabaseLockedError, Freshness, default_db_path
-from dashboard.data.values import Filters
+from dashboard.data.values import Filters, StaffedSchedule
 from dashboard.settings import Preferences, SettingsError
 from dashboard.views import qt_settings, registry
 from dashboard.views.base import Fetch, View, name_controls_by_labels
@@ -61,6 +67,8 @@ from dashboard.views.worker import Database, DbWorker, ImmediateRunner, Job, err
 ICONS = RESOURCES / "icons"
 PROGRESS_STEPS = 1000
 REFRESH_DIALOG_DELAY_MS = 800
+# The longest the worker waits for the window to draw the shown view before fetching on.
+DRAWN_WAIT_S = 0.1
 # How often the window looks whether the file changed; a look costs two stat calls.
 OUTSIDE_CHECK_MS = 3000
 DEMO_STYLE = "background: #fff3cd; color: #5c4400; padding: 6px 12px;"
@@ -81,6 +89,8 @@ class Fetched:
     index: int
     data: object = None
     error: Exception | None = None
+    # Set once the window has dealt with it, for a fetch that waits for that.
+    drawn: threading.Event | None = None
 
 
 @dataclass(frozen=True)
@@ -125,20 +135,71 @@ def file_state(path: Path) -> tuple:
     return tuple(states)
 
 
-def fetch_views(fetches: dict[int, Fetch], con, job: Job, generation: int) -> int:
-    """Runs on the worker: each view's fetch in the given order, each sent on at once.
-    Nothing writes meanwhile, so views asking for the same sums share one query."""
-    with rows_shared():
-        for done, (index, fetch) in enumerate(fetches.items(), start=1):
+def fetch_views(
+    fetches: dict[int, Fetch], con, job: Job, generation: int, staffed: StaffedSchedule
+) -> int:
+    """Runs on the worker: each view's fetch, each sent on at once. The first (the shown
+    view) alone; once the window has drawn it, the others on two connections at once (the
+    machine's two cores). Nothing writes meanwhile, so views asking for the same sums share
+    one query. ``staffed``: the hours the rollups must match."""
+    waiting = deque(fetches.items())
+    done = count(1)
+
+    def fetch_next(connection) -> None:
+        while waiting:
             job.check_cancelled()
+            index, fetch = waiting.popleft()
+            _send_fetched(fetch, connection, job, generation, index)
+            job.report(next(done) / len(fetches), "")
+
+    with rows_shared():
+        if waiting:
+            index, fetch = waiting.popleft()
+            drawn = threading.Event()
+            _send_fetched(fetch, con, job, generation, index, drawn)
+            job.report(next(done) / len(fetches), "")
+            # Drawing while two connections read would slow the drawing and the reads.
+            drawn.wait(DRAWN_WAIT_S)
+        if len(waiting) < 2 or not _beside_allowed(con, staffed):
+            fetch_next(con)
+            return generation
+        cursor = con.cursor()
+        try:
+            beside = _fetch_pool().submit(copy_context().run, fetch_next, cursor)
             try:
-                job.partial.emit(Fetched(generation, index, data=fetch(con)))
-            except Exception as error:
-                if job.is_cancelled():
-                    raise
-                job.partial.emit(Fetched(generation, index, error=error))
-            job.report(done / len(fetches), "")
+                fetch_next(con)
+            finally:
+                beside.result()
+        finally:
+            cursor.close()
     return generation
+
+
+def _send_fetched(
+    fetch: Fetch, con, job: Job, generation: int, index: int, drawn: threading.Event | None = None
+) -> None:
+    try:
+        fetched = Fetched(generation, index, data=fetch(con), drawn=drawn)
+    except Exception as error:
+        if job.is_cancelled():
+            raise
+        fetched = Fetched(generation, index, error=error, drawn=drawn)
+    job.partial.emit(fetched)
+
+
+def _beside_allowed(con, staffed: StaffedSchedule) -> bool:
+    """Not on the GUI thread (a snapshot's runner: a second thread's views would arrive
+    after the job ended), nor on rollups rebuilt for this connection alone (a read-only
+    file's stale ones, which a second connection would rebuild again)."""
+    if threading.current_thread() is threading.main_thread():
+        return False
+    rollups_ready(con, staffed)
+    return not rollups.holds_temporary(con)
+
+
+@cache
+def _fetch_pool() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="helsevakt-fetch")
 
 
 def _icon(name: str) -> QIcon:
@@ -544,7 +605,7 @@ class MainWindow(QMainWindow):
             for index, view in order.items()
             if index not in self._current_whatever_filters
         }
-        job = self._fetch_job(fetches)
+        job = self._fetch_job(fetches, filters.staffed)
         job.succeeded.connect(self._refresh_done)
         job.cancelled.connect(lambda: self._refresh_cancelled(job))
         job.finished.connect(lambda: self._refresh_finished(job))
@@ -554,10 +615,10 @@ class MainWindow(QMainWindow):
         )
         self._submit(self.runner, job)
 
-    def _fetch_job(self, fetches: dict[int, Fetch]) -> Job:
+    def _fetch_job(self, fetches: dict[int, Fetch], staffed: StaffedSchedule) -> Job:
         """A job fetching these views, presented as each arrives if still current."""
         generation = self._generation
-        job = Job(lambda con, job: fetch_views(fetches, con, job, generation))
+        job = Job(lambda con, job: fetch_views(fetches, con, job, generation, staffed))
         job.partial.connect(self._present)
         job.failed.connect(lambda error: self.statusBar().showMessage(error_text(error)))
         return job
@@ -565,8 +626,9 @@ class MainWindow(QMainWindow):
     def _fetch(self, index: int) -> None:
         """One view alone, for the current filters: newly built, or asking for it."""
         if self.facts is not None:
-            fetch = self.views[index].fetcher(self.filters())
-            self._submit(self.runner, self._fetch_job({index: fetch}))
+            filters = self.filters()
+            fetch = self.views[index].fetcher(filters)
+            self._submit(self.runner, self._fetch_job({index: fetch}, filters.staffed))
 
     def _fetch_view(self, view: View) -> None:
         self._fetch(next(index for index, built in self.views.items() if built is view))
@@ -576,6 +638,13 @@ class MainWindow(QMainWindow):
         runner.submit(job)
 
     def _present(self, fetched: Fetched) -> None:
+        try:
+            self._show_fetched(fetched)
+        finally:
+            if fetched.drawn is not None:
+                fetched.drawn.set()
+
+    def _show_fetched(self, fetched: Fetched) -> None:
         if fetched.generation != self._generation or fetched.index not in self.views:
             return
         view = self.views[fetched.index]

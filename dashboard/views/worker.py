@@ -6,7 +6,9 @@ opens the file when work arrives – read-only for reads, read-write only for a 
 writes – and closes it once its queue has stayed empty for a moment, so an idle window
 holds no lock and the command line, or a second window, can use the same file. A job
 reports progress, its result or its error through signals, which Qt delivers on the GUI
-thread.
+thread. A job may read on a cursor of its connection from a thread of its own meanwhile
+(a refresh of every view does, see ``main_window.fetch_views``); it closes the cursor before
+it ends.
 """
 
 from __future__ import annotations
