@@ -252,10 +252,12 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_metrics(args: argparse.Namespace) -> int:
+    from dashboard.data.figures import rows_shared
     from dashboard.data.metrics import document, period_metrics
 
     prefs = _preferences()
-    with _open_existing(args.db or default_db_path(), prefs) as store:
+    # Read-only throughout: a query asked again (each source's days) runs once.
+    with _open_existing(args.db or default_db_path(), prefs) as store, rows_shared():
         filters = _filters(store, prefs, args.start, args.end).with_comparison(_comparison(args))
         model, target = prefs.cost_model, prefs.visits_target_per_week
         now = period_metrics(store.con, filters, model, target)

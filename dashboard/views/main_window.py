@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from concurrent.futures import ThreadPoolExecutor
-from contextvars import copy_context
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
 from itertools import count
 from pathlib import Path
 
@@ -62,7 +59,15 @@ from dashboard.views.filter_bar import FilterBar, municipalities, period_labels
 from dashboard.views.formatting import format_moment
 from dashboard.views.import_view import ImportOutcome, import_files, importable
 from dashboard.views.qt_settings import AppSettings, SettingsDialog
-from dashboard.views.worker import Database, DbWorker, ImmediateRunner, Job, error_text, store_on
+from dashboard.views.worker import (
+    Database,
+    DbWorker,
+    ImmediateRunner,
+    Job,
+    error_text,
+    on_two_connections,
+    store_on,
+)
 
 ICONS = RESOURCES / "icons"
 PROGRESS_STEPS = 1000
@@ -163,15 +168,7 @@ def fetch_views(
         if len(waiting) < 2 or not _beside_allowed(con, staffed):
             fetch_next(con)
             return generation
-        cursor = con.cursor()
-        try:
-            beside = _fetch_pool().submit(copy_context().run, fetch_next, cursor)
-            try:
-                fetch_next(con)
-            finally:
-                beside.result()
-        finally:
-            cursor.close()
+        on_two_connections(con, fetch_next)
     return generation
 
 
@@ -195,11 +192,6 @@ def _beside_allowed(con, staffed: StaffedSchedule) -> bool:
         return False
     rollups_ready(con, staffed)
     return not rollups.holds_temporary(con)
-
-
-@cache
-def _fetch_pool() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="helsevakt-fetch")
 
 
 def _icon(name: str) -> QIcon:
