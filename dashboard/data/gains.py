@@ -15,7 +15,7 @@ from datetime import date
 
 import duckdb
 
-from dashboard.data import figures, queries
+from dashboard.data import figures
 from dashboard.data.figures import OUTCOME, OutcomeRow, outcome_params
 from dashboard.data.values import Filters
 from dashboard.data.vocabulary import AVOIDED_ADMISSION, OWNERS, default_owner_by_service
@@ -25,13 +25,6 @@ from dashboard.data.vocabulary import AVOIDED_ADMISSION, OWNERS, default_owner_b
 # and per municipality do: the window's refresh shares a query's rows (figures.rows_shared),
 # so the rollup is read once for them.
 SPLIT_POSITIONS = {"month": 0, "subproject": 1}
-
-KM_BY_OWNER = """
-    SELECT {owner} AS owner, coalesce(sum(tasks), 0) AS tasks, coalesce(sum(km), 0) AS km
-    FROM activity_services WHERE {where}
-    GROUP BY ALL
-    HAVING sum(tasks) <> 0 ORDER BY ALL
-"""
 
 
 @dataclass(frozen=True)
@@ -116,12 +109,18 @@ def outcomes_by(con: duckdb.DuckDBPyConnection, filters: Filters, by: str) -> li
     """Count and minutes per ``by`` (``subproject``, ``month`` or ``requested_by``) and
     outcome, ordered by group, then outcome (not recorded last)."""
     if by == "requested_by":
-        group = f"requested_by, {OUTCOME}"
-        rows = figures.activity_sums(con, filters, group, "services", outcome_params())
+        rows = _by_service_and_outcome(con, filters)
         return [OutcomeCell(g, outcome, int(n), float(m)) for g, outcome, n, m, _ in rows]
     rows = figures.outcomes_by_month_and_subproject(con, filters)
     sums = _summed(((row[SPLIT_POSITIONS[by]], row[2]), row[3], row[4]) for row in rows)
     return [OutcomeCell(g, outcome, int(n), m) for (g, outcome), (n, m) in sums]
+
+
+def _by_service_and_outcome(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[tuple]:
+    """(requesting service, outcome, tasks, minutes, km): the outcomes per service and the
+    kilometres per owner both sum these."""
+    group = f"requested_by, {OUTCOME}"
+    return figures.activity_sums(con, filters, group, "services", outcome_params())
 
 
 def _summed(rows) -> list[tuple[tuple, tuple[float, float]]]:
@@ -144,13 +143,11 @@ def kilometres(
     places = figures.activity_sums(con, filters, "subproject, municipality")
     by_subproject = _km_rows(_summed(((s,), n, km) for s, _, n, _, km in places))
     by_municipality = _km_rows(_summed(((m,), n, km) for _, m, n, _, km in places))
-    sql = KM_BY_OWNER.format(owner=queries.owner_case(len(owners)), where=queries.ACTIVITY_WHERE)
-    found = {
-        owner: KmRow(owner, int(tasks), float(km))
-        for owner, tasks, km in figures.query_rows(
-            con, sql, filters.params() | figures.owner_params(owners)
-        )
-    }
+    found: dict[str, KmRow] = {}
+    for service, _, tasks, _, km in _by_service_and_outcome(con, filters):
+        owner = owners.get(service, "shared")
+        before = found.get(owner, KmRow(owner, 0, 0.0))
+        found[owner] = KmRow(owner, before.tasks + int(tasks), before.km + float(km))
     by_owner = [found.get(owner, KmRow(owner, 0, 0.0)) for owner in OWNERS]
     total = sum(row.km for row in by_subproject)
     return Kilometres(total, by_subproject, by_owner, by_municipality)
