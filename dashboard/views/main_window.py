@@ -150,25 +150,31 @@ def fetch_views(
     waiting = deque(fetches.items())
     done = count(1)
 
-    def fetch_next(connection) -> None:
-        while waiting:
-            job.check_cancelled()
+    def fetch_next(connection, drawn: threading.Event | None = None) -> bool:
+        """The next waiting view's fetch on ``connection``; False when none was left (the
+        other connection may have taken the last one since the caller looked)."""
+        try:
             index, fetch = waiting.popleft()
-            _send_fetched(fetch, connection, job, generation, index)
-            job.report(next(done) / len(fetches), "")
+        except IndexError:
+            return False
+        job.check_cancelled()
+        _send_fetched(fetch, connection, job, generation, index, drawn)
+        job.report(next(done) / len(fetches), "")
+        return True
+
+    def fetch_the_rest(connection) -> None:
+        while fetch_next(connection):
+            pass
 
     with rows_shared():
-        if waiting:
-            index, fetch = waiting.popleft()
-            drawn = threading.Event()
-            _send_fetched(fetch, con, job, generation, index, drawn)
-            job.report(next(done) / len(fetches), "")
+        drawn = threading.Event()
+        if fetch_next(con, drawn):
             # Drawing while two connections read would slow the drawing and the reads.
             drawn.wait(DRAWN_WAIT_S)
         if len(waiting) < 2 or not _beside_allowed(con, staffed):
-            fetch_next(con)
-            return generation
-        on_two_connections(con, fetch_next)
+            fetch_the_rest(con)
+        else:
+            on_two_connections(con, fetch_the_rest)
     return generation
 
 
