@@ -198,6 +198,17 @@ def task_mix(
     ]
 
 
+def summed_per_key(rows) -> list[tuple[tuple, tuple[float, float]]]:
+    """``(key, a, b)`` rows summed per key, in key order with None last, as SQL orders."""
+    sums: dict[tuple, list[float]] = {}
+    for key, a, b in rows:
+        total = sums.setdefault(key, [0, 0.0])
+        total[0] += a
+        total[1] += float(b)
+    order = sorted(sums, key=lambda key: tuple((part is None, part) for part in key))
+    return [(key, tuple(sums[key])) for key in order]
+
+
 def outcomes_by_month_and_subproject(
     con: duckdb.DuckDBPyConnection, filters: Filters
 ) -> list[tuple]:
@@ -210,12 +221,9 @@ def outcomes_by_month_and_subproject(
 def outcomes(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[OutcomeRow]:
     """Per outcome as written (None when not recorded), largest count first; an outcome of
     the vocabulary in any case is counted under the vocabulary's spelling."""
-    sums: dict[str | None, list] = {}
-    for _, _, outcome, n, m, _ in outcomes_by_month_and_subproject(con, filters):
-        total = sums.setdefault(outcome, [0, 0.0])
-        total[0] += int(n)
-        total[1] += float(m)
-    found = [OutcomeRow(outcome, n, m) for outcome, (n, m) in sums.items()]
+    rows = outcomes_by_month_and_subproject(con, filters)
+    sums = summed_per_key(((outcome,), n, m) for _, _, outcome, n, m, _ in rows)
+    found = [OutcomeRow(outcome, int(n), m) for (outcome,), (n, m) in sums]
     return sorted(found, key=lambda row: (-row.count, row.outcome is None, row.outcome or ""))
 
 

@@ -112,7 +112,9 @@ def outcomes_by(con: duckdb.DuckDBPyConnection, filters: Filters, by: str) -> li
         rows = _by_service_and_outcome(con, filters)
         return [OutcomeCell(g, outcome, int(n), float(m)) for g, outcome, n, m, _ in rows]
     rows = figures.outcomes_by_month_and_subproject(con, filters)
-    sums = _summed(((row[SPLIT_POSITIONS[by]], row[2]), row[3], row[4]) for row in rows)
+    sums = figures.summed_per_key(
+        ((row[SPLIT_POSITIONS[by]], row[2]), row[3], row[4]) for row in rows
+    )
     return [OutcomeCell(g, outcome, int(n), m) for (g, outcome), (n, m) in sums]
 
 
@@ -123,17 +125,6 @@ def _by_service_and_outcome(con: duckdb.DuckDBPyConnection, filters: Filters) ->
     return figures.activity_sums(con, filters, group, "services", outcome_params())
 
 
-def _summed(rows) -> list[tuple[tuple, tuple[float, float]]]:
-    """``(key, a, b)`` rows summed per key, in key order with None last, as SQL orders."""
-    sums: dict[tuple, list[float]] = {}
-    for key, a, b in rows:
-        total = sums.setdefault(key, [0, 0.0])
-        total[0] += a
-        total[1] += float(b)
-    order = sorted(sums, key=lambda key: tuple((part is None, part) for part in key))
-    return [(key, tuple(sums[key])) for key in order]
-
-
 def kilometres(
     con: duckdb.DuckDBPyConnection, filters: Filters, owners: dict[str, str] | None = None
 ) -> Kilometres:
@@ -141,8 +132,8 @@ def kilometres(
     municipality; a task without kilometres counts as none."""
     owners = owners or default_owner_by_service()
     places = figures.activity_sums(con, filters, "subproject, municipality")
-    by_subproject = _km_rows(_summed(((s,), n, km) for s, _, n, _, km in places))
-    by_municipality = _km_rows(_summed(((m,), n, km) for _, m, n, _, km in places))
+    by_subproject = _km_rows(figures.summed_per_key(((s,), n, km) for s, _, n, _, km in places))
+    by_municipality = _km_rows(figures.summed_per_key(((m,), n, km) for _, m, n, _, km in places))
     found: dict[str, KmRow] = {}
     for service, _, tasks, _, km in _by_service_and_outcome(con, filters):
         owner = owners.get(service, "shared")
