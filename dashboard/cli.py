@@ -20,6 +20,7 @@ from dashboard.cli_parser import NorwegianArgumentParser
 from dashboard.data.store import (
     DatabaseFault,
     DatabaseLockedError,
+    Opening,
     Store,
     database_fault,
     default_db_path,
@@ -176,26 +177,31 @@ def _fail(message: str) -> int:
     return 2
 
 
-def _open_existing(path: Path, prefs=None) -> Store:
-    """The database read-only; with ``prefs``, its daily sums first brought up to date for
-    the staffed hours in force and kept, so that later commands need not sum again."""
-    from dashboard.data import rollups
-
+def _open_existing(path: Path) -> Opening:
+    """The database, opened read-only on a thread of its own while the command loads what
+    it needs; ``.store()`` waits for it (then pass it to :func:`_ready`)."""
     if not path.exists():
         raise FileNotFoundError(
             f"fant ingen database i {path}. Importer filer først, eller oppgi --db."
         )
-    store = Store.open(path, read_only=True)
+    return Opening(path, read_only=True)
+
+
+def _ready(store: Store, prefs=None) -> Store:
+    """``store``; with ``prefs``, its daily sums first brought up to date for the staffed
+    hours in force and kept, so that later commands need not sum again."""
+    from dashboard.data import rollups
+
     stale = prefs is not None and not rollups.is_current(store.con, prefs.staffed)
     # A file we may not change is summed for this command alone, by the figures.
-    if stale and os.access(path, os.W_OK):
+    if stale and os.access(store.path, os.W_OK):
         store.close()
-        with Store.open(path) as writable:
+        with Store.open(store.path) as writable:
             rollups.ensure(writable.con, prefs.staffed)
-        store = Store.open(path, read_only=True)
+        store = Store.open(store.path, read_only=True)
     if store.is_demo:
         # On standard error, so that what the command prints stays as the contract says.
-        print(f"Merk: {path.name} er en demodatabase med oppdiktede tall.", file=sys.stderr)
+        print(f"Merk: {store.path.name} er en demodatabase med oppdiktede tall.", file=sys.stderr)
     return store
 
 
@@ -252,17 +258,16 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_metrics(args: argparse.Namespace) -> int:
+    opening = _open_existing(args.db or default_db_path())
     from dashboard.data.figures import rows_shared
-    from dashboard.data.metrics import document, period_metrics
+    from dashboard.data.metrics import compared_metrics, document
 
     prefs = _preferences()
     # Read-only throughout: a query asked again (each source's days) runs once.
-    with _open_existing(args.db or default_db_path(), prefs) as store, rows_shared():
+    with _ready(opening.store(), prefs) as store, rows_shared():
         filters = _filters(store, prefs, args.start, args.end).with_comparison(_comparison(args))
         model, target = prefs.cost_model, prefs.visits_target_per_week
-        now = period_metrics(store.con, filters, model, target)
-        other = filters.comparison()
-        before = period_metrics(store.con, other, model, target) if other else None
+        now, before = compared_metrics(store.con, filters, model, target)
     print(json.dumps(document(now, before), ensure_ascii=False, indent=2))
     return 0
 
@@ -277,13 +282,14 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_brief(args: argparse.Namespace) -> int:
-    from dashboard.brief import build_brief
-
     notes = args.notes.read_text(encoding="utf-8") if args.notes else None
     if not args.out.parent.is_dir():
         raise ValueError(f"mappen {args.out.parent} finnes ikke; velg en mappe som finnes")
+    opening = _open_existing(args.db or default_db_path())
+    from dashboard.brief import build_brief
+
     prefs = _preferences()
-    with _open_existing(args.db or default_db_path(), prefs) as store:
+    with _ready(opening.store(), prefs) as store:
         filters = _filters(store, prefs, args.start, args.end).with_comparison(_comparison(args))
         try:
             build_brief(
@@ -298,10 +304,11 @@ def run_brief(args: argparse.Namespace) -> int:
 
 
 def run_snapshot(args: argparse.Namespace) -> int:
+    opening = _open_existing(args.db or default_db_path())
     from dashboard.views.snapshot import render_snapshots
 
     prefs = _preferences()
-    with _open_existing(args.db or default_db_path(), prefs) as store:
+    with _ready(opening.store(), prefs) as store:
         filters = _filters(store, prefs, args.start, args.end).with_comparison(_comparison(args))
         paths = render_snapshots(store, filters, args.out)
     for path in paths:
@@ -327,7 +334,7 @@ def run_actions(args: argparse.Namespace) -> int:
 
 def _export_sheet(args: argparse.Namespace, write) -> int:
     """``write(con, file)`` from the database to the file the user named; what it wrote."""
-    with _open_existing(args.db or default_db_path()) as store:
+    with _ready(_open_existing(args.db or default_db_path()).store()) as store:
         try:
             return write(store.con, args.file)
         except OSError as error:

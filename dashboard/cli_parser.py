@@ -15,8 +15,6 @@ import sys
 from collections.abc import Callable
 from typing import NoReturn
 
-from dashboard.data.privacy import holds_identity_number
-
 USAGE_PREFIX = "bruk: "
 UNKNOWN_ERROR = "argumentene kan ikke tolkes; se --help"
 
@@ -110,6 +108,9 @@ ARGUMENT = re.compile(r"argument (?P<name>[^:]+): (?P<message>.*)", re.S)
 
 def norwegian_error(message: str) -> str:
     """argparse's error ``message`` in Norwegian; never one that repeats an identity number."""
+    # The guard is loaded only when an argument is refused: every command starts faster.
+    from dashboard.data.privacy import holds_identity_number
+
     if holds_identity_number(message):
         return "et argument inneholder et fødselsnummer eller D-nummer; fjern det"
     argument = ARGUMENT.fullmatch(message)

@@ -18,11 +18,10 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
 
-from dashboard.data.benefits import BenefitModel, UnitValue
 from dashboard.data.costs import DEFAULT_CAR_COST_PER_YEAR, CostModel
 from dashboard.data.figures import DEFAULT_VISITS_TARGET_PER_WEEK
 from dashboard.data.store import APP_NAME
-from dashboard.data.values import FIRST_DAY, StaffedHours, StaffedSchedule
+from dashboard.data.values import FIRST_DAY, BenefitModel, StaffedHours, StaffedSchedule, UnitValue
 from dashboard.data.vocabulary import OWNERS, default_owner_by_service
 
 STAFFED_START = "staffed/start"

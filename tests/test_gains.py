@@ -20,13 +20,13 @@ from datetime import date, datetime, timedelta
 import pytest
 from exports import ExportForm, write_export
 
-from dashboard.data.benefits import BenefitModel, UnitValue, estimate
+from dashboard.data.benefits import estimate
 from dashboard.data.figures import headline, outcomes
 from dashboard.data.gains import Coverage, KmRow, OutcomeCell, gains
 from dashboard.data.importer import import_file
 from dashboard.data.metrics import document, period_metrics
 from dashboard.data.store import Store
-from dashboard.data.values import Comparison, Filters
+from dashboard.data.values import BenefitModel, Comparison, Filters, UnitValue
 from dashboard.settings import SettingsError, benefit_model, read_preferences, settings_path
 
 PERIOD = Filters(date(2024, 3, 1), date(2024, 4, 30))

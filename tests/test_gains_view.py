@@ -13,10 +13,9 @@ from exports import ExportForm, write_export
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
-from dashboard.data.benefits import BenefitModel, UnitValue
 from dashboard.data.importer import import_file
 from dashboard.data.store import Store
-from dashboard.data.values import Comparison
+from dashboard.data.values import BenefitModel, Comparison, UnitValue
 from dashboard.settings import benefit_model, read_preferences, settings_path
 from dashboard.views.benefit_model_panel import BenefitModelPanel, UnitValueDialog
 from dashboard.views.cost_view import CostSharingView

@@ -20,7 +20,7 @@ from dashboard.data.events import Event, events_between
 from dashboard.data.gains import Gains, gains
 from dashboard.data.goal_indicators import GoalIndicator, goal_indicators
 from dashboard.data.grain import bucket_before, buckets, grain_for, regrain
-from dashboard.data.metrics import PeriodMetrics, period_metrics
+from dashboard.data.metrics import PeriodMetrics, compared_metrics
 from dashboard.data.references import ReferenceTable, reference_table
 from dashboard.data.store import Freshness, Store
 from dashboard.data.values import Filters
@@ -85,14 +85,14 @@ def collect(
     grain = grain_for(filters.start, filters.end)
     series = buckets(filters.start, filters.end, grain)
     compared = filters.comparison()
-    now = period_metrics(con, filters, model, target)
+    now, before = compared_metrics(con, filters, model, target)
     extent = figures.data_range(con, filters.staffed)
     found = gains(con, filters, model.owner_by_service)
     goals = figures.goals_as_of(con, filters.end)
     return BriefContent(
         filters=filters,
         now=now,
-        before=period_metrics(con, compared, model, target) if compared else None,
+        before=before,
         grain=grain,
         buckets=series,
         acute_months=figures.acute_by_month(

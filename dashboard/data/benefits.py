@@ -1,9 +1,10 @@
-"""The benefit model: what an outcome is worth, under values the user states with a source.
+"""The benefit model's estimate: what the outcomes are worth, under values the user states.
 
 Beside the cost model. The user sets unit values (kroner per avoided admission, per avoided
 ambulance transport, per avoided taxi trip …), each with the source it comes from, and says
-which outcomes count towards each. There are none by default: then nothing is valued and
-the window and the brief show counts only. An estimate is the counted tasks times the unit
+which outcomes count towards each: a ``values.BenefitModel``, read with the settings.
+There are none by default: then nothing is valued and the window and the brief show counts
+only. An estimate is the counted tasks times the unit
 values, never a measured saving; it carries what it assumes, so every place that shows it
 can print the assumptions beside it.
 """
@@ -14,26 +15,7 @@ from dataclasses import dataclass
 
 from dashboard.data.figures import OutcomeRow
 from dashboard.data.gains import Coverage, count_of, coverage
-from dashboard.data.values import round_half_up
-
-
-@dataclass(frozen=True)
-class UnitValue:
-    """Kroner for each task with one of ``outcomes``, and where that figure comes from."""
-
-    name: str
-    kroner: float
-    source: str
-    outcomes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class BenefitModel:
-    values: tuple[UnitValue, ...] = ()
-
-    @property
-    def is_set(self) -> bool:
-        return bool(self.values)
+from dashboard.data.values import BenefitModel, UnitValue, round_half_up
 
 
 @dataclass(frozen=True)

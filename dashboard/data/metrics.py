@@ -1,17 +1,20 @@
 """The figures of one period together, and the command line's ``metrics --json`` document.
 
-:func:`period_metrics` gathers the typed figures (the brief uses it for the period and its
-comparison); :func:`document` only serialises them in the contract's keys and rounding.
+:func:`period_metrics` gathers the typed figures, :func:`compared_metrics` those of a period
+and its comparison at once (the command line and the brief); :func:`document` only
+serialises them in the contract's keys and rounding.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import duckdb
 
 from dashboard.data import figures
 from dashboard.data.costs import CostModel, CostSharing, share_costs
+from dashboard.data.two_connections import read_all
 from dashboard.data.values import Filters, one_decimal
 from dashboard.data.vocabulary import DRIVER_ROLES, OWNERS
 
@@ -39,27 +42,75 @@ def period_metrics(
     model: CostModel | None = None,
     visits_target: float = figures.DEFAULT_VISITS_TARGET_PER_WEEK,
 ) -> PeriodMetrics:
+    return periods_metrics(con, [filters], model, visits_target)[0]
+
+
+def compared_metrics(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    model: CostModel | None = None,
+    visits_target: float = figures.DEFAULT_VISITS_TARGET_PER_WEEK,
+) -> tuple[PeriodMetrics, PeriodMetrics | None]:
+    """The period's figures and its comparison's (None when it is compared with nothing)."""
+    compared = filters.comparison()
+    if compared is None:
+        return period_metrics(con, filters, model, visits_target), None
+    now, before = periods_metrics(con, [filters, compared], model, visits_target)
+    return now, before
+
+
+def periods_metrics(
+    con: duckdb.DuckDBPyConnection,
+    periods: list[Filters],
+    model: CostModel | None = None,
+    visits_target: float = figures.DEFAULT_VISITS_TARGET_PER_WEEK,
+) -> list[PeriodMetrics]:
+    """Each period's figures; their queries, all at once, shared out between ``con`` and a
+    cursor of it (``two_connections.read_all``)."""
     model = model or CostModel()
-    # Figures several parts need are fetched once and handed on.
-    activities = figures.activity_totals(con, filters)
-    task_mix = figures.task_mix(con, filters)
-    staffed = figures.staffed_hours(con, filters)
-    car = figures.car_use(con, filters)
-    owner_hours = figures.owner_hours(con, filters, model.owner_by_service)
+    reads = [_reads(filters, model) for filters in periods]
+    results = iter(read_all(con, periods[0].staffed, [r for each in reads for r in each.values()]))
+    return [
+        _assembled(filters, model, visits_target, {name: next(results) for name in each})
+        for filters, each in zip(periods, reads, strict=True)
+    ]
+
+
+def _reads(filters: Filters, model: CostModel) -> dict[str, Callable]:
+    """The queries of one period's figures, by name; the other figures are worked out from
+    what they return."""
+    return {
+        "activities": lambda con: figures.activity_totals(con, filters),
+        "task_mix": lambda con: figures.task_mix(con, filters),
+        "staffed": lambda con: figures.staffed_hours(con, filters),
+        "car": lambda con: figures.car_use(con, filters),
+        "owner_hours": lambda con: figures.owner_hours(con, filters, model.owner_by_service),
+        "outcomes": lambda con: figures.outcomes(con, filters),
+        "callouts": lambda con: figures.callout_counts(con, filters),
+        "by_resource": lambda con: figures.callouts_by_resource(con, filters),
+        "goals": lambda con: figures.goal_status(con, filters.end),
+        "freshness": lambda con: figures.freshness(con, filters.staffed),
+    }
+
+
+def _assembled(
+    filters: Filters, model: CostModel, visits_target: float, read: dict
+) -> PeriodMetrics:
+    staffed = read["staffed"]
     return PeriodMetrics(
         filters=filters,
-        activities=activities,
-        task_mix=task_mix,
-        outcomes=figures.outcomes(con, filters),
-        callouts=figures.callout_counts(con, filters),
-        by_resource=figures.callouts_by_resource(con, filters),
-        car=car,
-        utilisation=figures.utilisation_of(activities, staffed),
-        preventive_visits=figures.preventive_visits_among(task_mix, filters, visits_target),
-        goals=figures.goal_status(con, filters.end),
-        freshness=figures.freshness(con, filters.staffed),
-        owner_hours=owner_hours,
-        cost_sharing=share_costs(filters, model, staffed, owner_hours, car),
+        activities=read["activities"],
+        task_mix=read["task_mix"],
+        outcomes=read["outcomes"],
+        callouts=read["callouts"],
+        by_resource=read["by_resource"],
+        car=read["car"],
+        utilisation=figures.utilisation_of(read["activities"], staffed),
+        preventive_visits=figures.preventive_visits_among(read["task_mix"], filters, visits_target),
+        goals=read["goals"],
+        freshness=read["freshness"],
+        owner_hours=read["owner_hours"],
+        cost_sharing=share_costs(filters, model, staffed, read["owner_hours"], read["car"]),
     )
 
 

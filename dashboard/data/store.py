@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import time
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -11,7 +12,6 @@ from pathlib import Path
 
 import duckdb
 
-from dashboard.data.backup import backup_before_migration
 from dashboard.data.migrations import migrate
 
 APP_NAME = "helsevakt-dashboard"
@@ -174,6 +174,9 @@ class Store:
             raise database_fault(error, path) from error
         try:
             if not read_only:
+                # Loaded only here: a read-only open never migrates, so never backs up.
+                from dashboard.data.backup import backup_before_migration
+
                 backup_before_migration(con, path)
                 migrate(con)
         except duckdb.Error as error:
@@ -242,3 +245,30 @@ class Store:
         )
         names = [column[0] for column in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+class Opening:
+    """:meth:`Store.open` on a thread of its own. DuckDB lets go of the interpreter while it
+    reads the file, so the caller can load what it needs meanwhile (the command line's
+    figures take about as long to import as the file takes to open); :meth:`store` waits
+    for the store and raises what opening it raised."""
+
+    def __init__(self, path: Path, read_only: bool = False, wait: float = LOCK_WAIT_S):
+        self._outcome: list[Store | BaseException] = []
+        self._thread = threading.Thread(
+            target=self._open, args=(path, read_only, wait), name="helsevakt-open"
+        )
+        self._thread.start()
+
+    def _open(self, path: Path, read_only: bool, wait: float) -> None:
+        try:
+            self._outcome.append(Store.open(path, read_only, wait))
+        except BaseException as error:  # raised on the caller's thread by store()
+            self._outcome.append(error)
+
+    def store(self) -> Store:
+        self._thread.join()
+        outcome = self._outcome[0]
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome

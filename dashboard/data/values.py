@@ -1,4 +1,5 @@
-"""Value types every figure takes: staffed hours with their history, and the filters.
+"""Value types every figure takes: staffed hours with their history, and the filters; and
+the benefit model's unit values, which the settings hold.
 
 Frozen, hashable and Qt-free: the window builds them on the GUI thread and hands them to the
 worker, the command line builds them from its arguments, and the brief receives them.
@@ -171,6 +172,25 @@ class Filters:
 
     def with_comparison(self, compare: Comparison) -> Filters:
         return replace(self, compare=compare)
+
+
+@dataclass(frozen=True)
+class UnitValue:
+    """Kroner for each task with one of ``outcomes``, and where that figure comes from."""
+
+    name: str
+    kroner: float
+    source: str
+    outcomes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BenefitModel:
+    values: tuple[UnitValue, ...] = ()
+
+    @property
+    def is_set(self) -> bool:
+        return bool(self.values)
 
 
 def shift_months(day: date, months: int) -> date:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dashboard.data.benefits import BenefitModel, UnitValue
+from dashboard.data.values import BenefitModel, UnitValue
 from dashboard.data.vocabulary import OUTCOMES
 from dashboard.settings import (
     BENEFIT_GROUP,

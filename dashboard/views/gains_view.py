@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dashboard.data.benefits import BenefitEstimate, BenefitModel, estimate
+from dashboard.data.benefits import BenefitEstimate, estimate
 from dashboard.data.gains import Gains, KmRow, OutcomeCell, count_of, gains
-from dashboard.data.values import Filters
+from dashboard.data.values import BenefitModel, Filters
 from dashboard.data.vocabulary import AVOIDED_ADMISSION, OUTCOMES, SUBPROJECTS
 from dashboard.views.base import Fetch, View
 from dashboard.views.benefit_model_panel import BenefitModelDialog, kroner_text

@@ -45,10 +45,11 @@ from dashboard import RESOURCES
 from dashboard.data import rollups
 from dashboard.data.coverage import short_sources
 from dashboard.data.figures import Freshness as SourceDays
-from dashboard.data.figures import data_range, rollups_ready, rows_shared
+from dashboard.data.figures import data_range, rows_shared
 from dashboard.data.figures import freshness as source_days
 from dashboard.data.goals import last_edit
 from dashboard.data.store import LOCK_WAIT_S, DatabaseLockedError, Freshness, default_db_path
+from dashboard.data.two_connections import beside_allowed, on_two_connections
 from dashboard.data.values import Filters, StaffedSchedule
 from dashboard.settings import Preferences, SettingsError
 from dashboard.views import qt_settings, registry
@@ -65,7 +66,6 @@ from dashboard.views.worker import (
     ImmediateRunner,
     Job,
     error_text,
-    on_two_connections,
     store_on,
 )
 
@@ -196,8 +196,7 @@ def _beside_allowed(con, staffed: StaffedSchedule) -> bool:
     file's stale ones, which a second connection would rebuild again)."""
     if threading.current_thread() is threading.main_thread():
         return False
-    rollups_ready(con, staffed)
-    return not rollups.holds_temporary(con)
+    return beside_allowed(con, staffed)
 
 
 def _icon(name: str) -> QIcon:

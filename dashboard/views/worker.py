@@ -7,8 +7,8 @@ writes – and closes it once its queue has stayed empty for a moment, so an idl
 holds no lock and the command line, or a second window, can use the same file. A job
 reports progress, its result or its error through signals, which Qt delivers on the GUI
 thread. A job may read on a cursor of its connection from a thread of its own meanwhile
-(a refresh of every view does, through ``on_two_connections``); it closes the cursor before
-it ends.
+(a refresh of every view does, through ``data.two_connections``), which closes the cursor
+before the job ends.
 """
 
 from __future__ import annotations
@@ -17,9 +17,6 @@ import os
 import queue
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from contextvars import copy_context
-from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -321,26 +318,3 @@ def holder_text(holder_pid: int | None) -> str:
         "The database is in use by another program. Wait until it is done, or close it, "
         "and try again.",
     )
-
-
-def on_two_connections(
-    con: duckdb.DuckDBPyConnection, work: Callable[[duckdb.DuckDBPyConnection], None]
-) -> None:
-    """Run ``work`` on ``con`` and at the same time on a cursor of it on a helper thread (the
-    machine's second core), the two sharing out what ``work`` takes from a common queue;
-    return when both are done, with the cursor closed. The helper runs in a copy of this
-    context, so rows shared in it (``figures.rows_shared``) stay shared."""
-    cursor = con.cursor()
-    try:
-        beside = _helper().submit(copy_context().run, work, cursor)
-        try:
-            work(con)
-        finally:
-            beside.result()
-    finally:
-        cursor.close()
-
-
-@cache
-def _helper() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="helsevakt-read")
