@@ -3,7 +3,8 @@
 1. ``helsevakt-dashboard import`` against a bare DuckDB process reading the same CSV into a
    typed table (target: at most 1.5x the time).
 2. ``helsevakt-dashboard metrics --json`` over that database against a bare process that
-   opens it read-only and runs one query (target: at most 2x).
+   opens it read-only and runs one query (target: at most 1.5x); with ``--metrics-db`` over
+   a database given (bench_window.py's ten million rows, kept), this alone.
 
 Every measurement is a fresh process, timed end to end (start-up included), and each import
 goes into a fresh database file; the median of ``--repeats`` runs counts. The child's CPU
@@ -14,6 +15,7 @@ stays small: even the CSV is written by a child, and DuckDB is never imported he
 
     python benchmarks/bench_import.py [--rows 1000000] [--repeats 3] [--keep DIR]
         [--source TREE]   # measure another checkout (e.g. a patched copy) of the dashboard
+        [--metrics-db FILE]  # only metrics --json, over this database
 """
 
 from __future__ import annotations
@@ -173,6 +175,15 @@ def run(bench: Bench, rows: int, repeats: int) -> bool:
     return report(title, bare_query, metrics, METRICS_TARGET) and import_ok
 
 
+def metrics_only(source: Path, db_path: Path, repeats: int) -> bool:
+    with tempfile.TemporaryDirectory(prefix="bench-metrics-") as workdir:
+        bare, app = Bench(Path(workdir), source).compare_metrics(db_path, repeats)
+    print(f"  bare query: {bare.output}")
+    return report(
+        f"metrics --json over {db_path.name} (median of {repeats})", bare, app, METRICS_TARGET
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -185,11 +196,19 @@ def main() -> int:
         metavar="TREE",
         help="directory holding the dashboard package to measure (default: this checkout)",
     )
+    parser.add_argument(
+        "--metrics-db",
+        type=Path,
+        metavar="FILE",
+        help="measure only metrics --json over this database (e.g. bench_window.py's, kept)",
+    )
     args = parser.parse_args()
     source = args.source.resolve()
     # An installed program runs from bytecode (pip and the bundle compile it); a machine
     # with PYTHONDONTWRITEBYTECODE would otherwise compile the package in every timed run.
     compileall.compile_dir(source / "dashboard", quiet=1)
+    if args.metrics_db:
+        return 0 if metrics_only(source, args.metrics_db.resolve(), args.repeats) else 1
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         return 0 if run(Bench(args.keep.resolve(), source), args.rows, args.repeats) else 1
