@@ -21,6 +21,7 @@ import duckdb
 
 from dashboard.data import queries, rollups
 from dashboard.data.grain import GRAINS
+from dashboard.data.two_connections import read_all
 from dashboard.data.values import Filters, StaffedSchedule, months_between, shift_months
 from dashboard.data.vocabulary import (
     ACUTE_URGENCIES,
@@ -506,34 +507,49 @@ def _headline_parts(
     params: dict,
 ) -> dict[tuple, dict[str, float]]:
     """The summed parts of the headline figures per tuple of the SQL expressions ``keys``
-    (one or more ``… AS name``) over the days of ``filters``."""
+    (one or more ``… AS name``) over the days of ``filters``; the four sources are read at
+    once on two connections (inside another sharing-out, one after another)."""
     rollups_ready(con, filters)
     parts: dict[tuple, dict] = defaultdict(lambda: defaultdict(float))
     params = filters.params() | owner_params(owners) | params
-    activity_sql = queries.ACTIVITIES_BY_OWNER.format(
-        group=keys, owner=queries.owner_case(len(owners)), where=queries.ACTIVITY_WHERE
+    activities, callouts, trips, outcomes = read_all(
+        con,
+        filters.staffed,
+        [
+            _rows_of(
+                queries.ACTIVITIES_BY_OWNER.format(
+                    group=keys, owner=queries.owner_case(len(owners)), where=queries.ACTIVITY_WHERE
+                ),
+                params,
+            ),
+            _rows_of(queries.CALLOUTS_BY.format(group=keys), params),
+            _rows_of(queries.TRIPS_BY.format(group=keys), params),
+            _rows_of(
+                queries.OUTCOME_TOTALS.format(group=keys, where=queries.ACTIVITY_WHERE),
+                params | {"avoided": AVOIDED_ADMISSION},
+            ),
+        ],
     )
-    for *group, owner, tasks, minutes, _ in query_rows(con, activity_sql, params):
+    for *group, owner, tasks, minutes, _ in activities:
         values = parts[tuple(group)]
         values["tasks"] += tasks
         values["task_minutes"] += minutes
         if owner == "municipality":
             values["municipal_minutes"] += minutes
-    for *group, total, acute, with_doctor, _ in query_rows(
-        con, queries.CALLOUTS_BY.format(group=keys), params
-    ):
+    for *group, total, acute, with_doctor, _ in callouts:
         parts[tuple(group)].update(callouts=total, acute=acute, acute_with_doctor=with_doctor)
-    for *group, _, _, _, late_trips, late_minutes, _, _ in query_rows(
-        con, queries.TRIPS_BY.format(group=keys), params
-    ):
+    for *group, _, _, _, late_trips, late_minutes, _, _ in trips:
         parts[tuple(group)].update(late_trips=late_trips, late_minutes=late_minutes)
-    outcome_sql = queries.OUTCOME_TOTALS.format(group=keys, where=queries.ACTIVITY_WHERE)
-    avoided = {"avoided": AVOIDED_ADMISSION}
-    for *group, avoided_admissions, recorded in query_rows(con, outcome_sql, params | avoided):
+    for *group, avoided_admissions, recorded in outcomes:
         parts[tuple(group)].update(
             avoided_admissions=avoided_admissions, outcomes_recorded=recorded
         )
     return parts
+
+
+def _rows_of(sql: str, params: dict) -> Callable[[duckdb.DuckDBPyConnection], list[tuple]]:
+    """A read of ``sql``'s rows, for :func:`two_connections.read_all`."""
+    return lambda con: query_rows(con, sql, params)
 
 
 def headline(

@@ -2,8 +2,9 @@
 
 DuckDB runs one query at a time on a connection, and a figure's query over the rollups is
 too small to keep both cores busy by itself; two connections reading at once are. The
-window's refresh of every view and the figures of a period and its comparison (command line,
-brief) read this way; the cursor is closed before they return.
+window's refresh of every view, the figures of a period and its comparison (command line,
+brief) and the headline figures' four sources (the overview, the first view shown) read this
+way; the cursor is closed before they return.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from typing import TypeVar
 import duckdb
 
 from dashboard.data import rollups
-from dashboard.data.figures import rollups_ready
 from dashboard.data.values import StaffedSchedule
 
 Read = TypeVar("Read")
@@ -86,5 +86,5 @@ def read_all(
 def beside_allowed(con: duckdb.DuckDBPyConnection, staffed: StaffedSchedule) -> bool:
     """Whether a cursor of ``con`` may read beside it: not when the rollups on ``con`` are
     temporary ones built for it alone (brought up to date here first)."""
-    rollups_ready(con, staffed)
+    rollups.ensure(con, staffed)
     return not rollups.holds_temporary(con)
