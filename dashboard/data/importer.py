@@ -26,10 +26,9 @@ from pathlib import Path
 import duckdb
 
 from dashboard import RESOURCES
-from dashboard.data import followup_io, rollups
+from dashboard.data import rollups
 from dashboard.data.csv_scan import first_record_longer_than
 from dashboard.data.goal_dates import ASSESSED_HINT, parse_assessed
-from dashboard.data.goal_indicators import INDICATORS
 from dashboard.data.goals import current_user, derive_goal_id
 from dashboard.data.kinds import (
     FIELDS,
@@ -127,7 +126,7 @@ def import_file(
             columns = _columns(source, kind)
             values = {
                 "assessed_fallback": _assessed_fallback(source, columns, assessed),
-                "indicator_keys": list(INDICATORS),
+                "indicator_keys": _goal_indicator_keys() if kind == "goals" else [],
             }
             apart = _ReadApart(pool.submit(source.check_text), pool.submit(_sha256, path))
             result = _store_in_one_pass(con, path, source, kind, columns, steps, rules, apart)
@@ -652,6 +651,8 @@ def _store_rows(
         # Rows with a changed id only get this far when the user asked for corrections.
         replaced = _replace_corrected_rows(con, spec.table, import_id) if spec.table else 0
         if kind == "actions":
+            from dashboard.data import followup_io  # the follow-up log's own, as below
+
             replaced = followup_io.corrected(counts)
         steps.report(0.95, "Lagrer")
         if stored == 0:
@@ -853,11 +854,22 @@ def _keep_new_rows(
     return _Kept(rows_read - identical, known - identical)
 
 
+def _goal_indicator_keys() -> list[str]:
+    """The figures a goal may be tied to. They are figures, loaded for a goal table only:
+    an activity log's import starts without them."""
+    from dashboard.data.goal_indicators import INDICATORS
+
+    return list(INDICATORS)
+
+
 def _refuse_changed_items(
     con: duckdb.DuckDBPyConnection, source: RawSource, columns: dict[str, str]
 ) -> None:
     """A row of the follow-up log whose item is stored in another state is never taken
     silently: each is named with the field that differs and both values."""
+    # Loaded for a follow-up log only: an activity log's import starts without it.
+    from dashboard.data import followup_io
+
     total, changed = followup_io.changed_rows(con, MAX_PROBLEMS)
     if not total:
         return
