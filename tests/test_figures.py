@@ -232,10 +232,33 @@ def test_the_period_is_the_sum_of_its_months(store):
 
 def test_inside_rows_shared_a_sum_is_read_once_and_outside_afresh(store):
     """The window's refresh shares sums between views; the block must be what decides."""
-    added_day = "INSERT INTO activity_tasks VALUES ('2024-03-06', 2, 'Røros', 'EKG', 1, 20, NULL)"
+    # A task on 6 March, in the daily rollup and in March's, as an import adds it.
+    added_day = (
+        "INSERT INTO activity_tasks VALUES ('2024-03-06', 2, 'Røros', 'EKG', 1, 20, NULL);"
+        "INSERT INTO activity_tasks_monthly VALUES ('2024-03-01', 2, 'Røros', 'EKG', 1, 20, NULL)"
+    )
     with figures.rows_shared():
         first = figures.activity_totals(store.con, MARCH)
         store.con.execute(added_day)
         shared = figures.activity_totals(store.con, MARCH)
     afresh = figures.activity_totals(store.con, MARCH)
     assert (first.count, shared.count, afresh.count) == (4, 4, 5)
+
+
+def test_a_period_is_read_as_whole_months_and_the_days_around_them():
+    # 15 January – 10 April: February and March whole, the days of January and April apart.
+    assert figures.month_runs(date(2024, 1, 15), date(2024, 4, 10)) == (
+        [(date(2024, 2, 1), date(2024, 3, 1))],
+        [(date(2024, 1, 15), date(2024, 1, 31)), (date(2024, 4, 1), date(2024, 4, 10))],
+    )
+    # A cut on 10 March splits March; one on 1 April splits nothing.
+    cuts = [date(2024, 3, 10), date(2024, 4, 1)]
+    assert figures.month_runs(date(2024, 1, 1), date(2024, 4, 30), cuts) == (
+        [(date(2024, 1, 1), date(2024, 2, 1)), (date(2024, 4, 1), date(2024, 4, 1))],
+        [(date(2024, 3, 1), date(2024, 3, 31))],
+    )
+    # Days of two months in a row join into one run.
+    assert figures.month_runs(date(2024, 2, 5), date(2024, 3, 20)) == (
+        [],
+        [(date(2024, 2, 5), date(2024, 3, 20))],
+    )

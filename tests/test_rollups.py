@@ -10,6 +10,7 @@ a full rebuild.
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from datetime import date, datetime, time, timedelta
 
@@ -21,7 +22,14 @@ from hypothesis import strategies as st
 from dashboard.data import figures, gains, rollups
 from dashboard.data.importer import import_file
 from dashboard.data.store import Store
-from dashboard.data.values import FIRST_DAY, Filters, StaffedHours, StaffedSchedule
+from dashboard.data.values import (
+    FIRST_DAY,
+    Comparison,
+    Filters,
+    StaffedHours,
+    StaffedSchedule,
+    shift_months,
+)
 from dashboard.data.vocabulary import (
     ACUTE_URGENCIES,
     AVOIDED_ADMISSION,
@@ -436,6 +444,35 @@ def check_figures(con, data, filters: Filters) -> None:
     assert by_service == expected_outcomes_by_service(acts, filters)
 
     assert figures.headline(con, filters) == expected_headline(data, filters)
+    for kind in ("previous", "last-year"):
+        check_overview(con, data, filters.with_comparison(Comparison(kind)))
+
+
+def check_overview(con, data, filters: Filters) -> None:
+    """The overview's period, its comparison and every trend month as the rows give them.
+    Its periods and trend window start and end inside months, which the rollups must then
+    read day by day rather than from the monthly sums."""
+    shown = figures.overview(con, filters)
+    now, before = expected_headline(data, filters), expected_headline(data, filters.comparison())
+    window = figures.trend_window(filters, shown.first_day)
+    month_ends = [
+        shift_months(month, 1) - timedelta(days=1) for month in shown.trends["tasks"].months
+    ]
+    months = [
+        expected_headline(data, filters.with_period(max(m, window.start), min(end, window.end)))
+        for m, end in zip(shown.trends["tasks"].months, month_ends, strict=True)
+    ]
+    for key in figures.HEADLINE_KEYS:
+        trend = shown.trends[key]
+        assert _same(trend.value, now.value(key)), key
+        assert _same(trend.previous, before.value(key)), key
+        assert all(map(_same, trend.values, [m.value(key) for m in months])), key
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
 def rollup_sums(con) -> dict[str, list]:
@@ -594,10 +631,11 @@ def test_a_corrected_outcome_moves_its_task_in_the_outcomes_per_service(tmp_path
         assert _without_empty(corrected) == rollup_sums(store.con)
 
 
-def test_a_file_from_before_outcomes_in_the_service_rollup_sums_them(tmp_path):
-    """A file at schema 5 (the services' rollup without outcomes): opened read-only it is
-    summed in temporary tables, opened to write it is migrated and summed again; both give
-    the outcomes per service of the rows."""
+def test_a_file_from_before_the_outcomes_per_service_had_a_rollup_sums_them(tmp_path):
+    """A file at schema 9 (the services' rollup keyed by outcome, no table of the outcomes
+    per service): opened read-only it is summed in temporary tables, opened to write it is
+    migrated and summed again; both give the outcomes per service and the owners' hours of
+    the rows."""
     log = tmp_path / "aktivitet.csv"
     log.write_text(
         f"{ACTIVITY_HEADER}\n"
@@ -610,23 +648,28 @@ def test_a_file_from_before_outcomes_in_the_service_rollup_sums_them(tmp_path):
     with Store.open(path) as store:
         import_file(store, log)
         figures.headline(store.con, march)  # builds the rollups
-        store.con.execute("DELETE FROM schema_version WHERE version >= 9")
+        store.con.execute("DELETE FROM schema_version WHERE version >= 10")
+        store.con.execute("DROP TABLE activity_service_outcomes")
         store.con.execute("DROP TABLE activity_services")
         store.con.execute(
             "CREATE TABLE activity_services (day DATE NOT NULL, subproject TINYINT NOT NULL, "
-            "municipality VARCHAR, requested_by VARCHAR NOT NULL, tasks BIGINT NOT NULL, "
-            "minutes DOUBLE NOT NULL, km DOUBLE)"
+            "municipality VARCHAR, requested_by VARCHAR NOT NULL, outcome VARCHAR, "
+            "tasks BIGINT NOT NULL, minutes DOUBLE NOT NULL, km DOUBLE)"
         )
     expected = [
         gains.OutcomeCell("HBO", "Innlagt", 1, 60.0),
         gains.OutcomeCell("HBO", "Innleggelse unngått", 1, 30.0),
     ]
+    # HBO is a municipal service: 60 + 30 minutes are the municipality's hour and a half.
+    owners = {"municipality": 1.5, "health_trust": 0.0, "shared": 0.0}
     with Store.open(path, read_only=True) as store:
         assert gains.outcomes_by(store.con, march, "requested_by") == expected
+        assert figures.owner_hours(store.con, march) == owners
     with Store.open(path) as store:
         assert gains.outcomes_by(store.con, march, "requested_by") == expected
+        assert figures.owner_hours(store.con, march) == owners
         columns = store.con.execute("DESCRIBE activity_services").fetchall()
-        assert "outcome" in [column[0] for column in columns]
+        assert "outcome" not in [column[0] for column in columns]
 
 
 def _without_empty(sums: dict[str, list]) -> dict[str, list]:

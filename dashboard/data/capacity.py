@@ -19,6 +19,7 @@ from dashboard.data.figures import (
     DEFAULT_VISITS_TARGET_PER_WEEK,
     MONTH,
     TripCount,
+    activity_sums,
     query_rows,
     rollups_ready,
     share,
@@ -70,11 +71,7 @@ def staffed_hours_by_month(con: duckdb.DuckDBPyConnection, filters: Filters) -> 
 
 def subproject_months(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[SubprojectMonth]:
     """Task hours per month and subproject (only those with tasks)."""
-    rollups_ready(con, filters)
-    sql = queries.ACTIVITIES_BY.format(
-        group=f"{MONTH}, subproject", split="tasks", where=queries.ACTIVITY_WHERE
-    )
-    rows = query_rows(con, sql, filters.params())
+    rows = activity_sums(con, filters, f"{MONTH}, subproject")
     return [SubprojectMonth(month, sub, float(minutes) / 60) for month, sub, _, minutes, _ in rows]
 
 
@@ -135,9 +132,7 @@ def visit_counts_by_month(con: duckdb.DuckDBPyConnection, filters: Filters) -> d
         filters.municipality,
         filters.staffed,
     )
-    rollups_ready(con, narrowed)
-    sql = queries.ACTIVITIES_BY.format(group=MONTH, split="tasks", where=queries.ACTIVITY_WHERE)
-    return {month: int(tasks) for month, tasks, _, _ in query_rows(con, sql, narrowed.params())}
+    return {month: int(tasks) for month, tasks, _, _ in activity_sums(con, narrowed, MONTH)}
 
 
 # --- Capacity, together ---------------------------------------------------------------------

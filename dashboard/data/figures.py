@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -101,6 +101,54 @@ def owner_params(owners: dict[str, str]) -> dict:
     return params
 
 
+def activity_query(
+    template: str, split: str, filters: Filters, cuts: Iterable[date] = (), **fields: str
+) -> tuple[str, dict]:
+    """``template`` (its ``{source}`` and ``{where}``, and ``fields``) over the activities
+    split by ``split`` in the period of ``filters``, and its values: the whole months read
+    from the monthly rollup, the other days from the daily one (:func:`month_runs`)."""
+    whole, partly = month_runs(filters.start, filters.end, cuts)
+    source = queries.activities(split, len(whole), len(partly))
+    sql = template.format(source=source, where=queries.ACTIVITY_WHERE, **fields)
+    return sql, filters.params() | _run_params("whole", whole) | _run_params("part", partly)
+
+
+def month_runs(
+    start: date, end: date, cuts: Iterable[date] = ()
+) -> tuple[list[tuple[date, date]], list[tuple[date, date]]]:
+    """The period as runs of whole months (the first days of a run's first and last month)
+    and runs of the other days (first and last day). A month is whole when it lies inside
+    the period and no cut falls inside it; a cut is a day where the query's own grouping
+    starts anew (the first day of a period it tells apart from another, the day after one
+    ends), so a month it splits is read day by day."""
+    whole: list[tuple[date, date]] = []
+    partly: list[tuple[date, date]] = []
+    for month in months_between(start, end):
+        last = shift_months(month, 1) - timedelta(days=1)
+        if start <= month and last <= end and not any(month < cut <= last for cut in cuts):
+            _extend(whole, month, month, shift_months(month, -1))
+        else:
+            first = max(month, start)
+            _extend(partly, first, min(last, end), first - timedelta(days=1))
+    return whole, partly
+
+
+def _extend(runs: list[tuple[date, date]], first: date, last: date, joins: date) -> None:
+    """``first``–``last`` onto the last run when that ends on ``joins``, else a run anew."""
+    if runs and runs[-1][1] == joins:
+        runs[-1] = (runs[-1][0], last)
+    else:
+        runs.append((first, last))
+
+
+def _run_params(name: str, runs: list[tuple[date, date]]) -> dict:
+    params = {}
+    for i, (first, last) in enumerate(runs):
+        params[f"{name}{i}_from"] = first
+        params[f"{name}{i}_to"] = last
+    return params
+
+
 def wilson_interval(successes: int, trials: int, z: float = 1.959964) -> tuple[float, float]:
     """The Wilson score interval for a share; (nan, nan) when there are no trials."""
     if trials == 0:
@@ -161,8 +209,8 @@ def activity_sums(
     """Activities summed per ``group`` from the rollup split by ``split`` (tasks, services
     or outcomes), whichever holds the columns the group names."""
     rollups_ready(con, filters)
-    sql = queries.ACTIVITIES_BY.format(group=group, split=split, where=queries.ACTIVITY_WHERE)
-    return query_rows(con, sql, filters.params() | (params or {}))
+    sql, values = activity_query(queries.ACTIVITIES_BY, split, filters, group=group)
+    return query_rows(con, sql, values | (params or {}))
 
 
 def outcome_params() -> dict:
@@ -191,10 +239,10 @@ def task_mix(
     the period or per month. Both come from one query, so a caller asking for both inside
     :func:`rows_shared` sums once."""
     rollups_ready(con, filters)
-    sql = queries.TASK_MIX.format(by=by, split=TASK_MIX_SPLITS[by], where=queries.ACTIVITY_WHERE)
+    sql, values = activity_query(queries.TASK_MIX, TASK_MIX_SPLITS[by], filters, by=by)
     return [
         TaskMixRow(s, c, int(n), float(m), month)
-        for month, s, c, n, m in query_rows(con, sql, filters.params())
+        for month, s, c, n, m in query_rows(con, sql, values)
         if (month is not None) == monthly
     ]
 
@@ -234,11 +282,20 @@ def owner_months(
     """Hours per month and owner of the requesting service, exact (not rounded)."""
     owners = owners or default_owner_by_service()
     rollups_ready(con, filters)
-    sql = queries.ACTIVITIES_BY_OWNER.format(
-        group=MONTH, owner=queries.owner_case(len(owners)), where=queries.ACTIVITY_WHERE
-    )
-    rows = query_rows(con, sql, filters.params() | owner_params(owners))
+    sql, values = by_owner_query(MONTH, owners, filters)
+    rows = query_rows(con, sql, values)
     return [OwnerMonth(month, owner, minutes / 60) for month, owner, _, minutes, _ in rows]
+
+
+def by_owner_query(
+    group: str, owners: dict[str, str], filters: Filters, cuts: Iterable[date] = ()
+) -> tuple[str, dict]:
+    """Activities summed per ``group`` and owner of the requesting service, and the values."""
+    owner = queries.owner_case(len(owners))
+    sql, values = activity_query(
+        queries.ACTIVITIES_BY_OWNER, "services", filters, cuts, group=group, owner=owner
+    )
+    return sql, values | owner_params(owners)
 
 
 def owner_hours(
@@ -505,29 +562,27 @@ def _headline_parts(
     owners: dict[str, str],
     keys: str,
     params: dict,
+    cuts: Iterable[date] = (),
 ) -> dict[tuple, dict[str, float]]:
     """The summed parts of the headline figures per tuple of the SQL expressions ``keys``
-    (one or more ``… AS name``) over the days of ``filters``; the four sources are read at
+    (one or more ``… AS name``) over the days of ``filters``; ``cuts``: the days where
+    ``keys`` start anew inside a month (:func:`month_runs`). The four sources are read at
     once on two connections (inside another sharing-out, one after another)."""
     rollups_ready(con, filters)
     parts: dict[tuple, dict] = defaultdict(lambda: defaultdict(float))
-    params = filters.params() | owner_params(owners) | params
+    params = filters.params() | params
+    owner_sql, owner_values = by_owner_query(keys, owners, filters, cuts)
+    outcome_sql, outcome_values = activity_query(
+        queries.OUTCOME_TOTALS, "outcomes", filters, cuts, group=keys
+    )
     activities, callouts, trips, outcomes = read_all(
         con,
         filters.staffed,
         [
-            _rows_of(
-                queries.ACTIVITIES_BY_OWNER.format(
-                    group=keys, owner=queries.owner_case(len(owners)), where=queries.ACTIVITY_WHERE
-                ),
-                params,
-            ),
+            _rows_of(owner_sql, owner_values | params),
             _rows_of(queries.CALLOUTS_BY.format(group=keys), params),
             _rows_of(queries.TRIPS_BY.format(group=keys), params),
-            _rows_of(
-                queries.OUTCOME_TOTALS.format(group=keys, where=queries.ACTIVITY_WHERE),
-                params | {"avoided": AVOIDED_ADMISSION},
-            ),
+            _rows_of(outcome_sql, outcome_values | params | {"avoided": AVOIDED_ADMISSION}),
         ],
     )
     for *group, owner, tasks, minutes, _ in activities:
@@ -658,6 +713,11 @@ def overview(
             "before_start": before.start,
             "before_end": before.end,
         },
+        cuts=[
+            day
+            for run in (window, filters, before)
+            for day in (run.start, run.end + timedelta(days=1))
+        ],
     )
     by_month, periods = _summed_by(parts, 0), _summed_by(parts, 1)
     now, before = periods.get("now", Headline()), periods.get("before", Headline())

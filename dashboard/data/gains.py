@@ -122,7 +122,7 @@ def _by_service_and_outcome(con: duckdb.DuckDBPyConnection, filters: Filters) ->
     """(requesting service, outcome, tasks, minutes, km): the outcomes per service and the
     kilometres per owner both sum these."""
     group = f"requested_by, {OUTCOME}"
-    return figures.activity_sums(con, filters, group, "services", outcome_params())
+    return figures.activity_sums(con, filters, group, "service_outcomes", outcome_params())
 
 
 def kilometres(

@@ -1,4 +1,4 @@
-"""The SQL of every figure, over the daily rollups; values only as ``$name`` parameters.
+"""The SQL of every figure, over the rollups; values only as ``$name`` parameters.
 
 Each query filters by the period (``$start``, ``$end``) and, where its table has them, by
 subproject (``$sub``) and municipality (``$mun``). ``{group}`` is replaced by a column list
@@ -19,6 +19,23 @@ CALLOUT_WHERE = f"{PERIOD} AND ($mun IS NULL OR lower(municipality) = lower($mun
 ACUTE = "urgency IN (" + ", ".join(f"'{urgency}'" for urgency in ACUTE_URGENCIES) + ")"
 
 
+def activities(split: str, whole: int, partly: int) -> str:
+    """The activities' rollup split by ``split`` over the period: ``whole`` runs of whole
+    months (``$whole0_from``–``$whole0_to`` …, each month by its first day) from the monthly
+    rollup, ``partly`` runs of days (``$part0_from``–``$part0_to`` …) from the daily one. A
+    month's sums are dated its first day, so a query over this may group by month, quarter
+    or year, or by runs of days that start where a month starts, never finer."""
+    return f"""(
+        SELECT * FROM activity_{split}_monthly WHERE {_runs("whole", whole)}
+        UNION ALL
+        SELECT * FROM activity_{split} WHERE {_runs("part", partly)})"""
+
+
+def _runs(name: str, count: int) -> str:
+    runs = [f"day BETWEEN ${name}{i}_from AND ${name}{i}_to" for i in range(count)]
+    return " OR ".join(runs) or "false"
+
+
 def owner_case(services: int) -> str:
     """A CASE giving the owner of ``requested_by`` from parameters ``$svc0``/``$own0`` …"""
     pairs = " ".join(f"WHEN $svc{i} THEN $own{i}" for i in range(services))
@@ -28,7 +45,7 @@ def owner_case(services: int) -> str:
 ACTIVITIES_BY = """
     SELECT {group}, coalesce(sum(tasks), 0) AS tasks, coalesce(sum(minutes), 0) AS minutes,
            coalesce(sum(km), 0) AS km
-    FROM activity_{split} WHERE {where}
+    FROM {source} WHERE {where}
     GROUP BY ALL
     HAVING sum(tasks) <> 0 ORDER BY ALL
 """
@@ -37,7 +54,7 @@ ACTIVITIES_BY = """
 TASK_MIX = """
     SELECT date_trunc('month', day)::DATE AS month, subproject, {by},
            coalesce(sum(tasks), 0) AS tasks, coalesce(sum(minutes), 0) AS minutes
-    FROM activity_{split} WHERE {where}
+    FROM {source} WHERE {where}
     GROUP BY GROUPING SETS ((month, subproject, {by}), (subproject, {by}))
     HAVING sum(tasks) <> 0 ORDER BY ALL
 """
@@ -46,7 +63,7 @@ ACTIVITIES_BY_OWNER = """
     SELECT {group}, {owner} AS owner, coalesce(sum(tasks), 0) AS tasks,
            coalesce(sum(minutes), 0) AS minutes,
            coalesce(sum(km), 0) AS km
-    FROM activity_services WHERE {where}
+    FROM {source} WHERE {where}
     GROUP BY ALL
     HAVING sum(tasks) <> 0 ORDER BY ALL
 """
@@ -185,7 +202,7 @@ OUTCOME_TOTALS = """
     SELECT {group},
            coalesce(sum(tasks) FILTER (lower(outcome) = lower($avoided)), 0) AS avoided,
            coalesce(sum(tasks) FILTER (outcome IS NOT NULL), 0) AS recorded
-    FROM activity_outcomes WHERE {where}
+    FROM {source} WHERE {where}
     GROUP BY ALL
     HAVING sum(tasks) <> 0 ORDER BY ALL
 """
