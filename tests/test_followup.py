@@ -458,3 +458,17 @@ def test_a_brief_for_a_meeting_with_an_empty_log_says_so_in_one_line(store, tmp_
         "Oppfølgingsloggen har ingen saker fra møter før 04.06.2024.",
         "Gevinster",
     ]
+
+
+def test_every_items_history_at_once_equals_each_items_alone(imported):
+    rows = imported.con.execute("SELECT item_id FROM followup_items").fetchall()
+    items = [item for (item,) in rows]
+    histories = followup.item_histories(imported.con)
+    assert sorted(histories) == sorted(items)
+    for item in items:
+        assert histories[item] == followup.item_history(imported.con, item)
+        assert followup.item_histories(imported.con, item) == {item: histories[item]}
+    assert (
+        sum(map(len, histories.values()))
+        == imported.con.execute("SELECT count(*) FROM followup_changes").fetchone()[0]
+    )

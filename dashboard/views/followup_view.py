@@ -68,7 +68,7 @@ def fetch_log(con: duckdb.DuckDBPyConnection, today: date) -> dict:
         "today": today,
         "items": items,
         "meetings": followup.meetings(con),
-        "history": {item.item_id: followup.item_history(con, item.item_id) for item in items},
+        "history": followup.item_histories(con),
     }
 
 
@@ -326,7 +326,7 @@ class FollowUpView(View):
                     change.recorded_by,
                     change.source,
                 )
-                for change in self._data["history"][item.item_id]
+                for change in self._data["history"].get(item.item_id, [])
             ]
         )
         self.history_table.resizeColumnsToContents()
