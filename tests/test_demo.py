@@ -406,3 +406,16 @@ def test_the_demo_follows_a_staffed_schedule_that_changes(tmp_path):
     assert use.outside_staffed_by_role["legevaktlege"].trips == doctor_trips
     assert late_tasks > 0
     assert early_late_tasks == 0
+
+
+def test_the_demo_follow_up_log_is_the_demos_import_and_nothing_to_undo(demo_2018):
+    from dashboard.data import followup
+
+    assert followup.last_change(demo_2018.con) is None
+    items = _scalar(demo_2018, "SELECT count(*) FROM followup_items")
+    assert items > 0
+    assert _column(
+        demo_2018,
+        "SELECT DISTINCT i.file_name || ' ' || i.kind || ' ' || i.rows_added FROM imports i "
+        "JOIN followup_changes c ON c.import_id = i.id",
+    ) == [f"Demodata (generert) actions {items}"]

@@ -472,3 +472,32 @@ def test_every_items_history_at_once_equals_each_items_alone(imported):
         sum(map(len, histories.values()))
         == imported.con.execute("SELECT count(*) FROM followup_changes").fetchone()[0]
     )
+
+
+def test_undo_takes_back_only_what_was_entered_here_newest_first(imported):
+    con = imported.con
+    log_before = followup.current_log(con, date(2025, 1, 1))
+    # Every change came with the import: nothing to undo.
+    assert followup.last_change(con) is None
+    assert followup.undo_last_change(con) is None
+    item = log_before[0]
+    followup.change_item(con, item.item_id, date(2024, 6, 1), ItemState(status="done"), "ola")
+    new_item = followup.add_item(con, date(2024, 6, 3), "Ny sak", ItemState(), "kari")
+    newest = followup.last_change(con)
+    assert (newest["item_id"], newest["removes_item"], newest["recorded_by"]) == (
+        new_item,
+        True,
+        "kari",
+    )
+    assert followup.undo_last_change(con)["item_id"] == new_item
+    assert con.execute(
+        "SELECT count(*) FROM followup_items WHERE item_id = ?", [new_item]
+    ).fetchone() == (0,)
+    change = followup.undo_last_change(con)
+    assert (change["item_id"], change["removes_item"], change["status"]) == (
+        item.item_id,
+        False,
+        "done",
+    )
+    assert followup.current_log(con, date(2025, 1, 1)) == log_before
+    assert followup.last_change(con) is None

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from exports import identity_number
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
 from dashboard.data import followup
@@ -250,3 +251,58 @@ def test_an_empty_log_says_how_to_fill_it(qtbot, tmp_path):
     ViewHost(view, database, PERIOD).refresh()
     assert view.summary.text().startswith("Oppfølgingsloggen er tom. Legg inn sakene")
     assert rows(view) == []
+
+
+# --- Undo ---------------------------------------------------------------------------------
+
+
+def last_recorded(path: Path):
+    with Store.open(path, read_only=True, wait=0) as store:
+        return store.con.execute("SELECT max(recorded_at) FROM followup_changes").fetchone()[0]
+
+
+def test_undo_of_a_change_says_what_it_takes_back_and_restores_the_state(qtbot, view, path):
+    before = stored(path)
+    change_through_dialog(qtbot, view, "Avklare leasing av bilen", "Utført", "Avtale signert",
+                          TODAY)  # fmt: skip
+    recorded = last_recorded(path)
+    expected = (
+        f"endringen av «Avklare leasing av bilen» som gjelder fra {TODAY:%d.%m.%Y} (Utført), "
+        f"registrert {recorded:%d.%m.%Y} kl. {recorded:%H:%M} av {current_user()}"
+    )
+    assert view.undo_action.toolTip() == f"Angre: {expected}"
+    box = view.ask_undo()
+    assert box.text() == f"Angre {expected}?"
+    assert box.defaultButton() is box.cancel_button
+    qtbot.mouseClick(box.cancel_button, LEFT)
+    assert stored(path) != before
+    box = view.ask_undo()
+    qtbot.mouseClick(box.undo_button, LEFT)
+    assert stored(path) == before
+    assert view.message.text() == "Siste endring er angret."
+    view.select_item(row_of(view, "Avklare leasing av bilen"))
+    assert [(row[0], row[1]) for row in history(view)] == [(format_date(MEETING_A), "○ Åpen")]
+
+
+def test_undo_of_a_new_item_takes_the_item_away_then_the_one_before(qtbot, view, path):
+    # The fixture added four items in the window; the newest is the decision of meeting B.
+    expected = f"den nye saken «Bemanning 10–23 beholdes» fra møtet {MEETING_B:%d.%m.%Y}"
+    assert view.undo_action.toolTip().startswith(f"Angre: {expected}, registrert ")
+    assert view.undo_action.toolTip().endswith(" av test")
+    qtbot.mouseClick(view.ask_undo().undo_button, LEFT)
+    assert "Bemanning 10–23 beholdes" not in [text for _, text, *_ in stored(path)]
+    assert len(stored(path)) == 3
+    assert "«Hente tall for innleggelser»" in view.undo_action.toolTip()
+
+
+def test_undo_is_ctrl_z_within_the_view_and_off_for_a_read_only_file(qtbot, view, path):
+    assert view.undo_action in view.actions()
+    assert view.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert view.undo_action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+    database = Database(path, ImmediateRunner(path), read_only=True)
+    read_only = FollowUpView(database)
+    qtbot.addWidget(read_only)
+    ViewHost(read_only, database, PERIOD).refresh()
+    assert not read_only.undo_action.isEnabled()
+    assert "skrivebeskyttet" in read_only.undo_action.toolTip()
+    assert read_only.ask_undo() is None

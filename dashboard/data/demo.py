@@ -488,6 +488,15 @@ class _DemoRun:
         ).fetchone()[0]
 
 
+def _add_followup_log(run: _DemoRun) -> None:
+    """The demo meetings' follow-up log, stored as the demo's import of it: made up like
+    every demo figure, so no one's entry for the window's undo to take back."""
+    con = run.store.con
+    import_id = run._record_import("actions", add_demo_log(con, run.last_day))
+    for table in ("followup_items", "followup_changes"):
+        con.execute(f"UPDATE {table} SET import_id = ? WHERE import_id IS NULL", [import_id])
+
+
 def _fill_logs(run: _DemoRun, progress: Progress) -> None:
     progress(0.05, "Lager aktivitetslogg …")
     activities = run.yearly(_activities_of, ACTIVITY_STREAM)
@@ -558,7 +567,8 @@ def build_demo(
     try:
         with Store.open(path) as store:
             store.con.begin()
-            _fill_logs(_DemoRun(store, seed, last_day, schedule), progress)
+            run = _DemoRun(store, seed, last_day, schedule)
+            _fill_logs(run, progress)
             _add_domain_facts(store, last_day)
             store.set_meta("demo", "1")
             store.con.commit()
@@ -566,7 +576,7 @@ def build_demo(
             rollups.rebuild(store.con, schedule)
             progress(0.85, "Legger inn de ekte måltabellene …")
             _add_real_goals(store)
-            add_demo_log(store.con, last_day)
+            _add_followup_log(run)
     except BaseException:
         _remove_database(path)
         raise

@@ -4,7 +4,9 @@ An item is what one meeting decided or asked for (``followup_items``: its meetin
 text, which together say it is the same item in every import). What may change – kind,
 responsible, deadline, status, comment – is an append-only history (``followup_changes``):
 a change never overwrites, it is added with the day it applies from, when and by whom it
-was recorded, and the import it came with (none when entered in the window).
+was recorded, and the import it came with (none when entered in the window). The one
+exception is undo: the newest change entered in the window may be taken back, as a slip of
+the hand (:func:`undo_last_change`); an import's changes stay.
 
 The day a state applies from: the meeting day for an item's first state as the log gave it;
 the day chosen in the window for a change made there; the day of the import for a change
@@ -359,6 +361,46 @@ def change_item(
     if effective_on < meeting[0]:
         raise ValueError("endringen kan ikke gjelde fra før møtet saken ble tatt opp")
     _append(con, item_id, effective_on, state, recorded_by)
+
+
+def last_change(con: duckdb.DuckDBPyConnection) -> dict | None:
+    """The newest change entered in the window (an import's are undone by no one here):
+    its item, what it set, who recorded it when, and whether it is the item's only change
+    (the item was added with it, and undoing it takes the item away)."""
+    cursor = con.execute(
+        """
+        SELECT c.change_no, c.item_id, i.item_text, i.meeting_on, c.effective_on, c.status,
+               c.recorded_at, c.recorded_by,
+               (SELECT count(*) FROM followup_changes o WHERE o.item_id = c.item_id) = 1
+                   AS removes_item
+        FROM followup_changes c JOIN followup_items i USING (item_id)
+        WHERE c.import_id IS NULL
+        ORDER BY c.recorded_at DESC, c.change_no DESC LIMIT 1
+        """
+    )
+    row = cursor.fetchone()
+    return dict(zip([c[0] for c in cursor.description], row, strict=True)) if row else None
+
+
+def undo_last_change(con: duckdb.DuckDBPyConnection) -> dict | None:
+    """Take back the newest change entered in the window; an item left with none goes too.
+    What was taken back, as :func:`last_change` gave it (None: nothing to undo)."""
+    change = last_change(con)
+    if change is None:
+        return None
+    con.begin()
+    try:
+        con.execute("DELETE FROM followup_changes WHERE change_no = ?", [change["change_no"]])
+        con.execute(
+            "DELETE FROM followup_items WHERE item_id = $item "
+            "AND NOT EXISTS (SELECT 1 FROM followup_changes WHERE item_id = $item)",
+            {"item": change["item_id"]},
+        )
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    return change
 
 
 def _cleaned(state: ItemState) -> ItemState:

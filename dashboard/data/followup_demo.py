@@ -81,8 +81,9 @@ CHANGES = {
 }
 
 
-def add_demo_log(con: duckdb.DuckDBPyConnection, last_day: date) -> None:
-    """The demo meetings' items, with the changes made since."""
+def add_demo_log(con: duckdb.DuckDBPyConnection, last_day: date) -> int:
+    """The demo meetings' items, with the changes made since; how many items."""
+    added = 0
     for days_before, items in MEETINGS:
         meeting = last_day - timedelta(days=days_before)
         for text, kind, responsible in items:
@@ -99,3 +100,5 @@ def add_demo_log(con: duckdb.DuckDBPyConnection, last_day: date) -> None:
                 changed_state = ItemState(kind, responsible, state.deadline, status, comment)
                 changed_on = last_day - timedelta(days=changed)
                 change_item(con, item_id, changed_on, changed_state, DEMO_USER)
+            added += 1
+    return added

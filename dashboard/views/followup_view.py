@@ -2,7 +2,8 @@
 
 The log is shown as it stands now (the period chosen above does not apply: an item is open
 until someone closes it), overdue counted from today. The secretary keeps it here: add an
-item, change one (its earlier state stays in the history shown below), export the log.
+item, change one (its earlier state stays in the history shown below), undo the last change
+entered here (Ctrl+Z), export the log.
 Every read and write is a job on the database worker.
 """
 
@@ -39,8 +40,16 @@ from dashboard.views.followup_dialogs import (
     status_word,
 )
 from dashboard.views.formatting import format_date, format_moment
+from dashboard.views.goal_dialogs import UndoConfirmation
 from dashboard.views.sheet_dialog import ask_sheet_path
 from dashboard.views.table_model import Column, FigureTableModel, record_table
+from dashboard.views.undo import (
+    confirmation,
+    recorded_text,
+    show_undo_state,
+    undo_action,
+    undone_text,
+)
 from dashboard.views.worker import Database, Job, error_text
 
 EXPORT_NAME = "oppfolgingslogg.xlsx"
@@ -69,6 +78,7 @@ def fetch_log(con: duckdb.DuckDBPyConnection, today: date) -> dict:
         "items": items,
         "meetings": followup.meetings(con),
         "history": followup.item_histories(con),
+        "last_change": followup.last_change(con),
     }
 
 
@@ -121,6 +131,7 @@ class FollowUpView(View):
     def _create_actions(self) -> None:
         self.new_action = self._action(self.tr("New item…"), self.open_new_item_dialog)
         self.change_action = self._action(self.tr("Change item…"), self.open_change_dialog)
+        self.undo_action = undo_action(self, self.ask_undo)
         self.export_action = self._action(self.tr("Export log…"), self.ask_export_path)
         self.export_action.setToolTip(
             self.tr("Write every item to an Excel or CSV file that can be imported again.")
@@ -175,7 +186,12 @@ class FollowUpView(View):
         controls.addStretch(1)
         self.buttons = [
             self._button(action)
-            for action in (self.new_action, self.change_action, self.export_action)
+            for action in (
+                self.new_action,
+                self.change_action,
+                self.undo_action,
+                self.export_action,
+            )
         ]
         for button in self.buttons:
             controls.addWidget(button)
@@ -351,6 +367,13 @@ class FollowUpView(View):
             if read_only
             else self.tr("Change the status, deadline or comment of the chosen item.")
         )
+        change = self._data["last_change"] if self._data else None
+        show_undo_state(
+            self.undo_action,
+            why_not if read_only else None,
+            self.undo_description() if change is not None else None,
+            self.tr("Nothing entered here to undo."),
+        )
 
     def _on_item_double_clicked(self, _index: QModelIndex) -> None:
         if self.change_action.isEnabled():
@@ -413,6 +436,34 @@ class FollowUpView(View):
             state=change.state,
         )
         return self._write(work, self.tr("The change is saved; the earlier state is kept."))
+
+    def undo_description(self) -> str:
+        """What undo would take back, from :func:`dashboard.data.followup.last_change`."""
+        change = self._data["last_change"]
+        if change["removes_item"]:
+            what = (
+                self.tr("the new item «%1» of the meeting on %2")
+                .replace("%1", change["item_text"])
+                .replace("%2", format_date(change["meeting_on"]))
+            )
+        else:
+            what = (
+                self.tr("the change of «%1» from %2 (%3)")
+                .replace("%1", change["item_text"])
+                .replace("%2", format_date(change["effective_on"]))
+                .replace("%3", status_word(change["status"]))
+            )
+        return f"{what}, {recorded_text(change['recorded_at'], change['recorded_by'])}"
+
+    def ask_undo(self) -> UndoConfirmation | None:
+        """Ask before undoing; the answer "Undo" takes the last change back."""
+        if not self.undo_action.isEnabled():
+            return None
+        return self._open(confirmation(self.undo_description(), self, self.undo))
+
+    def undo(self) -> Job:
+        """Take the last change entered here back; the job's result is that change."""
+        return self._write(followup.undo_last_change, undone_text())
 
     def _write(self, change, saved: str) -> Job:
         job = Job(lambda con, _job: change(con), writes=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, QModelIndex, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -63,6 +63,13 @@ from dashboard.views.goal_dialogs import (
 )
 from dashboard.views.sheet_dialog import ask_sheet_path
 from dashboard.views.table_model import Column, FigureTableModel, record_table
+from dashboard.views.undo import (
+    confirmation,
+    recorded_text,
+    show_undo_state,
+    undo_action,
+    undone_text,
+)
 from dashboard.views.worker import Database, Job, error_text
 
 NOT_ASSESSED = 0
@@ -315,11 +322,7 @@ class GoalsView(View):
         self.record_action = self._action(self.tr("Record assessment…"), self.open_record_dialog)
         self.new_goal_action = self._action(self.tr("New goal…"), self.open_new_goal_dialog)
         self.details_action = self._action(self.tr("Edit goal…"), self.open_details_dialog)
-        self.undo_action = self._action(self.tr("Undo last change"), self.ask_undo)
-        # Ctrl+Z belongs to this view only while it (or a child) has the focus.
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.addAction(self.undo_action)
+        self.undo_action = undo_action(self, self.ask_undo)
         self.export_action = self._action(self.tr("Export register…"), self.ask_export_path)
         self.export_action.setToolTip(
             self.tr("Write every goal and assessment to an Excel or CSV file that can be imported.")
@@ -694,13 +697,12 @@ class GoalsView(View):
         )
         self.new_goal_action.setEnabled(not read_only)
         self.new_goal_action.setToolTip(why_not if read_only else self.tr("Add a goal to a plan."))
-        self.undo_action.setEnabled(not read_only and edit is not None)
-        if read_only:
-            self.undo_action.setToolTip(why_not)
-        elif edit is None:
-            self.undo_action.setToolTip(self.tr("Nothing recorded here to undo."))
-        else:
-            self.undo_action.setToolTip(self.tr("Undo: %1").replace("%1", self.undo_description()))
+        show_undo_state(
+            self.undo_action,
+            why_not if read_only else None,
+            self.undo_description() if edit is not None else None,
+            self.tr("Nothing recorded here to undo."),
+        )
 
     def _on_goal_double_clicked(self, _index: QModelIndex) -> None:
         if self.record_action.isEnabled():
@@ -795,11 +797,6 @@ class GoalsView(View):
     def undo_description(self) -> str:
         """What undo would take back, from :func:`dashboard.data.goals.last_edit`."""
         edit = self._data["last_edit"]
-        by = (
-            self.tr("recorded %1 by %2")
-            .replace("%1", format_moment(edit["recorded_at"]))
-            .replace("%2", edit["recorded_by"] or "–")
-        )
         if self._data["undo_removes_goal"]:
             what = self.tr("the new goal «%1»").replace("%1", edit["goal_text"])
         else:
@@ -809,24 +806,17 @@ class GoalsView(View):
                 .replace("%2", format_date(edit["assessed_on"]))
                 .replace("%3", status_label(edit["status"]))
             )
-        return f"{what}, {by}"
+        return f"{what}, {recorded_text(edit['recorded_at'], edit['recorded_by'])}"
 
     def ask_undo(self) -> UndoConfirmation | None:
         """Ask before undoing; the answer "Undo" takes the last edit back."""
         if not self.undo_action.isEnabled():
             return None
-        question = self.tr("Undo %1?").replace("%1", self.undo_description())
-        box = UndoConfirmation(question, self)
-        box.finished.connect(self._on_undo_answered)
-        return self._open(box)
-
-    def _on_undo_answered(self, _result: int) -> None:
-        if isinstance(self.open_dialog, UndoConfirmation) and self.open_dialog.confirmed():
-            self.undo()
+        return self._open(confirmation(self.undo_description(), self, self.undo))
 
     def undo(self) -> Job:
         """Take the last edit back; the job's result is the edit, as ``last_edit`` gave it."""
-        return self._write(register.undo_last_edit, self.tr("The last change is undone."), None)
+        return self._write(register.undo_last_edit, undone_text(), None)
 
     def _write(self, change, saved: str, day: date | None) -> Job:
         """Run ``change(con)`` as a writing job; once it succeeds, say so and have every

@@ -549,11 +549,6 @@
         <translation>Nytt mål…</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="182" />
-        <source>Undo last change</source>
-        <translation>Angre siste endring</translation>
-    </message>
-    <message>
         <location filename="../../dashboard/views/goals_view.py" line="187" />
         <source>Export register…</source>
         <translation>Eksporter målregister…</translation>
@@ -715,11 +710,6 @@
         <translation>Ingenting registrert her å angre.</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="538" />
-        <source>Undo: %1</source>
-        <translation>Angre: %1</translation>
-    </message>
-    <message>
         <location filename="../../dashboard/views/goals_view.py" line="591" />
         <source>The assessment is saved.</source>
         <translation>Vurderingen er lagret.</translation>
@@ -730,11 +720,6 @@
         <translation>Målet er lagt til i «%1».</translation>
     </message>
     <message>
-        <location filename="../../dashboard/views/goals_view.py" line="606" />
-        <source>recorded %1 by %2</source>
-        <translation>registrert %1 av %2</translation>
-    </message>
-    <message>
         <location filename="../../dashboard/views/goals_view.py" line="611" />
         <source>the new goal «%1»</source>
         <translation>det nye målet «%1»</translation>
@@ -743,16 +728,6 @@
         <location filename="../../dashboard/views/goals_view.py" line="614" />
         <source>the assessment of «%1» on %2 (%3)</source>
         <translation>vurderingen av «%1» per %2 (%3)</translation>
-    </message>
-    <message>
-        <location filename="../../dashboard/views/goals_view.py" line="625" />
-        <source>Undo %1?</source>
-        <translation>Angre %1?</translation>
-    </message>
-    <message>
-        <location filename="../../dashboard/views/goals_view.py" line="636" />
-        <source>The last change is undone.</source>
-        <translation>Siste endring er angret.</translation>
     </message>
     <message>
         <location filename="../../dashboard/views/goals_view.py" line="644" />

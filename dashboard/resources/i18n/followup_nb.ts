@@ -37,6 +37,18 @@
 </context>
 <context>
     <name>FollowUpView</name>
+    <message>
+        <source>Nothing entered here to undo.</source>
+        <translation>Ingenting registrert her å angre.</translation>
+    </message>
+    <message>
+        <source>the new item «%1» of the meeting on %2</source>
+        <translation>den nye saken «%1» fra møtet %2</translation>
+    </message>
+    <message>
+        <source>the change of «%1» from %2 (%3)</source>
+        <translation>endringen av «%1» som gjelder fra %2 (%3)</translation>
+    </message>
     <message numerus="yes">
         <source>%1 (%n item(s))</source>
         <translation>
@@ -298,6 +310,29 @@
     <message>
         <source>Status:</source>
         <translation>Status:</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>Undo last change</source>
+        <translation>Angre siste endring</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Angre: %1</translation>
+    </message>
+    <message>
+        <source>recorded %1 by %2</source>
+        <translation>registrert %1 av %2</translation>
+    </message>
+    <message>
+        <source>Undo %1?</source>
+        <translation>Angre %1?</translation>
+    </message>
+    <message>
+        <source>The last change is undone.</source>
+        <translation>Siste endring er angret.</translation>
     </message>
 </context>
 </TS>
