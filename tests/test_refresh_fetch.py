@@ -91,3 +91,10 @@ def test_a_failing_view_is_sent_as_its_error_and_the_others_still_arrive(qtbot, 
     arrived = {fetched.index: fetched for fetched in run_on_a_worker(fetches, path, qtbot)}
     assert str(arrived[1].error) == "ingen tall"
     assert [arrived[index].data for index in (0, 2, 3)] == [1, 3, 4]
+
+
+def test_no_view_to_fetch_is_a_refresh_that_ends_at_once(qtbot, tmp_path):
+    # A filter change while only views that ignore the filters are built fetches nothing.
+    with Store.open(database(tmp_path / "refresh.duckdb"), read_only=True) as store:
+        job = Job(lambda con, job: fetch_views({}, con, job, 7, StaffedSchedule()))
+        assert fetch_views({}, store.con, job, 7, StaffedSchedule()) == 7

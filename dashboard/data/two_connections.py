@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextvars import ContextVar, copy_context
 from typing import TypeVar
 
@@ -21,33 +21,58 @@ from dashboard.data import rollups
 from dashboard.data.values import StaffedSchedule
 
 Read = TypeVar("Read")
+Item = TypeVar("Item")
 
-# Set while two connections share work out: a read asked for inside it runs where it is
-# (two helper threads would share two cores among three connections).
+# Set while two connections share work out: a sharing-out asked for inside it runs on its
+# one connection.
 _sharing: ContextVar[bool] = ContextVar("sharing", default=False)
 
 
-def on_two_connections(
-    con: duckdb.DuckDBPyConnection, work: Callable[[duckdb.DuckDBPyConnection], None]
+def share_out(
+    con: duckdb.DuckDBPyConnection,
+    items: Iterable[Item],
+    do: Callable[[duckdb.DuckDBPyConnection, Item], object],
+    beside: bool = True,
 ) -> None:
-    """Run ``work`` on ``con`` and at the same time on a cursor of it on a helper thread,
-    the two sharing out what ``work`` takes from a common queue; return when both are done,
-    with the cursor closed, or raise what went wrong. The helper runs in a copy of this
-    context, so rows shared in it (``figures.rows_shared``) stay shared."""
+    """``do(connection, item)`` for each item, taken in order from one queue by ``con``
+    and, when ``beside``, at the same time by a cursor of it on a helper thread; return when
+    both are done, with the cursor closed, or raise what went wrong. All on ``con`` for a
+    single item, and inside another sharing-out (two helpers would share two cores among
+    three connections). The helper runs in a copy of this context, so rows shared in it
+    (``figures.rows_shared``) stay shared."""
+    waiting = deque(items)
+
+    def drain(connection: duckdb.DuckDBPyConnection) -> None:
+        while True:
+            try:
+                item = waiting.popleft()
+            except IndexError:  # the other connection took the last one
+                return
+            do(connection, item)
+
+    if not beside or len(waiting) < 2 or _sharing.get():
+        drain(con)
+    else:
+        _on_two_connections(con, drain)
+
+
+def _on_two_connections(
+    con: duckdb.DuckDBPyConnection, drain: Callable[[duckdb.DuckDBPyConnection], None]
+) -> None:
     token = _sharing.set(True)
     cursor = con.cursor()
     failed: list[BaseException] = []
 
     def beside() -> None:
         try:
-            work(cursor)
+            drain(cursor)
         except BaseException as error:  # raised on the caller's thread below
             failed.append(error)
 
     helper = threading.Thread(target=copy_context().run, args=(beside,), name="helsevakt-read")
     try:
         helper.start()
-        work(con)
+        drain(con)
     finally:
         helper.join()
         cursor.close()
@@ -62,24 +87,16 @@ def read_all(
     reads: Sequence[Callable[[duckdb.DuckDBPyConnection], Read]],
 ) -> list[Read]:
     """Every read's result, in the order given, the reads shared out between ``con`` and a
-    cursor of it. All run on ``con`` when the rollups on it were built for it alone (a
-    read-only file's stale ones, which a cursor would build again) and inside another
-    sharing-out. The first read that fails raises, once both connections are done."""
+    cursor of it (:func:`share_out`); all on ``con`` when the rollups on it were built for
+    it alone (:func:`beside_allowed`). The first read that fails raises, once both
+    connections are done."""
     results: list = [None] * len(reads)
-    waiting = deque(enumerate(reads))
 
-    def read_the_rest(connection: duckdb.DuckDBPyConnection) -> None:
-        while True:
-            try:
-                index, read = waiting.popleft()
-            except IndexError:  # the other connection took the last one
-                return
-            results[index] = read(connection)
+    def read(connection: duckdb.DuckDBPyConnection, item: tuple[int, Callable]) -> None:
+        index, reading = item
+        results[index] = reading(connection)
 
-    if len(reads) < 2 or _sharing.get() or not beside_allowed(con, staffed):
-        read_the_rest(con)
-    else:
-        on_two_connections(con, read_the_rest)
+    share_out(con, enumerate(reads), read, beside=len(reads) > 1 and beside_allowed(con, staffed))
     return results
 
 

@@ -10,7 +10,6 @@ made elsewhere. A view is built the first time it is shown.
 from __future__ import annotations
 
 import threading
-from collections import deque
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import count
@@ -49,7 +48,7 @@ from dashboard.data.figures import data_range, rows_shared
 from dashboard.data.figures import freshness as source_days
 from dashboard.data.goals import last_edit
 from dashboard.data.store import LOCK_WAIT_S, DatabaseLockedError, Freshness, default_db_path
-from dashboard.data.two_connections import beside_allowed, on_two_connections
+from dashboard.data.two_connections import beside_allowed, share_out
 from dashboard.data.values import Filters, StaffedSchedule
 from dashboard.settings import Preferences, SettingsError
 from dashboard.views import qt_settings, registry
@@ -60,14 +59,7 @@ from dashboard.views.filter_bar import FilterBar, municipalities, period_labels
 from dashboard.views.formatting import format_moment
 from dashboard.views.import_view import ImportOutcome, import_files, importable
 from dashboard.views.qt_settings import AppSettings, SettingsDialog
-from dashboard.views.worker import (
-    Database,
-    DbWorker,
-    ImmediateRunner,
-    Job,
-    error_text,
-    store_on,
-)
+from dashboard.views.worker import Database, DbWorker, ImmediateRunner, Job, error_text, store_on
 
 ICONS = RESOURCES / "icons"
 PROGRESS_STEPS = 1000
@@ -147,34 +139,23 @@ def fetch_views(
     view) alone; once the window has drawn it, the others on two connections at once (the
     machine's two cores). Nothing writes meanwhile, so views asking for the same sums share
     one query. ``staffed``: the hours the rollups must match."""
-    waiting = deque(fetches.items())
     done = count(1)
 
-    def fetch_next(connection, drawn: threading.Event | None = None) -> bool:
-        """The next waiting view's fetch on ``connection``; False when none was left (the
-        other connection may have taken the last one since the caller looked)."""
-        try:
-            index, fetch = waiting.popleft()
-        except IndexError:
-            return False
+    def send(connection, item: tuple[int, Fetch], drawn: threading.Event | None = None) -> None:
+        index, fetch = item
         job.check_cancelled()
         _send_fetched(fetch, connection, job, generation, index, drawn)
         job.report(next(done) / len(fetches), "")
-        return True
 
-    def fetch_the_rest(connection) -> None:
-        while fetch_next(connection):
-            pass
-
+    if not fetches:  # a filter change while only views that ignore filters are built
+        return generation
+    first, *rest = fetches.items()
     with rows_shared():
         drawn = threading.Event()
-        if fetch_next(con, drawn):
-            # Drawing while two connections read would slow the drawing and the reads.
-            drawn.wait(DRAWN_WAIT_S)
-        if len(waiting) < 2 or not _beside_allowed(con, staffed):
-            fetch_the_rest(con)
-        else:
-            on_two_connections(con, fetch_the_rest)
+        send(con, first, drawn)
+        # Drawing while two connections read would slow the drawing and the reads.
+        drawn.wait(DRAWN_WAIT_S)
+        share_out(con, rest, send, beside=len(rest) > 1 and _beside_allowed(con, staffed))
     return generation
 
 
